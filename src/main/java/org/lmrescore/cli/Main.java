@@ -1,0 +1,77 @@
+package org.lmrescore.cli;
+
+import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.Log;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The one program behind every launcher in {@code bin/}: {@code lmrescore <command> [options]}.
+ * Commands only parse options, call the packages that do the work, and print.
+ */
+@Command(name = "lmrescore",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Rescore speech-recognition lattices and N-best lists with RNN and Kneser-Ney language models.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+    /** Exit status for bad input or options (file, line and what was expected are printed). */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit status for an internal error (a bug: the message asks for --verbose to see the trace). */
+    public static final int EXIT_INTERNAL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit status (used by tests and launchers). */
+    public static int run(String... args) {
+        Log.setVerbose(false);
+        CommandLine cli = commandLine();
+        return cli.execute(args);
+    }
+
+    /** The configured picocli command tree. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handle);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName(" ");
+        if (e instanceof InputFormatException) {
+            err.println(name + ": error: " + e.getMessage());
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+        if (e instanceof UncheckedIOException || e instanceof java.io.IOException) {
+            err.println(name + ": error: " + e.getMessage()
+                    + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+        if (Log.verbose()) {
+            e.printStackTrace(err);
+        } else {
+            err.println(name + ": internal error: " + e + " (run with --verbose for the stack trace)");
+        }
+        err.flush();
+        return EXIT_INTERNAL;
+    }
+}

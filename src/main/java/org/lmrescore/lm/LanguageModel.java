@@ -1,0 +1,38 @@
+package org.lmrescore.lm;
+
+/**
+ * A left-to-right word predictor: the one interface every model (n-gram, RNN, a mix of them)
+ * implements, and the only thing rescoring knows about models.
+ *
+ * <p>Probabilities are natural logs. Word ids come from {@link #vocabulary()}; a word outside
+ * it is passed as {@link Vocabulary#NONE} and gets the model's unknown-word probability, or
+ * {@link Double#NEGATIVE_INFINITY} when the model has none (callers decide what an OOV costs;
+ * no model silently turns it into a finite score it does not have).
+ *
+ * <p>Implementations are thread-safe for scoring: states are immutable and models are not
+ * changed by {@link #logProb} or {@link #next}.
+ */
+public interface LanguageModel {
+
+    Vocabulary vocabulary();
+
+    /** The state after the sentence-start token {@code <s>}. */
+    LmState start();
+
+    /** ln P(word | context). */
+    double logProb(LmState context, int word);
+
+    /** The state after reading {@code word} in {@code context}. */
+    LmState next(LmState context, int word);
+
+    /** ln P(word | context) of a whole sentence including {@code </s>}, OOV words included as scored. */
+    default double sentenceLogProb(int[] words) {
+        LmState state = start();
+        double total = 0;
+        for (int w : words) {
+            total += logProb(state, w);
+            state = next(state, w);
+        }
+        return total + logProb(state, vocabulary().id(Vocabulary.EOS));
+    }
+}

@@ -1,0 +1,118 @@
+package org.lmrescore.util;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes a file so that readers see either the old content or the complete new one, never a
+ * partial file: the data goes to a temporary file in the same folder, which is renamed over the
+ * target only by {@link #commit()}. Closing without committing deletes the temporary file, so an
+ * exception half-way leaves the user's previous file untouched.
+ *
+ * <pre>{@code
+ * try (AtomicOutput out = AtomicOutput.create(path)) {
+ *     out.writer().write(...);
+ *     out.commit();
+ * }
+ * }</pre>
+ */
+public final class AtomicOutput implements AutoCloseable {
+    private final Path target;
+    private final Path temp;
+    private final OutputStream stream;
+    private Writer writer;
+    private boolean committed;
+
+    private AtomicOutput(Path target, Path temp, OutputStream stream) {
+        this.target = target;
+        this.temp = temp;
+        this.stream = stream;
+    }
+
+    /** Starts writing {@code target}; a name ending in {@code .gz} is gzip-compressed. */
+    public static AtomicOutput create(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        try {
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+            OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+            if (absolute.getFileName().toString().endsWith(".gz")) {
+                out = new GZIPOutputStream(out, 1 << 16);
+            }
+            return new AtomicOutput(absolute, temp, out);
+        } catch (IOException e) {
+            throw new InputFormatException(target, 0, "cannot write: " + e.getMessage());
+        }
+    }
+
+    /** Binary view of the output. Do not mix with {@link #writer()} unless the writer is flushed first. */
+    public OutputStream stream() {
+        return stream;
+    }
+
+    /** UTF-8 text view of the output. */
+    public Writer writer() {
+        if (writer == null) {
+            writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        }
+        return writer;
+    }
+
+    /** Flushes, closes and renames the temporary file over the target. */
+    public void commit() {
+        try {
+            if (writer != null) {
+                writer.close();
+            } else {
+                stream.close();
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (committed) {
+            return;
+        }
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // the temporary file is discarded anyway
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // nothing more to do: the target was never touched
+        }
+    }
+
+    /** Writes a whole text file atomically. */
+    public static void writeString(Path target, String content) {
+        try (AtomicOutput out = create(target)) {
+            out.writer().write(content);
+            out.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
