@@ -31,21 +31,25 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Scores recognised transcripts against references like NIST sclite: minimum edit distance with",
-            "sclite's costs (correct 0, insertion 3, deletion 3, substitution 4), N, Corr, Sub, Del, Ins,",
-            "WER = (S+D+I)/N, sentence error rate, per-speaker table, per-utterance alignments.",
-            "Inputs: sclite trn 'words (uttid)', plain 'uttid words...' lines, or HTK MLF; utterances are",
-            "matched by id. A reference utterance without hypothesis counts as all deletions (warned).",
-            "With --hyp2, compares the two systems with the MAPSSWE test on word errors and McNemar's",
-            "test on sentence errors, and prints p-values and the decision at 95%.",
+            "Word error rate like NIST sclite: minimum edit distance with sclite's costs (correct 0, "
+                    + "insertion 3, deletion 3, substitution 4); N, Corr, Sub, Del, Ins, WER = (S+D+I)/N, "
+                    + "sentence error rate, per-speaker table, per-utterance alignments.",
+            "Inputs: sclite trn 'words (uttid)', plain 'uttid words...' lines, or HTK MLF; utterances are "
+                    + "matched by id. A reference utterance without hypothesis counts as all deletions (with a warning).",
+            "With --hyp2, the two systems are compared with the MAPSSWE test on word errors and McNemar's "
+                    + "test on sentence errors: p-values and the decision at 95%%.",
+            "",
         },
         footer = {
             "",
             "Examples:",
             "  bin/wer --ref ref.trn --hyp hyp.trn",
             "  bin/wer --ref ref.trn --hyp hyp.trn --json",
-            "      {\"n\": 4765, \"corr\": ..., \"sub\": ..., \"del\": ..., \"ins\": ..., \"err\": ..., \"wer\": 23.04, ...}",
-            "  bin/wer --ref ref.mlf --hyp decoded.mlf --ignore-case --ignore-fillers --pra align.pra",
+            "      {\"n\": 4765, \"corr\": 3840, \"sub\": 797, \"del\": 128, \"ins\": 171, \"err\": 1096,",
+            "       \"wer\": 23.00..., \"sentences\": 539, \"sentence_errors\": 399,",
+            "       \"ser\": 74.03..., \"missing\": 0, \"unknown\": 0}",
+            "  bin/wer --ref ref.mlf --hyp decoded.mlf --ignore-case --ignore-fillers \\",
+            "          --pra align.pra",
             "  bin/wer --ref ref.trn --hyp baseline.trn --hyp2 rescored.trn",
             "  bin/wer --ref ref.trn --hyp hyp.trn --speaker-regex '^(\\w+?)_'",
             "",

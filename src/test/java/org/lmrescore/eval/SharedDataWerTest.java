@@ -62,6 +62,36 @@ class SharedDataWerTest {
                 String.format(Locale.ROOT, "%.2f", oracle.totals().wer()));
     }
 
+    @Test
+    void oneBestAgainstLatticeBestPathSignificance() {
+        // System B: the first entry of each N-best list (the lattice's best path), which differs from
+        // Sphinx's 1-best in about a third of the utterances. Expected figures come from a separate
+        // re-implementation of sclite's segmentation state machine (test_comp_sents) over alignments
+        // from an independent aligner: 586 segments, mean A-B -0.0477816, W = -2.3588405,
+        // p = 0.0183321; McNemar 17 vs 6 discordant, exact: 2 P(X <= 6 | 23, 1/2) = 0.0346897.
+        Path ref = SharedData.require("speech/dev/ref.trn");
+        Path dir = SharedData.require("speech/dev/sphinx/nbest");
+        Path hyp = SharedData.require("speech/dev/sphinx/hyp.trn");
+        Transcripts refs = TranscriptReader.read(ref);
+        Transcripts.Builder firsts = Transcripts.builder();
+        for (String id : refs.ids()) {
+            firsts.add(id, readNbest(dir.resolve(id + ".nbest")).get(0));
+        }
+        ScoreReport a = WerScorer.standard().score(refs, TranscriptReader.read(hyp));
+        ScoreReport b = WerScorer.standard().score(refs, firsts.build());
+        Significance.Comparison c = Significance.compare(a, b, Mapsswe.Segmentation.RUNS);
+        assertEquals(586, c.mapsswe().segments());
+        assertEquals(1096, c.mapsswe().errorsA());
+        assertEquals(1124, c.mapsswe().errorsB());
+        assertEquals(-0.0477816, c.mapsswe().meanDifference(), 1e-7);
+        assertEquals(-2.3588405, c.mapsswe().z(), 1e-6);
+        assertEquals(0.0183321, c.mapsswe().pValue(), 1e-6);
+        assertEquals(17, c.mcnemar().onlyA());
+        assertEquals(6, c.mcnemar().onlyB());
+        assertTrue(c.mcnemar().exact());
+        assertEquals(0.0346897, c.mcnemar().pValue(), 1e-6);
+    }
+
     /** The word column of the decoder's N-best dump ({@code rank total am lm nwords words}). */
     private static List<List<String>> readNbest(Path f) {
         List<List<String>> list = new ArrayList<>();
