@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Reads transcript files (sclite trn, plain {@code uttid words} lines, HTK MLF) into {@link Transcripts}.
  * With {@link TranscriptFormat#AUTO} the first non-blank line decides: {@code #!MLF!#} is an MLF,
- * a line ending in {@code (...)} is trn, anything else is plain. Blank lines are skipped.
+ * a line ending in {@code (...)} is trn, anything else is plain. Blank lines are skipped, and so are
+ * sclite's comment lines starting with {@code ;;} in trn and plain files; a UTF-8 byte-order mark is ignored.
  * Every problem is an {@link InputFormatException} naming the file and line: an empty file,
  * text that is not UTF-8, a line of the wrong shape, an utterance id given twice.
  */
@@ -25,7 +26,10 @@ public final class TranscriptReader {
     public static Transcripts read(Path path, TranscriptFormat format) {
         try (TextInput in = TextInput.open(path)) {
             String line = in.readLine();
-            while (line != null && line.isBlank()) {
+            if (line != null && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            while (line != null && (line.isBlank() || isComment(line))) {
                 line = in.readLine();
             }
             if (line == null) {
@@ -61,7 +65,7 @@ public final class TranscriptReader {
     private static void readTrn(TextInput in, String line, Transcripts.Builder out, boolean detected) {
         for (; line != null; line = in.readLine()) {
             String t = line.strip();
-            if (t.isEmpty()) {
+            if (t.isEmpty() || isComment(t)) {
                 continue;
             }
             int open = t.lastIndexOf('(');
@@ -86,11 +90,16 @@ public final class TranscriptReader {
     private static void readPlain(TextInput in, String line, Transcripts.Builder out) {
         for (; line != null; line = in.readLine()) {
             List<String> tokens = Words.split(line);
-            if (tokens.isEmpty()) {
+            if (tokens.isEmpty() || isComment(line)) {
                 continue;
             }
             out.add(tokens.get(0), tokens.subList(1, tokens.size()), in.lineNumber());
         }
+    }
+
+    /** sclite's comment convention for trn files. */
+    private static boolean isComment(String line) {
+        return line.stripLeading().startsWith(";;");
     }
 
     private static boolean hasSpace(String s) {

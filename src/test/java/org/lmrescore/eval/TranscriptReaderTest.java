@@ -36,6 +36,16 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void skipsByteOrderMarkAndScliteCommentLines() throws IOException {
+        Path p = file("ref.trn", "\uFEFF;; made by hand\na b (u1)\n;; another comment\nc (u2)\n");
+        Transcripts t = TranscriptReader.read(p);
+        assertEquals(List.of("u1", "u2"), List.copyOf(t.ids()));
+        assertEquals(List.of("a", "b"), t.words("u1"));
+        Path plain = file("text", "\uFEFFu1 a b\n");
+        assertEquals(List.of("u1"), List.copyOf(TranscriptReader.read(plain).ids()));
+    }
+
+    @Test
     void readsPlainIdFirstLines() throws IOException {
         Path p = file("text", "u1 hello world\nu2\tgood  morning\nu3\n");
         Transcripts t = TranscriptReader.read(p);
