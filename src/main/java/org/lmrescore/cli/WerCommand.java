@@ -12,6 +12,7 @@ import org.lmrescore.eval.TranscriptFormat;
 import org.lmrescore.eval.TranscriptReader;
 import org.lmrescore.eval.Transcripts;
 import org.lmrescore.eval.WerScorer;
+import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.Json;
 import org.lmrescore.util.Log;
 import picocli.CommandLine.Command;
@@ -114,6 +115,9 @@ public final class WerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (pra2 != null && hyp2 == null) {
+            throw new InputFormatException("--pra2 writes the alignments of --hyp2; give --hyp2 as well");
+        }
         List<String> patterns = new ArrayList<>();
         if (ignoreFillers || !fillers.isEmpty()) {
             patterns.addAll(TokenFilter.DEFAULT_FILLERS);
