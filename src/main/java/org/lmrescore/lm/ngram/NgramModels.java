@@ -1,0 +1,25 @@
+package org.lmrescore.lm.ngram;
+
+import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.Log;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens an n-gram model file of any supported kind, told apart by content, not name. */
+public final class NgramModels {
+    private NgramModels() {
+    }
+
+    /** A binary model (by its magic) or an ARPA file (plain or gzip). */
+    public static NgramModel load(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new InputFormatException(path, 0, Files.exists(path) ? "not a regular file" : "no such file");
+        }
+        long t0 = System.nanoTime();
+        NgramModel model = BinaryFormat.isBinary(path) ? BinaryFormat.read(path) : NgramModel.of(ArpaReader.read(path));
+        Log.info("loaded %s: order %d, %,d words, in %.2f s", path, model.order(), model.vocabulary().size(),
+                (System.nanoTime() - t0) / 1e9);
+        return model;
+    }
+}
