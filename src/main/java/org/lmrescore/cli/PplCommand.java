@@ -36,10 +36,13 @@ public final class PplCommand implements Callable<Integer> {
             description = "Per-word log10 probabilities, one token per line (word TAB log10p, OOV, -inf); to FILE or stdout ('-').")
     String debug;
 
+    @Option(names = "--score-oovs", description = "Score OOV words with p(<unk>) instead of skipping them (KenLM's 'including OOVs').")
+    boolean scoreOovs;
+
     @Override
     public Integer call() throws Exception {
         LanguageModel lm = model.languageModel();
-        PerplexityEvaluator evaluator = new PerplexityEvaluator(lm);
+        PerplexityEvaluator evaluator = new PerplexityEvaluator(lm).scoreOovs(scoreOovs);
         Perplexity ppl;
         PrintWriter stdout = new PrintWriter(System.out, false);
         if (debug == null) {

@@ -25,9 +25,19 @@ import java.util.Locale;
 public final class PerplexityEvaluator {
     private static final double LN10 = Math.log(10);
     private final LanguageModel model;
+    private boolean scoreOovs;
 
     public PerplexityEvaluator(LanguageModel model) {
         this.model = model;
+    }
+
+    /**
+     * Scores OOV words with the model's unknown-word probability instead of skipping them
+     * (KenLM's "perplexity including OOVs"); they are then not counted as OOVs.
+     */
+    public PerplexityEvaluator scoreOovs(boolean on) {
+        this.scoreOovs = on;
+        return this;
     }
 
     /** Scores {@code text}; writes per-word lines to {@code perWord} when it is not null. */
@@ -50,7 +60,7 @@ public final class PerplexityEvaluator {
                 LmState state = model.start();
                 for (String token : tokens) {
                     int id = vocab.id(token);
-                    if (id == Vocabulary.NONE) {
+                    if (id == Vocabulary.NONE && !scoreOovs) {
                         total.addOov();
                         if (out != null) {
                             out.append(token).append("\tOOV\n");

@@ -88,7 +88,7 @@ public final class KneserNeyTrainer {
         full = null;
         Log.info("adjusted counts (%.1f s)", secondsSince(t0));
         KneserNeyEstimator estimator = new KneserNeyEstimator(options, levels);
-        BackoffTables tables = estimator.estimate(vocab.words(), lastGroupRow);
+        BackoffTables tables = estimator.estimate(vocab.words(), options.srilm ? null : lastGroupRow);
         discounts = estimator.discounts();
         StringBuilder counts = new StringBuilder();
         for (int k = 1; k <= n; k++) {
