@@ -70,7 +70,7 @@ public final class ArpaReader {
         while (true) {
             line = in.readLine();
             if (line == null) {
-                throw in.error("no \\data\\ section: not an ARPA file");
+                throw new InputFormatException(in.path(), 0, "no \\data\\ section: not an ARPA file");
             }
             if (line.trim().equals("\\data\\")) {
                 break;
@@ -80,7 +80,7 @@ public final class ArpaReader {
         while (true) {
             line = in.readLine();
             if (line == null) {
-                throw in.error("file ends inside the \\data\\ header");
+                throw new InputFormatException(in.path(), in.lineNumber() + 1, "file ends inside the \\data\\ header (truncated?)");
             }
             String t = line.trim();
             if (t.isEmpty()) {
