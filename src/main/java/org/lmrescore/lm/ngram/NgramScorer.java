@@ -92,6 +92,11 @@ public final class NgramScorer {
         return lastMatch;
     }
 
+    /** Number of words in the current context. */
+    public int contextLength() {
+        return length;
+    }
+
     public NgramState state() {
         return new NgramState(java.util.Arrays.copyOf(words, length), java.util.Arrays.copyOf(backoffs, length));
     }
