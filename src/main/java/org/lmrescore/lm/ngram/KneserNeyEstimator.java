@@ -1,6 +1,5 @@
 package org.lmrescore.lm.ngram;
 
-import it.unimi.dsi.fastutil.ints.IntArrays;
 import org.lmrescore.lm.Vocabulary;
 import org.lmrescore.util.Log;
 
@@ -115,15 +114,7 @@ final class KneserNeyEstimator {
 
     private void sortByContext(int k) {
         CountLevel l = levels[k - 1];
-        int[] perm = new int[l.size];
-        for (int i = 0; i < perm.length; i++) {
-            perm[i] = i;
-        }
-        if (k > 1) {
-            final int[] w = l.words;
-            IntArrays.quickSort(perm, (a, b) -> NgramOrdering.compareContext(w, a, b, k));
-        }
-        contextOrder[k - 1] = perm;
+        contextOrder[k - 1] = RowRadixSort.contextOrder(l.words, l.size, k, levels[0].size);
     }
 
     /** contextOf[k-1][i] = row of the (k-1)-gram made of row i's first k-1 words. */

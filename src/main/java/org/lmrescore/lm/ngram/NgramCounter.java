@@ -1,6 +1,5 @@
 package org.lmrescore.lm.ngram;
 
-import it.unimi.dsi.fastutil.Arrays;
 import org.lmrescore.util.Log;
 
 import java.io.BufferedInputStream;
@@ -34,6 +33,7 @@ final class NgramCounter implements AutoCloseable {
     private int[] index;
     private int mask;
     private int size;
+    private int maxId;
 
     NgramCounter(int order, long memoryBytes, Path tempDir) {
         this.n = order;
@@ -74,6 +74,9 @@ final class NgramCounter implements AutoCloseable {
             return;
         }
         System.arraycopy(gram, from, words, size * n, n);
+        for (int k = 0; k < n; k++) {
+            maxId = Math.max(maxId, gram[from + k]);
+        }
         counts[size] = 1;
         index[slot] = ++size;
     }
@@ -103,21 +106,17 @@ final class NgramCounter implements AutoCloseable {
         }
     }
 
+    /** Puts the rows in suffix order (radix sort, then one permuting copy). */
     private void sortRows() {
-        final int[] w = words;
-        final long[] c = counts;
-        Arrays.quickSort(0, size, (a, b) -> NgramOrdering.compareSuffix(w, a, b, n), (a, b) -> {
-            int ia = a * n;
-            int ib = b * n;
-            for (int k = 0; k < n; k++) {
-                int t = w[ia + k];
-                w[ia + k] = w[ib + k];
-                w[ib + k] = t;
-            }
-            long t = c[a];
-            c[a] = c[b];
-            c[b] = t;
-        });
+        int[] perm = RowRadixSort.suffixOrder(words, size, n, maxId);
+        int[] w = new int[words.length];
+        long[] c = new long[counts.length];
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(words, perm[i] * n, w, i * n, n);
+            c[i] = counts[perm[i]];
+        }
+        words = w;
+        counts = c;
     }
 
     private void spill() {
