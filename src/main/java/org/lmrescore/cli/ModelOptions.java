@@ -5,7 +5,6 @@ import org.lmrescore.lm.ngram.NgramModels;
 import org.lmrescore.util.InputFormatException;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 
 /**
  * The language model a command scores with; shared by every command that scores text, lattices
@@ -14,8 +13,9 @@ import java.nio.file.Path;
  */
 public final class ModelOptions {
     @Option(names = "--kn", paramLabel = "MODEL",
-            description = "Backoff n-gram model: ARPA (plain or .gz) or a binary from build-binary (told apart by content).")
-    Path kn;
+            description = {"Backoff n-gram model: ARPA (plain or .gz), a binary from build-binary, or a Sphinx trie LM",
+                    "(told apart by content); classpath:/edu/cmu/sphinx/models/en-us/en-us.lm.bin is Sphinx4's own trigram."})
+    String kn;
 
     /** True when the user named any model. */
     public boolean present() {
@@ -27,6 +27,6 @@ public final class ModelOptions {
         if (kn == null) {
             throw new InputFormatException("no model given: use --kn MODEL");
         }
-        return NgramModels.load(kn);
+        return NgramModels.loadAny(kn);
     }
 }

@@ -11,6 +11,26 @@ public final class NgramModels {
     private NgramModels() {
     }
 
+    /**
+     * Any backoff model: {@code classpath:/path} for a Sphinx trie LM resource (such as
+     * {@code classpath:/edu/cmu/sphinx/models/en-us/en-us.lm.bin}), a Sphinx trie LM file, or
+     * what {@link #load(Path)} reads.
+     */
+    public static org.lmrescore.lm.LanguageModel loadAny(String spec) {
+        if (spec.startsWith("classpath:")) {
+            return SphinxTrieModel.loadResource(spec.substring("classpath:".length()));
+        }
+        Path path = Path.of(spec);
+        if (Files.isRegularFile(path) && SphinxTrieModel.isSphinxTrie(path)) {
+            try {
+                return SphinxTrieModel.load(path.toUri().toURL(), spec);
+            } catch (java.net.MalformedURLException e) {
+                throw new InputFormatException(path, 0, "cannot open: " + e.getMessage());
+            }
+        }
+        return load(path);
+    }
+
     /** A binary model (by its magic) or an ARPA file (plain or gzip). */
     public static NgramModel load(Path path) {
         if (!Files.isRegularFile(path)) {
