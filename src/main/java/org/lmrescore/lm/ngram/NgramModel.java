@@ -3,6 +3,7 @@ package org.lmrescore.lm.ngram;
 import org.lmrescore.lm.LanguageModel;
 import org.lmrescore.lm.LmState;
 import org.lmrescore.lm.Vocabulary;
+import org.lmrescore.util.InputFormatException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,13 @@ public final class NgramModel implements LanguageModel {
             int[] w = e.wordArray();
             for (int i = 0; i < e.size(); i++) {
                 tables[n].put(NgramHash.of(w, i * n, n), e.prob(i), n < order ? e.backoff(i) : 0f);
+                if (tables[n].size() != i + 1) {
+                    StringBuilder gram = new StringBuilder();
+                    for (int k = 0; k < n; k++) {
+                        gram.append(k == 0 ? "" : " ").append(t.vocabulary().word(w[i * n + k]));
+                    }
+                    throw new InputFormatException("the " + n + "-gram '" + gram + "' is listed twice");
+                }
             }
             counts[n - 1] = e.size();
         }

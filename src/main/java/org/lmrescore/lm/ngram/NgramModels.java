@@ -37,7 +37,17 @@ public final class NgramModels {
             throw new InputFormatException(path, 0, Files.exists(path) ? "not a regular file" : "no such file");
         }
         long t0 = System.nanoTime();
-        NgramModel model = BinaryFormat.isBinary(path) ? BinaryFormat.read(path) : NgramModel.of(ArpaReader.read(path));
+        NgramModel model;
+        if (BinaryFormat.isBinary(path)) {
+            model = BinaryFormat.read(path);
+        } else {
+            BackoffTables tables = ArpaReader.read(path);
+            try {
+                model = NgramModel.of(tables);
+            } catch (InputFormatException e) {
+                throw new InputFormatException(path, 0, e.getMessage());
+            }
+        }
         Log.info("loaded %s: order %d, %,d words, in %.2f s", path, model.order(), model.vocabulary().size(),
                 (System.nanoTime() - t0) / 1e9);
         return model;

@@ -115,6 +115,13 @@ class ArpaReaderTest {
         assertError(GOOD.substring(0, GOOD.indexOf("ngram 2")), 5, "file ends inside the \\data\\ header");
     }
 
+    @Test
+    void duplicateNgramsAreAnError() throws Exception {
+        Path p = file(GOOD.replace("-0.2\t<s> a", "-0.2\ta b"));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> NgramModels.load(p));
+        assertTrue(e.getMessage().equals(p + ": the 2-gram 'a b' is listed twice"), e.getMessage());
+    }
+
     private void assertError(String content, long line, String message) throws Exception {
         Path p = file(content);
         InputFormatException e = assertThrows(InputFormatException.class, () -> ArpaReader.read(p));
