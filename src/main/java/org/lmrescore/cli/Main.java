@@ -19,6 +19,9 @@ import java.io.UncheckedIOException;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 WerCommand.class,
+                PplCommand.class,
+                TrainKnCommand.class,
+                BuildBinaryCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for bad input or options (file, line and what was expected are printed). */
