@@ -21,13 +21,15 @@ import java.util.Map;
  * whose best score so far is more than {@code beam} below the best copy are dropped, and at most
  * {@code maxHistories} copies are kept (paths to one lattice node share their future, so
  * comparing their pasts is fair). The LM reads each (copy, word) once, and a copy's LM state is
- * computed only if it survives pruning, from its best incoming path.
+ * computed only if it survives pruning, from its best incoming path. One instance rescores one
+ * lattice at a time.
  */
 public final class LatticeRescorer {
     private final Scorer scorer;
     private final int historyOrder;
     private final double beam;
     private final int maxHistories;
+    private long calls;
 
     /**
      * @param historyOrder n of the n-gram approximation (>= 1; large values keep every history distinct)
@@ -64,7 +66,7 @@ public final class LatticeRescorer {
         ScoreWeights w = scorer.weights();
         int n = lattice.nodeCount();
         int end = lattice.endNode();
-        long callsBefore = scorer.lmCalls();
+        calls = 0;
         List<Map<History, Copy>> copies = new ArrayList<>(n);
         for (int v = 0; v < n; v++) {
             copies.add(null);
@@ -157,7 +159,7 @@ public final class LatticeRescorer {
                 list.get(i).fromState = null;
             }
         }
-        return assemble(lattice, alive, arcFrom, arcTo, arcOrig, arcLogProb, scorer.lmCalls() - callsBefore, pruned);
+        return assemble(lattice, alive, arcFrom, arcTo, arcOrig, arcLogProb, calls, pruned);
     }
 
     private double prob(Copy x, int id) {
@@ -168,6 +170,7 @@ public final class LatticeRescorer {
         double lp = x.probs.get(id);
         if (Double.isNaN(lp)) {
             lp = scorer.logProb(x.state, id);
+            calls++;
             x.probs.put(id, lp);
         }
         return lp;
@@ -185,6 +188,7 @@ public final class LatticeRescorer {
         if (Double.isNaN(lp)) {
             LmState s = id == Scorer.SKIP ? x.state : scorer.next(x.state, id);
             lp = scorer.endLogProb(s);
+            calls++;
             x.probs.put(key, lp);
         }
         return lp;
