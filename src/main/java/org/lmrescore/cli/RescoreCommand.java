@@ -78,6 +78,9 @@ public final class RescoreCommand implements Callable<Integer> {
     @Option(names = "--score-fillers", description = "Let the LM score filler tokens (<sil>, [noise]) and count them as words.")
     boolean scoreFillers;
 
+    @Option(names = "--lowercase", description = "Look words up in the model in lower case (for upper-case lattices such as AMI's).")
+    boolean lowercase;
+
     @Option(names = "--oov-logprob", paramLabel = "LP", defaultValue = "-16.118",
             description = "ln P charged for a word the model cannot score (default ${DEFAULT-VALUE} = ln 1e-7).")
     double oovLogProb;
@@ -127,7 +130,7 @@ public final class RescoreCommand implements Callable<Integer> {
         List<Path> files = InputFiles.resolve(in);
         Map<String, List<String>> references = ref == null ? null : RunSummary.readReferences(ref);
         LanguageModel model = loadModel();
-        Scorer scorer = new Scorer(model, weights);
+        Scorer scorer = new Scorer(model, weights, lowercase);
         Path latticeDir = noLattices ? null : out.resolve(OutputFiles.LATTICES);
         UtteranceRescorer rescorer = new UtteranceRescorer(scorer, settings, latticeDir, references);
         Log.info("rescoring %d files with %d threads", files.size(), threads);

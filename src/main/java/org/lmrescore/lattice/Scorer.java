@@ -23,9 +23,17 @@ public final class Scorer {
     private final LongAdder oovs = new LongAdder();
     private final LongAdder lmCalls = new LongAdder();
 
+    private final boolean lowercase;
+
     public Scorer(LanguageModel model, ScoreWeights weights) {
+        this(model, weights, false);
+    }
+
+    /** {@code lowercase}: look words up in lower case (a mixed- or upper-case lattice, a lower-case model). */
+    public Scorer(LanguageModel model, ScoreWeights weights, boolean lowercase) {
         this.model = model;
         this.weights = weights;
+        this.lowercase = lowercase;
         this.endOfSentence = model.vocabulary().id(Vocabulary.EOS);
     }
 
@@ -42,7 +50,7 @@ public final class Scorer {
         if (Tokens.isBoundary(token) || (!weights.scoreFillers() && Tokens.isFiller(token))) {
             return SKIP;
         }
-        return model.vocabulary().id(token);
+        return model.vocabulary().id(lowercase ? token.toLowerCase(java.util.Locale.ROOT) : token);
     }
 
     /** Whether {@code token} counts for the word penalty. */

@@ -126,7 +126,7 @@ public final class SlfReader {
         for (int i = 1; i < n; i++) {
             switch (key[i]) {
                 case "t", "time" -> time = number(value[i], key[i], in);
-                case "W", "WORD" -> word = value[i];
+                case "W", "WORD" -> word = unescape(value[i]);
                 case "v", "var", "d", "div", "s" -> {
                     // pronunciation variant and segmentation: not needed for rescoring
                 }
@@ -154,7 +154,7 @@ public final class SlfReader {
             switch (key[i]) {
                 case "S", "START" -> from = integer(value[i], key[i], in);
                 case "E", "END" -> to = integer(value[i], key[i], in);
-                case "W", "WORD" -> word = value[i];
+                case "W", "WORD" -> word = unescape(value[i]);
                 case "a", "acoustic" -> a = number(value[i], key[i], in);
                 case "l", "language" -> l = number(value[i], key[i], in);
                 case "r" -> r = number(value[i], key[i], in);
@@ -169,6 +169,35 @@ public final class SlfReader {
         }
         double acoustic = acScale * base.toLn(a) + (r == 0 ? 0 : prScale * base.toLn(r));
         builder.arc(from, to, word, acoustic, lmScale * base.toLn(l), in.lineNumber());
+    }
+
+    /**
+     * HTK escapes a word's leading quote and other special characters with a backslash
+     * ({@code \'BOUT}) and writes other bytes as three octal digits ({@code \303\251}).
+     */
+    static String unescape(String word) {
+        if (word.indexOf('\\') < 0) {
+            return word;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        byte[] in = word.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == '\\' && i + 1 < in.length) {
+                if (i + 3 < in.length && isOctal(in[i + 1]) && isOctal(in[i + 2]) && isOctal(in[i + 3])) {
+                    bytes.write((in[i + 1] - '0') * 64 + (in[i + 2] - '0') * 8 + (in[i + 3] - '0'));
+                    i += 3;
+                } else {
+                    bytes.write(in[++i]);
+                }
+            } else {
+                bytes.write(in[i]);
+            }
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static boolean isOctal(byte b) {
+        return b >= '0' && b <= '7';
     }
 
     /** Splits {@code k=v k=v ...} into the arrays; returns the number of fields. */

@@ -25,6 +25,12 @@ public final class SlfWriter {
         }
     }
 
+    /** HTK's escapes: a backslash before a backslash and before a leading quote. */
+    static String escape(String word) {
+        String s = word.replace("\\", "\\\\");
+        return s.startsWith("'") || s.startsWith("\"") ? "\\" + s : s;
+    }
+
     public static void write(Lattice lattice, Writer w) {
         double lmScale = lattice.header().lmScale();
         if (Double.isNaN(lmScale) || lmScale == 0) {
@@ -54,7 +60,7 @@ public final class SlfWriter {
                 b.append("J=").append(a)
                         .append(" S=").append(lattice.from(a))
                         .append(" E=").append(lattice.to(a))
-                        .append(" W=").append(lattice.word(a))
+                        .append(" W=").append(escape(lattice.word(a)))
                         .append(" a=").append(lattice.acoustic(a))
                         .append(" l=").append(lattice.lmScore(a) / lmScale)
                         .append('\n');

@@ -61,6 +61,15 @@ class SlfReaderTest {
     }
 
     @Test
+    void htkEscapesAreUndoneAndRedone() {
+        assertEquals("'BOUT", SlfReader.unescape("\\'BOUT"));
+        assertEquals("\u00e9t\u00e9", SlfReader.unescape("\\303\\251t\\303\\251"));
+        assertEquals("OTHER'S", SlfReader.unescape("OTHER'S"));
+        assertEquals("\\'BOUT", SlfWriter.escape("'BOUT"));
+        assertEquals("'BOUT", SlfReader.unescape(SlfWriter.escape("'BOUT")));
+    }
+
+    @Test
     void sphinxSlfTimesAreWordStartsAndLmIsWeighted() {
         String slf = """
                 VERSION=1.1
