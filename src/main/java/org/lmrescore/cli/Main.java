@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
                 PplCommand.class,
                 TrainKnCommand.class,
                 BuildBinaryCommand.class,
+                RescoreCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for bad input or options (file, line and what was expected are printed). */
