@@ -33,6 +33,9 @@ public final class Audio {
 
     /** Reads and converts a sound file; bad or empty audio is an {@link InputFormatException}. */
     public static Audio read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InputFormatException(file, 0, "no such audio file");
+        }
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
              AudioInputStream in = AudioSystem.getAudioInputStream(raw)) {
             AudioFormat format = in.getFormat();
