@@ -1,5 +1,6 @@
 package org.lmrescore.sphinx;
 
+import edu.cmu.sphinx.api.SpeechResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,8 @@ class SphinxRescorerTest {
             Decoding d = decode(utt);
             SphinxRescorer.Rescored r = rescorer.rescore(utt, d.result(), 8);
             assertEquals(d.hypothesis(), r.transcript(), utt);
+            // through Sphinx's high-level API result, as a StreamSpeechRecognizer loop gets it
+            assertEquals(d.hypothesis(), rescorer.rescore(utt, new SpeechResult(d.result()), 8).transcript(), utt);
             double lastEnd = 0;
             for (TimedWord w : r.words()) {
                 assertTrue(w.start() >= lastEnd - 1e-9 && w.end() > w.start(), w.toString());
