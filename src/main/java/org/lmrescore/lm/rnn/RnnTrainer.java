@@ -35,6 +35,8 @@ public final class RnnTrainer {
     private final Path output;
     private final int threads;
     private final Consumer<String> report;
+    /** Tests: stop as if killed right after the checkpoint of this many epochs (-1: never). */
+    int interruptAfterEpochs = -1;
 
     /** Figures of one finished epoch. */
     public record Epoch(int index, double alpha, double trainEntropy, double validEntropy, double wordsPerSecond,
@@ -126,6 +128,9 @@ public final class RnnTrainer {
                 report.accept(e.toString());
                 if (!schedule.finished()) {
                     ModelFile.write(checkpoint, model, checkpointHeader(schedule));
+                    if (schedule.epochs() == interruptAfterEpochs) {
+                        return epochs;
+                    }
                 }
             }
         } finally {
