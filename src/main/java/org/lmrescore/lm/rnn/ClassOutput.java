@@ -96,6 +96,27 @@ public final class ClassOutput {
         return lnClass + lnWord;
     }
 
+    /** Draws a unit from P(. | h, history). */
+    int sample(float[] h, DirectConnections direct, int[] history, Scratch s, java.util.Random random) {
+        classSoftmax(h, 0, direct, history, s);
+        int cls = draw(s.classAct, classes.count(), random);
+        int first = classes.start(cls);
+        wordSoftmax(h, cls, first, direct, history, s);
+        return first + draw(s.wordAct, classes.size(cls), random);
+    }
+
+    private static int draw(float[] p, int n, java.util.Random random) {
+        double u = random.nextDouble();
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            sum += p[k];
+            if (u < sum) {
+                return k;
+            }
+        }
+        return n - 1;
+    }
+
     /** Fills s.classAct with P(class | h) and returns ln P(cls | h). */
     private double classSoftmax(float[] h, int cls, DirectConnections direct, int[] history, Scratch s) {
         int count = classes.count();
