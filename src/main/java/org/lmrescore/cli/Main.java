@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
         description = "Rescore speech-recognition lattices and N-best lists with RNN and Kneser-Ney language models.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                WerCommand.class,
                 TrainRnnCommand.class,
                 RnnCommand.class,
         })
