@@ -38,6 +38,16 @@ final class Blas {
         }
     }
 
+    /** y[i] += a0 x[off + i] + a1 x[off + n + i] + a2 x[off + 2n + i] + a3 x[off + 3n + i]: four rows, y loaded once. */
+    static void axpy4(float a0, float a1, float a2, float a3, float[] x, int off, int n, float[] y) {
+        int o1 = off + n;
+        int o2 = o1 + n;
+        int o3 = o2 + n;
+        for (int i = 0; i < n; i++) {
+            y[i] += a0 * x[off + i] + a1 * x[o1 + i] + a2 * x[o2 + i] + a3 * x[o3 + i];
+        }
+    }
+
     /**
      * The fused output-layer step for one row w = m[off..off+n): backpropagate with the old row
      * ({@code dh += e * w}), then update it ({@code w = w * keep + ae * h}).
@@ -55,6 +65,33 @@ final class Blas {
                 dh[i] += e * w;
                 m[off + i] = w * keep + ae * h[i];
             }
+        }
+    }
+
+    /** {@link #backpropAndUpdate} for four consecutive rows starting at {@code off}, h and dh touched once. */
+    static void backpropAndUpdate4(float[] e, int ei, float alpha, float keep, float[] m, int off, float[] h, float[] dh, int n) {
+        float e0 = e[ei];
+        float e1 = e[ei + 1];
+        float e2 = e[ei + 2];
+        float e3 = e[ei + 3];
+        float a0 = alpha * e0;
+        float a1 = alpha * e1;
+        float a2 = alpha * e2;
+        float a3 = alpha * e3;
+        int o1 = off + n;
+        int o2 = o1 + n;
+        int o3 = o2 + n;
+        for (int i = 0; i < n; i++) {
+            float w0 = m[off + i];
+            float w1 = m[o1 + i];
+            float w2 = m[o2 + i];
+            float w3 = m[o3 + i];
+            float hi = h[i];
+            dh[i] += e0 * w0 + e1 * w1 + e2 * w2 + e3 * w3;
+            m[off + i] = w0 * keep + a0 * hi;
+            m[o1 + i] = w1 * keep + a1 * hi;
+            m[o2 + i] = w2 * keep + a2 * hi;
+            m[o3 + i] = w3 * keep + a3 * hi;
         }
     }
 

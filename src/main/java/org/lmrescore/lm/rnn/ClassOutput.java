@@ -73,20 +73,14 @@ public final class ClassOutput {
         for (int k = 0; k < size; k++) {
             p[k] = -p[k];
         }
-        for (int k = 0; k < size; k++) {
-            float err = p[k];
-            Blas.backpropAndUpdate(err, alpha * err, keep, wordWeights, (first + k) * n, h, dh, n);
-        }
+        rowsBackpropAndUpdate(p, size, alpha, keep, wordWeights, first * n, h, dh);
         float[] q = s.classAct;
         int count = classes.count();
         q[cls] -= 1;
         for (int c = 0; c < count; c++) {
             q[c] = -q[c];
         }
-        for (int c = 0; c < count; c++) {
-            float err = q[c];
-            Blas.backpropAndUpdate(err, alpha * err, keep, classWeights, c * n, h, dh, n);
-        }
+        rowsBackpropAndUpdate(q, count, alpha, keep, classWeights, 0, h, dh);
         if (direct != null && alpha != 0) {
             int m = direct.bases(history, cls + 1, s.bases);
             direct.update(s.bases, m, 0, p, size, alpha, keep);
@@ -115,6 +109,18 @@ public final class ClassOutput {
             }
         }
         return n - 1;
+    }
+
+    /** Backpropagates and updates {@code rows} consecutive rows of {@code m} from {@code off} with errors err[0..rows). */
+    private void rowsBackpropAndUpdate(float[] err, int rows, float alpha, float keep, float[] m, int off, float[] h, float[] dh) {
+        int n = hidden;
+        int k = 0;
+        for (; k + 3 < rows; k += 4) {
+            Blas.backpropAndUpdate4(err, k, alpha, keep, m, off + k * n, h, dh, n);
+        }
+        for (; k < rows; k++) {
+            Blas.backpropAndUpdate(err[k], alpha * err[k], keep, m, off + k * n, h, dh, n);
+        }
     }
 
     /** Fills s.classAct with P(class | h) and returns ln P(cls | h). */

@@ -40,7 +40,7 @@ public final class RnnTrainer {
 
     /** Figures of one finished epoch. */
     public record Epoch(int index, double alpha, double trainEntropy, double validEntropy, double wordsPerSecond,
-                        double elapsedSeconds, boolean kept) {
+                        double wordsPerCpuSecond, double elapsedSeconds, boolean kept) {
         public double trainPerplexity() {
             return Math.pow(2, trainEntropy);
         }
@@ -52,9 +52,9 @@ public final class RnnTrainer {
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
-                    "epoch %2d  alpha %.6f  train entropy %.4f ppl %8.2f  valid entropy %.4f ppl %8.2f  %,8.0f words/s  %7.1f s%s",
+                    "epoch %2d  alpha %.6f  train entropy %.4f ppl %8.2f  valid entropy %.4f ppl %8.2f  %,7.0f words/s (%,7.0f per CPU-s)  %7.1f s%s",
                     index, alpha, trainEntropy, trainPerplexity(), validEntropy, validPerplexity(), wordsPerSecond,
-                    elapsedSeconds, kept ? "" : "  (worse: previous weights restored)");
+                    wordsPerCpuSecond, elapsedSeconds, kept ? "" : "  (worse: previous weights restored)");
         }
     }
 
@@ -110,9 +110,11 @@ public final class RnnTrainer {
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double trainLl = 0;
                 long trainWords = 0;
+                double cpuSeconds = 0;
                 for (TextPass p : parts) {
                     trainLl += p.logLikelihood;
                     trainWords += p.scored;
+                    cpuSeconds += p.cpuSeconds;
                 }
                 TextPass validPass = validate(model, validText);
                 boolean kept = schedule.endEpoch(validPass.logLikelihood);
@@ -123,7 +125,7 @@ public final class RnnTrainer {
                     model.restore(previous);
                 }
                 Epoch e = new Epoch(index, alpha, bits(trainLl, trainWords), bits(validPass.logLikelihood, validPass.scored),
-                        trainText.size() / seconds, (System.nanoTime() - started) / 1e9, kept);
+                        trainText.size() / seconds, trainText.size() / cpuSeconds, (System.nanoTime() - started) / 1e9, kept);
                 epochs.add(e);
                 report.accept(e.toString());
                 if (!schedule.finished()) {

@@ -175,11 +175,12 @@ public final class SigmoidElman implements HiddenLayer {
                     // error into the previous step: W^T e, with the weights before this block's update
                     carried = e[used];
                     Arrays.fill(carried, 0);
-                    for (int j = 0; j < n; j++) {
-                        float ej = es[j];
-                        if (ej != 0) {
-                            Blas.axpy(ej, w, j * n, carried, n);
-                        }
+                    int j = 0;
+                    for (; j + 3 < n; j += 4) {
+                        Blas.axpy4(es[j], es[j + 1], es[j + 2], es[j + 3], w, j * n, n, carried);
+                    }
+                    for (; j < n; j++) {
+                        Blas.axpy(es[j], w, j * n, carried, n);
                     }
                 }
             }
@@ -191,13 +192,25 @@ public final class SigmoidElman implements HiddenLayer {
                         w[off + i] *= keep;
                     }
                 }
-                for (int k = 0; k < used; k++) {
+                int k = 0;
+                for (; k + 3 < used; k += 4) {
+                    float a0 = alpha * e[k][j];
+                    float a1 = alpha * e[k + 1][j];
+                    float a2 = alpha * e[k + 2][j];
+                    float a3 = alpha * e[k + 3][j];
+                    float[] h0 = prevOf[k];
+                    float[] h1 = prevOf[k + 1];
+                    float[] h2 = prevOf[k + 2];
+                    float[] h3 = prevOf[k + 3];
+                    for (int i = 0; i < n; i++) {
+                        w[off + i] += a0 * h0[i] + a1 * h1[i] + a2 * h2[i] + a3 * h3[i];
+                    }
+                }
+                for (; k < used; k++) {
                     float a = alpha * e[k][j];
-                    if (a != 0) {
-                        float[] hp = prevOf[k];
-                        for (int i = 0; i < n; i++) {
-                            w[off + i] += a * hp[i];
-                        }
+                    float[] hp = prevOf[k];
+                    for (int i = 0; i < n; i++) {
+                        w[off + i] += a * hp[i];
                     }
                 }
             }

@@ -18,6 +18,8 @@ final class TextPass {
     double logLikelihood;
     long scored;
     long unknown;
+    /** CPU seconds the pass took on its thread. */
+    double cpuSeconds;
     /** The state the last word was predicted from (a text's end state, for the model's start state). */
     float[] endState;
 
@@ -71,6 +73,8 @@ final class TextPass {
 
     /** Scores and trains on tokens [from, to) with learning rate {@code alpha}. */
     void train(int from, int to, float[] startState, float alpha) {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = cpu.getCurrentThreadCpuTime();
         RnnConfig c = model.config();
         ClassOutput out = model.output();
         DirectConnections direct = model.direct();
@@ -126,6 +130,7 @@ final class TextPass {
         }
         progress.advance(pending);
         endState = window.state().clone();
+        cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpu0) / 1e9;
     }
 
     /** Shifts the direct-connection history and puts {@code unit} first. */
