@@ -1,0 +1,91 @@
+package org.lmrescore.cli;
+
+import org.lmrescore.lm.LanguageModel;
+import org.lmrescore.lm.Perplexity;
+import org.lmrescore.lm.PerplexityEvaluator;
+import org.lmrescore.lm.rnn.RnnModels;
+import org.lmrescore.lm.rnn.StreamEvaluator;
+import org.lmrescore.util.AtomicOutput;
+import org.lmrescore.util.InputFormatException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "ppl",
+        description = "Perplexity of a text (one sentence per line) with SRILM's conventions: </s> scored, OOVs counted but not scored.",
+        footer = {"", "Examples:",
+                "  ppl --kn kn5.arpa.gz --text test.txt",
+                "  ppl --kn kn5.bin --text test.txt --json",
+                "  ppl --kn kn5.bin --text test.txt --debug test.kn5.perword   # word TAB log10 p per token",
+                "  ppl --rnn rnn200.bin --text test.txt",
+                "  ppl --rnn a.bin,b.bin --kn kn5.bin --text test.txt --json     # RNNs share 0.75, KN 0.25",
+                "  ppl --rnn rnn200.bin --kn kn5.bin --lambda 0.5 --text test.txt",
+                "  ppl --rnn rnn200.bin --dynamic 0.1 --text test.txt            # dynamic evaluation"})
+public final class PplCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--text", required = true, paramLabel = "FILE", description = "Text to score (plain or gzip).")
+    Path text;
+
+    @Option(names = "--json", description = "Print one JSON object: sentences, words, oovs, zeroprobs, logprob, ppl, ppl1.")
+    boolean json;
+
+    @Option(names = "--debug", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
+            description = "Per-word log10 probabilities, one token per line (word TAB log10p, OOV, -inf); to FILE or stdout ('-').")
+    String debug;
+
+    @Option(names = "--score-oovs", description = "Score OOV words with p(<unk>) instead of skipping them (KenLM's 'including OOVs').")
+    boolean scoreOovs;
+
+    @Option(names = "--dynamic", paramLabel = "RATE", defaultValue = "0",
+            description = {"Dynamic evaluation of one RNN (no --kn): it keeps training on the text as it reads it, with",
+                    "this learning rate; the text is read as one stream, as the rnnlm toolkit's -test does."})
+    double dynamic;
+
+    @Override
+    public Integer call() throws Exception {
+        LanguageModel lm;
+        TextScorer evaluator;
+        if (dynamic != 0) {
+            if (dynamic < 0 || model.hasBackoff() || model.rnn().paths().size() != 1) {
+                throw new InputFormatException("--dynamic takes a positive rate and exactly one --rnn model, without --kn");
+            }
+            StreamEvaluator stream = new StreamEvaluator(RnnModels.load(model.rnn().paths().get(0)), dynamic);
+            evaluator = stream::evaluate;
+        } else {
+            lm = model.languageModel();
+            evaluator = new PerplexityEvaluator(lm).scoreOovs(scoreOovs)::evaluate;
+        }
+        Perplexity ppl;
+        PrintWriter stdout = new PrintWriter(System.out, false);
+        if (debug == null) {
+            ppl = evaluator.evaluate(text, null);
+        } else if (debug.equals("-")) {
+            ppl = evaluator.evaluate(text, stdout);
+        } else {
+            try (AtomicOutput out = AtomicOutput.create(Path.of(debug))) {
+                Writer w = out.writer();
+                ppl = evaluator.evaluate(text, w);
+                w.flush();
+                out.commit();
+            }
+        }
+        stdout.println(json ? ppl.toJson().toString() : "file " + text + ": " + ppl);
+        stdout.flush();
+        return 0;
+    }
+
+    /** Either evaluator: text and optional per-word output in, totals out. */
+    private interface TextScorer {
+        Perplexity evaluate(Path text, Writer perWord);
+    }
+}
