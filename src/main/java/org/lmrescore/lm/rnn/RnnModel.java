@@ -136,6 +136,16 @@ public final class RnnModel {
         return weights().stream().mapToLong(b -> b.values().length).sum() - startState.length;
     }
 
+    /**
+     * The direct connections' history at the start of a text or after a reset: all {@code </s>},
+     * as in the rnnlm toolkit.
+     */
+    int[] newHistory() {
+        int[] h = new int[Math.max(1, historyLength())];
+        Arrays.fill(h, vocabulary.eosUnit());
+        return h;
+    }
+
     static int[] emptyHistory(int length) {
         int[] h = new int[Math.max(1, length)];
         Arrays.fill(h, -1);

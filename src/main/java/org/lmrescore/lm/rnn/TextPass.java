@@ -35,7 +35,7 @@ final class TextPass {
         ClassOutput out = model.output();
         DirectConnections direct = model.direct();
         ClassOutput.Scratch scratch = out.newScratch(direct == null ? 1 : direct.order());
-        int[] history = RnnModel.emptyHistory(model.historyLength());
+        int[] history = model.newHistory();
         float[] state = startState.clone();
         float[] next = new float[state.length];
         float[] reset = new float[state.length];
@@ -59,7 +59,7 @@ final class TextPass {
             }
             if (independent && target == eos) {
                 System.arraycopy(reset, 0, state, 0, state.length);
-                java.util.Arrays.fill(history, -1);
+                java.util.Arrays.fill(history, model.vocabulary().eosUnit());
             }
             last = target;
             if (++pending == 4096) {
@@ -83,7 +83,7 @@ final class TextPass {
         window.start(startState);
         float[] reset = new float[startState.length];
         model.hidden().resetState(reset);
-        int[] history = RnnModel.emptyHistory(model.historyLength());
+        int[] history = model.newHistory();
         float decayed = (float) (1 - alpha * c.beta());
         float clip = (float) c.gradientClip();
         int block = c.bpttBlock();
@@ -117,7 +117,7 @@ final class TextPass {
                     dirty = false;
                 }
                 window.start(reset);
-                java.util.Arrays.fill(history, -1);
+                java.util.Arrays.fill(history, model.vocabulary().eosUnit());
             }
             last = target;
             if (++pending == 1024) {
