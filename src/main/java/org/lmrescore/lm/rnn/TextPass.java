@@ -5,13 +5,15 @@ import org.lmrescore.util.Progress;
 /**
  * One left-to-right pass of a model over a stretch of text, as the rnnlm toolkit reads it: the
  * hidden state carries over sentence ends (reset at each {@code </s>} in independent mode), the
- * first input is {@code </s>}, unknown words (-1) are skipped in the score and give no input.
+ * first input is {@code </s>}, unknown words (-1) are skipped in the score and give no input,
+ * and a rare word scores its share of the rare unit (so entropies are true per-word figures).
  *
  * <p>With a learning rate &gt; 0 the pass also trains (SGD with truncated BPTT): each word is
  * scored before the update it causes, which is both an epoch of training and dynamic evaluation.
  */
 final class TextPass {
     private final RnnModel model;
+    private final RnnVocabulary vocabulary;
     private final int[] units;
     private final Progress progress;
     /** Log-likelihood (natural log) of the scored words. */
@@ -25,6 +27,7 @@ final class TextPass {
 
     TextPass(RnnModel model, int[] units, Progress progress) {
         this.model = model;
+        this.vocabulary = model.vocabulary();
         this.units = units;
         this.progress = progress;
     }
@@ -52,7 +55,7 @@ final class TextPass {
             state = next;
             next = swap;
             if (target >= 0) {
-                logLikelihood += out.logProb(state, target, direct, history, scratch);
+                logLikelihood += out.logProb(state, target, direct, history, scratch) + vocabulary.shareOfUnit(target);
                 scored++;
             } else {
                 unknown++;
@@ -100,7 +103,8 @@ final class TextPass {
             // L2 every 10th word, as rnnlm does.
             float keep = counter % 10 == 0 ? decayed : 1f;
             if (target >= 0) {
-                logLikelihood += out.train(h, target, window.outputError(), direct, history, scratch, alpha, keep);
+                logLikelihood += out.train(h, target, window.outputError(), direct, history, scratch, alpha, keep)
+                        + vocabulary.shareOfUnit(target);
                 scored++;
                 dirty = true;
             } else {
