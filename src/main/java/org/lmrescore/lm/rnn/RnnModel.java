@@ -107,7 +107,7 @@ public final class RnnModel {
         return copy;
     }
 
-    /** Copies a snapshot back into the weights (into an existing snapshot when {@code into} is given). */
+    /** Copies a snapshot back into the weights. */
     void restore(float[][] snapshot) {
         List<WeightBlock> w = weights();
         for (int i = 0; i < snapshot.length; i++) {
