@@ -1,0 +1,100 @@
+package org.lmrescore.cli;
+
+import org.lmrescore.lm.ngram.ArpaWriter;
+import org.lmrescore.lm.ngram.BackoffTables;
+import org.lmrescore.lm.ngram.BinaryFormat;
+import org.lmrescore.lm.ngram.KneserNeyOptions;
+import org.lmrescore.lm.ngram.KneserNeyTrainer;
+import org.lmrescore.lm.ngram.NgramModel;
+import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.Log;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "train-kn",
+        description = {"Train an interpolated modified Kneser-Ney n-gram model from text (one sentence per line).",
+                "Default: the same model as KenLM's lmplz -o N. --srilm: SRILM's ngram-count -kndiscount -interpolate with count cutoffs."},
+        footer = {"", "Examples:",
+                "  train-kn --order 5 --text train.txt --arpa kn5.arpa.gz --binary kn5.bin",
+                "  train-kn --order 3 --text train.txt --arpa kn3.arpa --srilm            # cutoffs 1,1,2",
+                "  train-kn --order 4 --text train.txt --arpa kn4.arpa --cutoffs 1,1,1,2 --vocab words.txt",
+                "  train-kn --text big.txt --arpa kn5.arpa.gz --memory 2G --temp /scratch --verbose"})
+public final class TrainKnCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--order", paramLabel = "N", defaultValue = "5", description = "N-gram order (default ${DEFAULT-VALUE}).")
+    int order;
+
+    @Option(names = "--text", required = true, paramLabel = "FILE", description = "Training text, one sentence per line (plain or gzip).")
+    Path text;
+
+    @Option(names = "--arpa", paramLabel = "OUT", description = "ARPA output (.gz compresses).")
+    Path arpa;
+
+    @Option(names = "--binary", paramLabel = "OUT", description = "Binary model output (as build-binary writes).")
+    Path binary;
+
+    @Option(names = "--srilm", description = "SRILM-compatible mode: count cutoffs (default 1,1,2,2,2,...), <unk> only with --unk, <s> at -99.")
+    boolean srilm;
+
+    @Option(names = "--cutoffs", paramLabel = "C1,C2,...", split = ",",
+            description = "Minimum (adjusted) count per order, order 1 first; the last value repeats. Rarer n-grams are dropped.")
+    int[] cutoffs;
+
+    @Option(names = "--unk", description = "Open vocabulary: keep <unk> in the model (always so without --srilm).")
+    boolean unk;
+
+    @Option(names = "--vocab", paramLabel = "FILE", description = "Word list: other training words become <unk>; listed unseen words get smoothing mass.")
+    Path vocab;
+
+    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "1G",
+            description = "Memory for counting before sorted runs spill to disk (default ${DEFAULT-VALUE}).")
+    String memory;
+
+    @Option(names = "--temp", paramLabel = "DIR", description = "Folder for spilled count runs (default: java.io.tmpdir).")
+    Path temp;
+
+    @Option(names = "--discount-fallback", description = "Use discounts 0.5, 1, 1.5 when they cannot be estimated (tiny data).")
+    boolean discountFallback;
+
+    @Override
+    public Integer call() {
+        if (arpa == null && binary == null) {
+            throw new InputFormatException("nothing to write: give --arpa OUT and/or --binary OUT");
+        }
+        KneserNeyOptions options = new KneserNeyOptions()
+                .order(order)
+                .srilm(srilm)
+                .unk(unk)
+                .vocabulary(vocab)
+                .memory(KneserNeyOptions.parseBytes(memory))
+                .tempDir(temp)
+                .discountFallback(discountFallback);
+        if (cutoffs != null) {
+            options.cutoffs(cutoffs);
+        }
+        long t0 = System.nanoTime();
+        KneserNeyTrainer trainer = new KneserNeyTrainer(options);
+        BackoffTables model = trainer.train(text);
+        Log.info("discounts:%n%s", trainer.discountsDescription().stripTrailing());
+        if (arpa != null) {
+            ArpaWriter.write(model, arpa);
+            Log.info("wrote %s", arpa);
+        }
+        if (binary != null) {
+            BinaryFormat.write(NgramModel.of(model), binary);
+            Log.info("wrote %s", binary);
+        }
+        StringBuilder counts = new StringBuilder();
+        for (int k = 1; k <= model.order(); k++) {
+            counts.append(k == 1 ? "" : "/").append(model.count(k));
+        }
+        Log.always("train-kn: %d-gram model, n-grams %s, %.1f s", model.order(), counts, (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+}

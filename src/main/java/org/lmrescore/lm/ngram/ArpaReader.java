@@ -1,0 +1,223 @@
+package org.lmrescore.lm.ngram;
+
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import org.lmrescore.lm.Vocabulary;
+import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.TextInput;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an ARPA backoff model (plain or gzip). Tolerant of what real files contain: text before
+ * {@code \data\}, blank lines, omitted backoffs (0), {@code -99} or {@code -inf} for {@code <s>},
+ * tabs or spaces between fields. Strict about everything that would give wrong scores: counts that
+ * disagree with the {@code \data\} header, fields that are not numbers, unknown sections, words
+ * missing from the unigrams, a file that ends before {@code \end\}. Each error names file and line.
+ */
+public final class ArpaReader {
+    private final TextInput in;
+    private String line;
+
+    private ArpaReader(TextInput in) {
+        this.in = in;
+    }
+
+    public static BackoffTables read(Path path) {
+        try (TextInput in = TextInput.open(path)) {
+            return new ArpaReader(in).read();
+        }
+    }
+
+    private BackoffTables read() {
+        List<Long> counts = readHeader();
+        int order = counts.size();
+        OrderEntries[] orders = new OrderEntries[order];
+        Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>((int) Math.min(counts.get(0), 1 << 24));
+        ids.defaultReturnValue(Vocabulary.NONE);
+        List<String> words = new ArrayList<>();
+        int[] ngram = new int[order];
+        for (int n = 1; n <= order; n++) {
+            String expected = "\\" + n + "-grams:";
+            nextNonBlank("section " + expected);
+            if (!line.trim().equals(expected)) {
+                throw in.error("expected " + expected + " but found '" + abbreviate(line) + "'");
+            }
+            long count = counts.get(n - 1);
+            OrderEntries entries = new OrderEntries(n, (int) Math.min(count, Integer.MAX_VALUE - 8));
+            for (long i = 0; i < count; i++) {
+                nextNonBlank(count + " " + n + "-grams as the \\data\\ header says (found " + i + ")");
+                if (line.startsWith("\\")) {
+                    throw in.error("the \\data\\ header says " + count + " " + n + "-grams but the section has " + i);
+                }
+                parseEntry(n, ngram, entries, ids, words);
+            }
+            orders[n - 1] = entries;
+        }
+        nextNonBlank("\\end\\");
+        if (!line.trim().equals("\\end\\")) {
+            if (line.startsWith("\\")) {
+                throw in.error("expected \\end\\ after the " + order + "-grams but found '" + abbreviate(line) + "'");
+            }
+            throw in.error("the \\data\\ header says " + counts.get(order - 1) + " " + order
+                    + "-grams but the section has more");
+        }
+        return new BackoffTables(Vocabulary.of(words), orders);
+    }
+
+    private List<Long> readHeader() {
+        while (true) {
+            line = in.readLine();
+            if (line == null) {
+                throw new InputFormatException(in.path(), 0, "no \\data\\ section: not an ARPA file");
+            }
+            if (line.trim().equals("\\data\\")) {
+                break;
+            }
+        }
+        List<Long> counts = new ArrayList<>();
+        while (true) {
+            line = in.readLine();
+            if (line == null) {
+                throw new InputFormatException(in.path(), in.lineNumber() + 1, "file ends inside the \\data\\ header (truncated?)");
+            }
+            String t = line.trim();
+            if (t.isEmpty()) {
+                if (counts.isEmpty()) {
+                    continue;
+                }
+                break;
+            }
+            if (t.startsWith("\\")) {
+                throw in.error(counts.isEmpty() ? "expected 'ngram 1=COUNT' lines after \\data\\"
+                        : "expected a blank line after the \\data\\ counts");
+            }
+            if (!t.startsWith("ngram ")) {
+                throw in.error("expected 'ngram N=COUNT' but found '" + abbreviate(t) + "'");
+            }
+            int eq = t.indexOf('=');
+            if (eq < 0) {
+                throw in.error("expected 'ngram N=COUNT' but found '" + abbreviate(t) + "'");
+            }
+            int n;
+            long c;
+            try {
+                n = Integer.parseInt(t.substring(6, eq).trim());
+                c = Long.parseLong(t.substring(eq + 1).trim());
+            } catch (NumberFormatException e) {
+                throw in.error("expected 'ngram N=COUNT' with integers but found '" + abbreviate(t) + "'");
+            }
+            if (n != counts.size() + 1) {
+                throw in.error("expected 'ngram " + (counts.size() + 1) + "=COUNT' but found '" + abbreviate(t) + "'");
+            }
+            if (c < 0 || c > Integer.MAX_VALUE - 8) {
+                throw in.error("n-gram count out of range: " + c);
+            }
+            if (n == 1 && c == 0) {
+                throw in.error("a model needs at least one unigram");
+            }
+            counts.add(c);
+        }
+        return counts;
+    }
+
+    private void parseEntry(int n, int[] ngram, OrderEntries entries,
+                            Object2IntOpenHashMap<String> ids, List<String> words) {
+        String s = line;
+        int len = s.length();
+        int pos = skipSpace(s, 0);
+        int end = skipToken(s, pos);
+        float prob = parseNumber(s, pos, end, "a log10 probability");
+        if (prob > 0) {
+            throw in.error("log10 probability " + s.substring(pos, end) + " is above 0");
+        }
+        for (int k = 0; k < n; k++) {
+            pos = skipSpace(s, end);
+            if (pos == len) {
+                throw in.error("expected a log10 probability, " + n + " word(s) and an optional backoff; found "
+                        + k + " word(s)");
+            }
+            end = skipToken(s, pos);
+            String w = s.substring(pos, end);
+            if (n == 1) {
+                if (ids.containsKey(w)) {
+                    throw in.error("word '" + w + "' listed twice in the 1-grams");
+                }
+                ids.put(w, words.size());
+                ngram[0] = words.size();
+                words.add(w);
+            } else {
+                int id = ids.getInt(w);
+                if (id == Vocabulary.NONE) {
+                    throw in.error("word '" + w + "' is not in the 1-grams");
+                }
+                ngram[k] = id;
+            }
+        }
+        float backoff = 0f;
+        pos = skipSpace(s, end);
+        if (pos < len) {
+            end = skipToken(s, pos);
+            backoff = parseNumber(s, pos, end, "a log10 backoff weight");
+            if (skipSpace(s, end) < len) {
+                throw in.error("expected a log10 probability, " + n + " word(s) and an optional backoff; found more fields");
+            }
+        }
+        entries.add(ngram, 0, prob, backoff);
+    }
+
+    private float parseNumber(String s, int from, int to, String what) {
+        if (from >= to) {
+            throw in.error("expected " + what);
+        }
+        String t = s.substring(from, to);
+        if (t.equals("-inf") || t.equals("-Inf") || t.equals("-INF")) {
+            return -99f;
+        }
+        char c = t.charAt(t.length() - 1);
+        if (!(c >= '0' && c <= '9') && c != '.') {
+            throw in.error("expected " + what + " but found '" + abbreviate(t) + "'");
+        }
+        try {
+            float v = Float.parseFloat(t);
+            if (Float.isNaN(v) || Float.isInfinite(v)) {
+                throw in.error("expected " + what + " but found '" + abbreviate(t) + "'");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw in.error("expected " + what + " but found '" + abbreviate(t) + "'");
+        }
+    }
+
+    private void nextNonBlank(String expected) {
+        while (true) {
+            line = in.readLine();
+            if (line == null) {
+                throw new InputFormatException(in.path(), in.lineNumber() + 1,
+                        "file ends early (truncated?): expected " + expected);
+            }
+            if (!line.isBlank()) {
+                return;
+            }
+        }
+    }
+
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int skipToken(String s, int i) {
+        while (i < s.length() && s.charAt(i) != ' ' && s.charAt(i) != '\t') {
+            i++;
+        }
+        return i;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+}

@@ -1,0 +1,159 @@
+package org.lmrescore.lm.ngram;
+
+import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.Log;
+import org.lmrescore.util.Progress;
+import org.lmrescore.util.TextInput;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Trains an interpolated modified Kneser-Ney model from text, one sentence per line, tokens
+ * separated by spaces or tabs (no other normalisation). Steps as in KenLM's {@code lmplz}:
+ * count the highest-order n-grams with {@code <s>} padding ({@link NgramCounter}), derive the
+ * adjusted counts of every order ({@link AdjustedCounts}), estimate discounts and probabilities
+ * ({@link KneserNeyEstimator}). Tokens {@code <s>} and {@code </s>} in the text are ignored, as
+ * lmplz does; an empty line is an empty sentence.
+ */
+public final class KneserNeyTrainer {
+    private final KneserNeyOptions options;
+    private Discount[] discounts;
+
+    public KneserNeyTrainer(KneserNeyOptions options) {
+        this.options = options;
+    }
+
+    public BackoffTables train(Path text) {
+        int n = options.order;
+        long t0 = System.nanoTime();
+        TrainingVocabulary vocab = new TrainingVocabulary(options.vocabulary);
+        SortedNgrams full;
+        long tokens = 0;
+        long sentences = 0;
+        Path temp = options.tempDir != null ? options.tempDir : defaultTemp(text);
+        try (NgramCounter counter = new NgramCounter(n, options.memoryBytes, temp);
+             TextInput in = TextInput.open(text)) {
+            Progress progress = new Progress("counting " + text.getFileName(), size(text), "bytes");
+            int[] window = new int[n + 64];
+            String line;
+            while ((line = in.readLine()) != null) {
+                progress.advance(line.length() + 1);
+                Arrays.fill(window, 0, n - 1, TrainingVocabulary.BOS);
+                int len = n - 1;
+                int pos = 0;
+                int end = line.length();
+                while (pos < end) {
+                    while (pos < end && isSpace(line.charAt(pos))) {
+                        pos++;
+                    }
+                    int start = pos;
+                    while (pos < end && !isSpace(line.charAt(pos))) {
+                        pos++;
+                    }
+                    if (start == pos) {
+                        break;
+                    }
+                    String token = line.substring(start, pos);
+                    if (token.equals("<s>") || token.equals("</s>") || (token.equals("<unk>") && !vocab.fixed())) {
+                        continue;
+                    }
+                    if (len == window.length) {
+                        window = Arrays.copyOf(window, len * 2);
+                    }
+                    window[len++] = vocab.id(token);
+                    tokens++;
+                }
+                if (len == window.length) {
+                    window = Arrays.copyOf(window, len * 2);
+                }
+                window[len++] = TrainingVocabulary.EOS;
+                for (int s = 0; s + n <= len; s++) {
+                    counter.add(window, s);
+                }
+                sentences++;
+            }
+            if (tokens == 0) {
+                throw new InputFormatException(text, 0, "empty training text: no words to count");
+            }
+            progress.finish();
+            full = counter.finish();
+        }
+        Log.info("counted %,d tokens in %,d sentences, %,d types, %,d distinct %d-grams (%.1f s)",
+                tokens, sentences, vocab.size(), full.size, n, secondsSince(t0));
+        CountLevel[] levels = AdjustedCounts.compute(full, vocab.size());
+        int[] lastGroupRow = lastGroupRows(full, levels);
+        full = null;
+        Log.info("adjusted counts (%.1f s)", secondsSince(t0));
+        KneserNeyEstimator estimator = new KneserNeyEstimator(options, levels);
+        BackoffTables tables = estimator.estimate(vocab.words(), options.srilm ? null : lastGroupRow);
+        discounts = estimator.discounts();
+        StringBuilder counts = new StringBuilder();
+        for (int k = 1; k <= n; k++) {
+            counts.append(k == 1 ? "" : " / ").append(String.format("%,d", tables.count(k)));
+        }
+        Log.info("estimated %d-gram model: %s n-grams (%.1f s)", n, counts, secondsSince(t0));
+        return tables;
+    }
+
+    /** The discounts of the last training run, order 1 first, as text. */
+    public String discountsDescription() {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; discounts != null && k < discounts.length; k++) {
+            sb.append(k + 1).append("-grams ").append(discounts[k]).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** D1, D2, D3+ of order {@code k} from the last run. */
+    public double discount(int k, int j) {
+        return discounts[k - 1].d(j);
+    }
+
+    /** Rows of the suffixes of the last counted n-gram, which lmplz's statistics see with raw counts. */
+    private static int[] lastGroupRows(SortedNgrams full, CountLevel[] levels) {
+        int n = full.order;
+        int[] rows = new int[n];
+        Arrays.fill(rows, -1);
+        if (n == 1 || full.size == 0) {
+            return rows;
+        }
+        int f = full.size - 1;
+        for (int k = 1; k < n; k++) {
+            boolean valid = true;
+            for (int p = n - k + 1; p < n; p++) {
+                if (full.word(f, p) == TrainingVocabulary.BOS) {
+                    valid = false;
+                }
+            }
+            if (valid) {
+                rows[k - 1] = k == 1 ? full.word(f, n - 1) : levels[k - 1].size - 1;
+            }
+        }
+        return rows;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
+    private static Path defaultTemp(Path text) {
+        Path dir = text.toAbsolutePath().getParent();
+        String tmp = System.getProperty("java.io.tmpdir");
+        return tmp != null ? Path.of(tmp) : dir;
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static double secondsSince(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

@@ -1,0 +1,246 @@
+package org.lmrescore.lm.ngram;
+
+import org.lmrescore.util.Log;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Counts the n-grams of one order in primitive arrays: rows of ids in one int array, counts in a
+ * long array, an open-addressing index of row numbers, no object per n-gram. When the rows reach
+ * the memory budget they are sorted (suffix order) and written to a temporary run file; the runs
+ * are merged at the end, summing the counts of equal n-grams.
+ */
+final class NgramCounter implements AutoCloseable {
+    private static final int RUN_BUFFER = 1 << 16;
+
+    private final int n;
+    private final int maxRows;
+    private final Path tempDir;
+    private final List<Path> runs = new ArrayList<>();
+    private int[] words;
+    private long[] counts;
+    private int[] index;
+    private int mask;
+    private int size;
+    private int maxId;
+
+    NgramCounter(int order, long memoryBytes, Path tempDir) {
+        this.n = order;
+        // row ids + count + two index slots (the index stays at most half full)
+        long perRow = 4L * order + 8 + 8;
+        this.maxRows = (int) Math.max(1024, Math.min(memoryBytes / perRow, (1 << 29) / Math.max(1, order)));
+        this.tempDir = tempDir;
+        int start = Math.min(maxRows, 1 << 16);
+        words = new int[start * n];
+        counts = new long[start];
+        index = new int[Integer.highestOneBit(start) * 4];
+        mask = index.length - 1;
+    }
+
+    /** Counts the n-gram {@code gram[from .. from+n-1]} once. */
+    void add(int[] gram, int from) {
+        long h = NgramHash.of(gram, from, n);
+        int slot = (int) h & mask;
+        while (true) {
+            int row = index[slot] - 1;
+            if (row < 0) {
+                break;
+            }
+            if (equalsRow(row, gram, from)) {
+                counts[row]++;
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+        if (size == maxRows) {
+            spill();
+            add(gram, from);
+            return;
+        }
+        if (size == counts.length) {
+            grow();
+            add(gram, from);
+            return;
+        }
+        System.arraycopy(gram, from, words, size * n, n);
+        for (int k = 0; k < n; k++) {
+            maxId = Math.max(maxId, gram[from + k]);
+        }
+        counts[size] = 1;
+        index[slot] = ++size;
+    }
+
+    private boolean equalsRow(int row, int[] gram, int from) {
+        int base = row * n;
+        for (int k = 0; k < n; k++) {
+            if (words[base + k] != gram[from + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void grow() {
+        int cap = (int) Math.min((long) counts.length * 2, maxRows);
+        words = java.util.Arrays.copyOf(words, cap * n);
+        counts = java.util.Arrays.copyOf(counts, cap);
+        index = new int[Integer.highestOneBit(cap) * 4];
+        mask = index.length - 1;
+        for (int row = 0; row < size; row++) {
+            int slot = (int) NgramHash.of(words, row * n, n) & mask;
+            while (index[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            index[slot] = row + 1;
+        }
+    }
+
+    /** Puts the rows in suffix order (radix sort, then one permuting copy). */
+    private void sortRows() {
+        int[] perm = RowRadixSort.suffixOrder(words, size, n, maxId);
+        int[] w = new int[words.length];
+        long[] c = new long[counts.length];
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(words, perm[i] * n, w, i * n, n);
+            c[i] = counts[perm[i]];
+        }
+        words = w;
+        counts = c;
+    }
+
+    private void spill() {
+        sortRows();
+        try {
+            Path run = Files.createTempFile(tempDir, "ngram-run-", ".bin");
+            run.toFile().deleteOnExit();
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), RUN_BUFFER))) {
+                for (int row = 0; row < size; row++) {
+                    for (int k = 0; k < n; k++) {
+                        out.writeInt(words[row * n + k]);
+                    }
+                    out.writeLong(counts[row]);
+                }
+            }
+            runs.add(run);
+            Log.info("counting: spilled a sorted run of %,d %d-grams to %s", size, n, run);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a temporary count file in " + tempDir, e);
+        }
+        size = 0;
+        java.util.Arrays.fill(index, 0);
+    }
+
+    /** The distinct n-grams with counts, in suffix order. The counter is spent afterwards. */
+    SortedNgrams finish() {
+        if (runs.isEmpty()) {
+            sortRows();
+            SortedNgrams result = new SortedNgrams(n, size, words, counts);
+            words = null;
+            counts = null;
+            index = null;
+            return result;
+        }
+        spill();
+        words = null;
+        counts = null;
+        index = null;
+        return merge();
+    }
+
+    private SortedNgrams merge() {
+        List<RunReader> readers = new ArrayList<>();
+        PriorityQueue<RunReader> heap = new PriorityQueue<>((a, b) -> NgramOrdering.compareTail(a.row, 0, n, b.row, 0, n, n));
+        try {
+            for (Path run : runs) {
+                RunReader r = new RunReader(run, n);
+                readers.add(r);
+                if (r.next()) {
+                    heap.add(r);
+                }
+            }
+            int[] outWords = new int[1024 * n];
+            long[] outCounts = new long[1024];
+            int outSize = 0;
+            while (!heap.isEmpty()) {
+                RunReader r = heap.poll();
+                if (outSize > 0 && NgramOrdering.compareTail(outWords, outSize - 1, n, r.row, 0, n, n) == 0) {
+                    outCounts[outSize - 1] += r.count;
+                } else {
+                    if (outSize == outCounts.length) {
+                        outWords = java.util.Arrays.copyOf(outWords, outSize * 2 * n);
+                        outCounts = java.util.Arrays.copyOf(outCounts, outSize * 2);
+                    }
+                    System.arraycopy(r.row, 0, outWords, outSize * n, n);
+                    outCounts[outSize++] = r.count;
+                }
+                if (r.next()) {
+                    heap.add(r);
+                }
+            }
+            Log.info("counting: merged %d runs into %,d distinct %d-grams", runs.size(), outSize, n);
+            return new SortedNgrams(n, outSize, outWords, outCounts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a temporary count file", e);
+        } finally {
+            for (RunReader r : readers) {
+                r.close();
+            }
+            close();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Path run : runs) {
+            try {
+                Files.deleteIfExists(run);
+            } catch (IOException ignored) {
+                // a leftover temporary file is harmless
+            }
+        }
+        runs.clear();
+    }
+
+    /** Reads one sorted run back row by row. */
+    private static final class RunReader {
+        final int[] row;
+        long count;
+        private final DataInputStream in;
+
+        RunReader(Path run, int n) throws IOException {
+            this.row = new int[n];
+            this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), RUN_BUFFER));
+        }
+
+        boolean next() throws IOException {
+            try {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = in.readInt();
+                }
+                count = in.readLong();
+                return true;
+            } catch (EOFException e) {
+                return false;
+            }
+        }
+
+        void close() {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // reading is over
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.lmrescore.lm.ngram;
+
+import java.util.Arrays;
+
+/**
+ * The n-grams of one order as an ARPA file lists them: word ids (row {@code i} is
+ * {@code words[i*order .. i*order+order-1]}, oldest word first), log10 probability and log10
+ * backoff. Plain growable arrays, no object per n-gram.
+ */
+public final class OrderEntries {
+    private final int order;
+    private int size;
+    private int[] words;
+    private float[] prob;
+    private float[] backoff;
+
+    public OrderEntries(int order, int capacity) {
+        this.order = order;
+        int cap = Math.max(capacity, 4);
+        this.words = new int[cap * order];
+        this.prob = new float[cap];
+        this.backoff = new float[cap];
+    }
+
+    public int order() {
+        return order;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Appends an n-gram; {@code ngram} holds at least {@code order} ids from {@code from}. */
+    public void add(int[] ngram, int from, float log10Prob, float log10Backoff) {
+        if (size == prob.length) {
+            int cap = size * 2;
+            words = Arrays.copyOf(words, cap * order);
+            prob = Arrays.copyOf(prob, cap);
+            backoff = Arrays.copyOf(backoff, cap);
+        }
+        System.arraycopy(ngram, from, words, size * order, order);
+        prob[size] = log10Prob;
+        backoff[size] = log10Backoff;
+        size++;
+    }
+
+    /** Word {@code position} (0 = oldest) of n-gram {@code i}. */
+    public int word(int i, int position) {
+        return words[i * order + position];
+    }
+
+    public float prob(int i) {
+        return prob[i];
+    }
+
+    public float backoff(int i) {
+        return backoff[i];
+    }
+
+    public void setProb(int i, float log10Prob) {
+        prob[i] = log10Prob;
+    }
+
+    public void setBackoff(int i, float log10Backoff) {
+        backoff[i] = log10Backoff;
+    }
+
+    /** The flat word array (rows of {@code order} ids); valid up to {@code size()*order()}. */
+    int[] wordArray() {
+        return words;
+    }
+}
