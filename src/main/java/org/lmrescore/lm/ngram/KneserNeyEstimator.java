@@ -282,7 +282,8 @@ final class KneserNeyEstimator {
                 count += b ? 1 : 0;
             }
             OrderEntries e = new OrderEntries(k, count);
-            for (int i : contextOrder[k - 1]) {
+            // suffix order, the rows' own order (sequential, and the order lmplz writes)
+            for (int i = 0; i < l.size; i++) {
                 if (!keep[i] || (k == 1 && !keepUnk && i == TrainingVocabulary.UNK)) {
                     continue;
                 }
