@@ -18,9 +18,12 @@ import java.io.UncheckedIOException;
         description = "Rescore speech-recognition lattices and N-best lists with RNN and Kneser-Ney language models.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DecodeCommand.class,
+                WerCommand.class,
                 PplCommand.class,
                 TrainKnCommand.class,
                 BuildBinaryCommand.class,
+                RescoreCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for bad input or options (file, line and what was expected are printed). */

@@ -12,7 +12,6 @@ import java.util.logging.Logger;
  */
 public final class Log {
     private static volatile boolean verbose;
-    private static final PrintStream ERR = System.err;
 
     private Log() {
     }
@@ -50,7 +49,8 @@ public final class Log {
 
     private static synchronized void print(String line) {
         Progress.clearLine();
-        ERR.println(line);
-        ERR.flush();
+        PrintStream err = System.err;  // looked up each time so a redirected stderr (tests) sees it
+        err.println(line);
+        err.flush();
     }
 }

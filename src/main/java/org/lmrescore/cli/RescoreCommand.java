@@ -1,0 +1,155 @@
+package org.lmrescore.cli;
+
+import org.lmrescore.lattice.InputFiles;
+import org.lmrescore.lattice.ScoreWeights;
+import org.lmrescore.lattice.Scorer;
+import org.lmrescore.lm.LanguageModel;
+import org.lmrescore.rescore.BatchRescorer;
+import org.lmrescore.rescore.OutputFiles;
+import org.lmrescore.rescore.RescoreSettings;
+import org.lmrescore.rescore.RunSummary;
+import org.lmrescore.rescore.UtteranceRescorer;
+import org.lmrescore.util.AtomicOutput;
+import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.Json;
+import org.lmrescore.util.Log;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "rescore",
+        description = {"Rescore lattices or N-best lists with a language model and write better transcripts.",
+                "Inputs (recognised by content): HTK SLF lattices (HTK, SRILM, Sphinx4 dumpSlf; gzip), Sphinx4 Lattice.dump "
+                        + "files, SRILM N-best lists (NBestList1.0/2.0, 'ascore lscore nwords words'), Sphinx .nbest TSV, "
+                        + "rnnlm 'uttid words' lists, and this program's nbest.tsv.",
+                "total = acscale x acoustic + lmscale x ln P(words) + wip x words [+ first-pass-weight x first-pass LM score]; "
+                        + "natural logs, every input's log base converted. Fillers (<sil>, [noise]) are skipped by the LM unless "
+                        + "--score-fillers.",
+                "Writes to --out: best.trn, before.trn, best.ctm (when the input has times), nbest.tsv, oracle.trn "
+                        + "(with --ref), lattices/ID.slf.gz (rescored lattices, new LM scores), summary.json."},
+        footer = {"", "Examples:",
+                "  rescore --kn kn5.bin --in ../shared/speech/dev/sphinx/slf --out out --ref ../shared/speech/dev/ref.trn "
+                        + "--baseline ../shared/speech/dev/sphinx/hyp.trn --json",
+                "  rescore --kn kn5.bin --in lattices.list --out out --lmscale 12 --wip -1 --history-order 3",
+                "  rescore --kn kn5.bin --in nbest/ --out out --mode nbest --first-pass-weight 0.3",
+                "  rescore --kn kn5.bin --in ami/ --out out --lmscale 14 --beam 200 --threads 2"})
+public final class RescoreCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--in", required = true, paramLabel = "DIR_OR_LIST",
+            description = "A folder of lattice / N-best files, a list file of paths, or one file.")
+    Path in;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
+    Path out;
+
+    @Option(names = "--ref", paramLabel = "TRN", description = "Reference transcripts: print WER before/after and oracle WER.")
+    Path ref;
+
+    @Option(names = "--baseline", paramLabel = "TRN",
+            description = "The first pass's own 1-best (e.g. Sphinx hyp.trn) for 'before'; default: the input's best path.")
+    Path baseline;
+
+    @Option(names = "--json", description = "Print the summary as one JSON object on the last line.")
+    boolean json;
+
+    @Option(names = "--lmscale", paramLabel = "X", defaultValue = "8",
+            description = "Weight of ln P (default ${DEFAULT-VALUE}, Sphinx4's language weight; AMI lattices say 14).")
+    double lmScale;
+
+    @Option(names = "--wip", paramLabel = "Y", defaultValue = "0",
+            description = "Word insertion penalty per word, natural log (default ${DEFAULT-VALUE}; Sphinx's is already in its acoustic scores).")
+    double wip;
+
+    @Option(names = "--acscale", paramLabel = "X", defaultValue = "1", description = "Weight of the acoustic score (default ${DEFAULT-VALUE}).")
+    double acScale;
+
+    @Option(names = "--first-pass-weight", paramLabel = "W", defaultValue = "0",
+            description = "Weight of the first-pass LM score carried by the input, joined log-linearly (default ${DEFAULT-VALUE}: left out).")
+    double firstPassWeight;
+
+    @Option(names = "--score-fillers", description = "Let the LM score filler tokens (<sil>, [noise]) and count them as words.")
+    boolean scoreFillers;
+
+    @Option(names = "--lowercase", description = "Look words up in the model in lower case (for upper-case lattices such as AMI's).")
+    boolean lowercase;
+
+    @Option(names = "--oov-logprob", paramLabel = "LP", defaultValue = "-16.118",
+            description = "ln P charged for a word the model cannot score (default ${DEFAULT-VALUE} = ln 1e-7).")
+    double oovLogProb;
+
+    @Option(names = "--history-order", paramLabel = "N", defaultValue = "4",
+            description = "Lattice expansion: paths sharing their last N-1 words share an LM state (default ${DEFAULT-VALUE}).")
+    int historyOrder;
+
+    @Option(names = "--beam", paramLabel = "B", defaultValue = "500",
+            description = "Lattice expansion: drop a node's histories scoring more than B (natural log) below its best (default ${DEFAULT-VALUE}).")
+    double beam;
+
+    @Option(names = "--max-histories", paramLabel = "H", defaultValue = "100",
+            description = "Lattice expansion: most histories kept per lattice node (default ${DEFAULT-VALUE}).")
+    int maxHistories;
+
+    @Option(names = "--nbest", paramLabel = "K", defaultValue = "100",
+            description = "Rescored N-best lists written per utterance; with --mode nbest, the paths taken from each lattice (default ${DEFAULT-VALUE}).")
+    int nbest;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "lattice",
+            description = "Lattices: 'lattice' (history expansion) or 'nbest' (rescore their K best paths). N-best inputs are always lists.")
+    String mode;
+
+    @Option(names = "--no-lattices", description = "Do not write the rescored lattices.")
+    boolean noLattices;
+
+    @Option(names = "--strict", description = "Stop at the first file that fails (default: report it and go on).")
+    boolean strict;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() {
+        if (!mode.equals("lattice") && !mode.equals("nbest")) {
+            throw new InputFormatException("--mode must be 'lattice' or 'nbest', not '" + mode + "'");
+        }
+        ScoreWeights weights;
+        RescoreSettings settings;
+        try {
+            weights = new ScoreWeights(acScale, lmScale, wip, firstPassWeight, scoreFillers, oovLogProb);
+            settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), strict);
+        } catch (IllegalArgumentException e) {
+            throw new InputFormatException(e.getMessage());
+        }
+        List<Path> files = InputFiles.resolve(in);
+        Map<String, List<String>> references = ref == null ? null : RunSummary.readReferences(ref);
+        LanguageModel model = loadModel();
+        Scorer scorer = new Scorer(model, weights, lowercase);
+        Path latticeDir = noLattices ? null : out.resolve(OutputFiles.LATTICES);
+        UtteranceRescorer rescorer = new UtteranceRescorer(scorer, settings, latticeDir, references);
+        Log.info("rescoring %d files with %d threads", files.size(), threads);
+        BatchRescorer.Outcome outcome = BatchRescorer.run(files, rescorer, threads, strict, null);
+        OutputFiles.write(out, outcome.results(), weights);
+        RunSummary summary = RunSummary.of(outcome, scorer, ref, baseline);
+        Json j = summary.toJson();
+        AtomicOutput.writeString(out.resolve("summary.json"), j + "\n");
+        PrintWriter stdout = new PrintWriter(System.out, false);
+        stdout.println(summary.format());
+        if (json) {
+            stdout.println(j);
+        }
+        stdout.flush();
+        return outcome.failures().isEmpty() ? 0 : 1;
+    }
+
+    /** The model to rescore with (the shared model options, once they are wired in). */
+    private LanguageModel loadModel() {
+        throw new InputFormatException("no language model options are available in this build");
+    }
+}

@@ -1,0 +1,85 @@
+package org.lmrescore.lattice;
+
+import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.TextInput;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What {@code --in} names: a directory (its regular files, sorted by name, hidden files
+ * skipped), a list file (one path per line, relative to the list's folder, {@code #} comments),
+ * or a single lattice or N-best file. A file whose first line names an existing file is a list.
+ */
+public final class InputFiles {
+    private InputFiles() {
+    }
+
+    public static List<Path> resolve(Path in) {
+        if (Files.isDirectory(in)) {
+            try (Stream<Path> s = Files.list(in)) {
+                return s.filter(Files::isRegularFile)
+                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .sorted()
+                        .toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + in, e);
+            }
+        }
+        if (!Files.isRegularFile(in)) {
+            throw new InputFormatException(in, 0, "no such file or directory");
+        }
+        Path dir = in.toAbsolutePath().getParent();
+        if (!isPath(dir, firstLine(in))) {
+            return List.of(in);
+        }
+        List<Path> listed = new ArrayList<>();
+        try (TextInput text = TextInput.open(in)) {
+            String line;
+            while ((line = text.readLine()) != null) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                Path p = dir.resolve(t);
+                if (!Files.isRegularFile(p)) {
+                    throw text.error("listed file does not exist: " + p);
+                }
+                listed.add(p);
+            }
+        }
+        return listed;
+    }
+
+    private static String firstLine(Path in) {
+        try (TextInput text = TextInput.open(in)) {
+            String line;
+            while ((line = text.readLine()) != null) {
+                String t = line.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    return t;
+                }
+            }
+            return null;
+        } catch (InputFormatException e) {
+            return null; // not text: certainly not a list
+        }
+    }
+
+    private static boolean isPath(Path dir, String line) {
+        if (line == null) {
+            return false;
+        }
+        try {
+            return Files.isRegularFile(dir.resolve(line));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.lmrescore.lattice;
+
+import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.TextInput;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The formats {@code rescore} reads, recognised from a file's first meaningful line (not its
+ * name): HTK SLF ({@code name=value} fields), Sphinx4's {@code Lattice.dump} ({@code node:},
+ * {@code edge:} ...), SRILM N-best lists ({@code NBestList1.0}, {@code NBestList2.0},
+ * {@code (score) words} or {@code ascore lscore nwords words}), the Sphinx dev {@code .nbest}
+ * TSV, this project's {@link TsvNBest}, and the rnnlm toolkit's {@code uttid words} lines.
+ */
+public enum InputFormat {
+    SLF, SPHINX_LAT, SRILM_NBEST, SPHINX_NBEST, TSV_NBEST, RNNLM_NBEST;
+
+    /** Reads every utterance in {@code file} (lattice files and most N-best files hold one). */
+    public static List<Utterance> read(Path file) {
+        InputFormat format = detect(file);
+        List<Utterance> out = new ArrayList<>();
+        switch (format) {
+            case SLF -> out.add(Utterance.of(file, SlfReader.read(file)));
+            case SPHINX_LAT -> out.add(Utterance.of(file, SphinxLatReader.read(file)));
+            case SRILM_NBEST -> out.add(Utterance.of(file, SrilmNBestReader.read(file)));
+            case SPHINX_NBEST -> out.add(Utterance.of(file, SphinxNBestReader.read(file)));
+            case TSV_NBEST -> TsvNBest.read(file).forEach(l -> out.add(Utterance.of(file, l)));
+            case RNNLM_NBEST -> RnnlmNBestReader.read(file).forEach(l -> out.add(Utterance.of(file, l)));
+        }
+        return out;
+    }
+
+    public static InputFormat detect(Path file) {
+        try (TextInput in = TextInput.open(file)) {
+            String line;
+            boolean sphinxComment = false;
+            while ((line = in.readLine()) != null) {
+                String t = line.strip();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                if (TsvNBest.isHeader(t)) {
+                    return TSV_NBEST;
+                }
+                if (t.startsWith("#")) {
+                    sphinxComment |= t.startsWith("# utt=") || t.startsWith("# rank");
+                    continue;
+                }
+                return classify(t, line, sphinxComment, in);
+            }
+            throw new InputFormatException(file, 0, "the file is empty");
+        }
+    }
+
+    private static InputFormat classify(String t, String raw, boolean sphinxComment, TextInput in) {
+        String first = t.split("\\s+", 2)[0];
+        if (first.equals("node:") || first.equals("edge:") || first.equals("initialNode:")
+                || first.equals("terminalNode:") || first.equals("logBase:")) {
+            return SPHINX_LAT;
+        }
+        if (first.equals("NBestList1.0") || first.equals("NBestList2.0") || first.startsWith("(")) {
+            return SRILM_NBEST;
+        }
+        if (sphinxComment || raw.split("\t", -1).length == 6 && isNumber(first)) {
+            return SPHINX_NBEST;
+        }
+        int eq = first.indexOf('=');
+        if (eq > 0) {
+            return SLF;
+        }
+        String[] f = t.split("\\s+");
+        if (f.length >= 3 && isNumber(f[0]) && isNumber(f[1]) && f[2].matches("[0-9]+")) {
+            return SRILM_NBEST;
+        }
+        if (f.length >= 1) {
+            return RNNLM_NBEST;
+        }
+        throw in.error("not a lattice or N-best list this program reads");
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.lmrescore.lattice;
+
+import org.lmrescore.util.AtomicOutput;
+import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.TextInput;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * This project's N-best format: tab-separated, natural logs, any number of utterances per file.
+ * <pre>
+ * #lmrescore-nbest v1 (natural log; total = acoustic + lm + wdpenalty x nwords)
+ * #utt  rank  total  acoustic  lm  lnp  nwords  words
+ * u1    1     -1234.5  -1200.0  -30.5  -3.81  3  the cat sat
+ * </pre>
+ * {@code acoustic} is the acoustic score as used in the total, {@code lm} the weighted LM score
+ * in the total (lmscale x ln P, plus the first-pass LM's share when it joins), {@code lnp} ln P
+ * of the rescoring LM with {@code </s>} ({@code -} when unknown), {@code nwords} the words
+ * charged the penalty. Read back, {@code acoustic} and {@code lm} become the hypothesis's
+ * acoustic and first-pass LM scores, so a list can be rescored again.
+ */
+public final class TsvNBest {
+    /** The first line of every file in this format. */
+    public static final String MAGIC = "#lmrescore-nbest";
+
+    private TsvNBest() {
+    }
+
+    public static boolean isHeader(String firstLine) {
+        return firstLine.startsWith(MAGIC);
+    }
+
+    /** Writes rescored lists ({@code lists.get(i)} ranked best first) to {@code file} atomically. */
+    public static void write(Path file, List<String> ids, List<List<ScoredHypothesis>> lists, ScoreWeights weights) {
+        try (AtomicOutput out = AtomicOutput.create(file)) {
+            Writer w = out.writer();
+            w.write(MAGIC + " v1 (natural log; total = acoustic + lm + wdpenalty x nwords; wdpenalty="
+                    + weights.wordPenalty() + ")\n");
+            w.write("#utt\trank\ttotal\tacoustic\tlm\tlnp\tnwords\twords\n");
+            for (int u = 0; u < ids.size(); u++) {
+                int rank = 1;
+                for (ScoredHypothesis s : lists.get(u)) {
+                    Hypothesis h = s.hypothesis();
+                    double acoustic = weights.acousticScale() * h.acoustic();
+                    double lm = weights.lmScale() * s.lmLogProb() + weights.firstPassWeight() * h.firstPassLm();
+                    w.write(String.format(Locale.ROOT, "%s\t%d\t%.6f\t%.6f\t%.6f\t%.6f\t%d\t%s\n", ids.get(u), rank++,
+                            s.total(), acoustic, lm, s.lmLogProb(), s.words(), String.join(" ", h.tokens())));
+                }
+            }
+            out.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<NBestList> read(Path file) {
+        try (TextInput in = TextInput.open(file)) {
+            return read(in);
+        }
+    }
+
+    public static List<NBestList> read(TextInput in) {
+        String first = in.readLine();
+        if (first == null || !isHeader(first)) {
+            throw in.error("expected the '" + MAGIC + "' header line");
+        }
+        List<NBestList> out = new ArrayList<>();
+        String current = null;
+        List<Hypothesis> hyps = new ArrayList<>();
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f.length != 8) {
+                throw in.error("expected 8 tab-separated fields: utt rank total acoustic lm lnp nwords words");
+            }
+            double acoustic = number(f[3], in);
+            double lm = number(f[4], in);
+            int n;
+            try {
+                n = Integer.parseInt(f[6]);
+            } catch (NumberFormatException e) {
+                throw in.error("expected a word count, found '" + f[6] + "'");
+            }
+            List<String> tokens = f[7].isBlank() ? List.of() : Arrays.asList(f[7].strip().split(" +"));
+            if (n > tokens.size()) {
+                throw in.error("nwords is " + n + " but only " + tokens.size() + " tokens follow");
+            }
+            if (!f[0].equals(current)) {
+                if (current != null) {
+                    out.add(new NBestList(current, hyps));
+                }
+                current = f[0];
+                hyps = new ArrayList<>();
+            }
+            hyps.add(Hypothesis.of(tokens, acoustic, lm));
+        }
+        if (current == null) {
+            throw new InputFormatException(in.path(), in.lineNumber(), "no hypotheses in the N-best file");
+        }
+        out.add(new NBestList(current, hyps));
+        return out;
+    }
+
+    private static double number(String s, TextInput in) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw in.error("expected a number, found '" + s + "'");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.lmrescore.rescore;
+
+import org.lmrescore.lattice.InputFormat;
+import org.lmrescore.lattice.Utterance;
+import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.Log;
+import org.lmrescore.util.Progress;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Rescores many files on a pool of threads (utterances are independent), with a progress bar.
+ * A file that fails (malformed, unreadable) is reported and skipped, the others are still
+ * rescored; with {@code strict} the first failure stops the run. Results keep the input order.
+ * With an {@link AdaptationHook} the files are rescored one at a time, in order.
+ */
+public final class BatchRescorer {
+    /** A file that could not be rescored, and why (file:line: what). */
+    public record Failure(Path file, String message) {
+    }
+
+    /** Every result in input order, the failures, and the wall-clock time. */
+    public record Outcome(List<UtteranceResult> results, List<Failure> failures, double seconds) {
+    }
+
+    private BatchRescorer() {
+    }
+
+    public static Outcome run(List<Path> files, UtteranceRescorer rescorer, int threads, boolean strict,
+                              AdaptationHook hook) {
+        long start = System.nanoTime();
+        Progress progress = new Progress("rescore", files.size(), "files");
+        List<UtteranceResult> results = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        if (hook != null || threads <= 1) {
+            for (Path f : files) {
+                collect(f, () -> rescoreFile(f, rescorer, hook), results, failures, strict);
+                progress.advance(1);
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "rescore");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<List<UtteranceResult>>> futures = new ArrayList<>();
+                for (Path f : files) {
+                    futures.add(pool.submit(() -> {
+                        try {
+                            return rescoreFile(f, rescorer, null);
+                        } finally {
+                            progress.advance(1);
+                        }
+                    }));
+                }
+                for (int i = 0; i < files.size(); i++) {
+                    Future<List<UtteranceResult>> future = futures.get(i);
+                    collect(files.get(i), () -> get(future), results, failures, strict);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        progress.finish();
+        return new Outcome(results, failures, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static List<UtteranceResult> rescoreFile(Path f, UtteranceRescorer rescorer, AdaptationHook hook) {
+        List<UtteranceResult> out = new ArrayList<>();
+        for (Utterance u : InputFormat.read(f)) {
+            UtteranceResult r = rescorer.rescore(u);
+            if (hook != null) {
+                hook.adapt(r.id(), r.best().hypothesis().words());
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    private interface Task {
+        List<UtteranceResult> call();
+    }
+
+    private static void collect(Path f, Task task, List<UtteranceResult> results, List<Failure> failures, boolean strict) {
+        try {
+            results.addAll(task.call());
+        } catch (InputFormatException e) {
+            if (strict) {
+                throw e;
+            }
+            Log.warn("skipped %s", e.getMessage());
+            failures.add(new Failure(f, e.getMessage()));
+        } catch (RuntimeException e) {
+            if (strict) {
+                throw e;
+            }
+            String message = f + ": cannot rescore: " + e;
+            Log.warn("skipped %s", message);
+            failures.add(new Failure(f, message));
+        }
+    }
+
+    private static List<UtteranceResult> get(Future<List<UtteranceResult>> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}

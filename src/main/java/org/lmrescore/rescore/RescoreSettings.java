@@ -1,0 +1,22 @@
+package org.lmrescore.rescore;
+
+import org.lmrescore.lattice.ScoreWeights;
+
+/**
+ * How to rescore: the score weights, the lattice expansion's history order, beam and cap on
+ * histories per node, how many N-best hypotheses to extract ({@code nbest}; with
+ * {@code latticeAsNBest}, lattices are first reduced to their {@code nbest} best paths and
+ * rescored as N-best lists), and whether a failing file stops the run ({@code strict}).
+ */
+public record RescoreSettings(ScoreWeights weights, int historyOrder, double beam, int maxHistories,
+                              int nbest, boolean latticeAsNBest, boolean strict) {
+    public static final int DEFAULT_HISTORY_ORDER = 4;
+    public static final double DEFAULT_BEAM = 500;
+    public static final int DEFAULT_MAX_HISTORIES = 100;
+
+    public RescoreSettings {
+        if (historyOrder < 1 || maxHistories < 1 || !(beam > 0) || nbest < 0) {
+            throw new IllegalArgumentException("history order, max histories and beam must be positive, nbest >= 0");
+        }
+    }
+}

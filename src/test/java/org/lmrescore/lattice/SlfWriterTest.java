@@ -1,0 +1,37 @@
+package org.lmrescore.lattice;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SlfWriterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void rescoredLatticeReadsBackWithTheSameScores() {
+        Lattice l = SlfReader.read(Fixtures.write(dir, "tiny.slf", Fixtures.TINY));
+        BigramTestModel lm = new BigramTestModel(0.1, "<s> the", 0.5, "the cat", 0.5, "cat </s>", 0.5);
+        RescoredLattice r = new LatticeRescorer(new Scorer(lm, ScoreWeights.of(7, -2)), 3, 1e9, 10).rescore(l);
+        Path out = dir.resolve("out.slf.gz");
+        SlfWriter.write(r.lattice(), out);
+        Lattice back = SlfReader.read(out);
+        assertEquals(7.0, back.header().lmScale());
+        assertEquals(-2.0, back.header().wordPenalty());
+        List<LatticePath> a = KBestPaths.find(r.lattice(), 5);
+        List<LatticePath> b = KBestPaths.find(back, 5);
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).words(), b.get(i).words());
+            assertEquals(a.get(i).score(), b.get(i).score(), 1e-9);
+        }
+        // l= is the new ln P: the arc into "cat" after "the" carries ln 0.5 + ln P(</s>|cat) only on the final arc
+        assertEquals(-38 + 0 + 0, KBestPaths.find(l, 5).get(1).score(), 1e-12);
+        assertEquals(-30 + 7 * Math.log(0.5 * 0.5 * 0.5) - 4, r.score(r.best()).total(), 1e-9);
+        assertEquals(List.of("the", "cat"), r.best().words());
+    }
+}
