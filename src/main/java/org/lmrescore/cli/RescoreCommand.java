@@ -43,6 +43,9 @@ public final class RescoreCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ModelOptions modelOptions;
+
     @Option(names = "--in", required = true, paramLabel = "DIR_OR_LIST",
             description = "A folder of lattice / N-best files, a list file of paths, or one file.")
     Path in;
@@ -148,8 +151,8 @@ public final class RescoreCommand implements Callable<Integer> {
         return outcome.failures().isEmpty() ? 0 : 1;
     }
 
-    /** The model to rescore with (the shared model options, once they are wired in). */
+    /** The model to rescore with, from the shared model options. */
     private LanguageModel loadModel() {
-        throw new InputFormatException("no language model options are available in this build");
+        return modelOptions.languageModel();
     }
 }
