@@ -34,7 +34,8 @@ public final class KneserNeyTrainer {
         long tokens = 0;
         long sentences = 0;
         Path temp = options.tempDir != null ? options.tempDir : defaultTemp(text);
-        try (NgramCounter counter = new NgramCounter(n, options.memoryBytes, temp);
+        // about one n-gram per 6 bytes of text: sized once instead of growing step by step
+        try (NgramCounter counter = new NgramCounter(n, options.memoryBytes, temp, size(text) / 6);
              TextInput in = TextInput.open(text)) {
             Progress progress = new Progress("counting " + text.getFileName(), size(text), "bytes");
             int[] window = new int[n + 64];
