@@ -151,7 +151,7 @@ public final class RescoreCommand implements Callable<Integer> {
         return outcome.failures().isEmpty() ? 0 : 1;
     }
 
-    /** The model to rescore with, from the shared model options. */
+    /** The model to rescore with: --kn, --rnn or their mix (the shared model options). */
     private LanguageModel loadModel() {
         return modelOptions.languageModel();
     }
