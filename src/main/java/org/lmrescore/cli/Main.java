@@ -25,6 +25,8 @@ import java.io.UncheckedIOException;
                 BuildBinaryCommand.class,
                 RescoreCommand.class,
                 BenchRescoreCommand.class,
+                TrainRnnCommand.class,
+                RnnCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for bad input or options (file, line and what was expected are printed). */
