@@ -100,6 +100,11 @@ public final class RescoreCommand implements Callable<Integer> {
             description = "Lattice expansion: most histories kept per lattice node (default ${DEFAULT-VALUE}).")
     int maxHistories;
 
+    @Option(names = "--prune-beam", paramLabel = "B", defaultValue = "150",
+            description = "Before rescoring, drop lattice arcs whose best path is more than B (natural log, first-pass scores) "
+                    + "below the lattice's best, as Kaldi's lattice-prune (default ${DEFAULT-VALUE}; Infinity: none).")
+    double pruneBeam;
+
     @Option(names = "--nbest", paramLabel = "K", defaultValue = "100",
             description = "Rescored N-best lists written per utterance; with --mode nbest, the paths taken from each lattice (default ${DEFAULT-VALUE}).")
     int nbest;
@@ -126,7 +131,7 @@ public final class RescoreCommand implements Callable<Integer> {
         RescoreSettings settings;
         try {
             weights = new ScoreWeights(acScale, lmScale, wip, firstPassWeight, scoreFillers, oovLogProb);
-            settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), strict);
+            settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), strict, pruneBeam);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }
