@@ -48,9 +48,10 @@ if [ ! -f "$rnn" ]; then
   "${java[@]}" -jar "$jar" train-rnn --train "$out/rnn-train-slice.txt" --valid "$out/rnn-valid-slice.txt" \
     --hidden 200 --class 100 --max-epochs 1 --model "$rnn" > /dev/null
 fi
-echo "== AMI lattices with three RNNs (H=200, C=100) + KN5"
+echo "== AMI lattices and dev 100-best lists with three RNNs (H=200, C=100) + KN5"
 "${java[@]}" -jar "$jar" bench-rescore --rnn "$rnn,$rnn,$rnn" \
-  --kn "$out/kn5.bin" --lattices "$shared/lattices/ami" --lmscale 14 --lowercase | tee "$out/bench-rnn.txt"
+  --kn "$out/kn5.bin" --lattices "$shared/lattices/ami" --lmscale 14 --lowercase \
+  --nbest-lists "$shared/speech/dev/sphinx/nbest" --repeat 2 | tee "$out/bench-rnn.txt"
 
 
 echo "== rescore speed with three RNNs (H=200, C=100) + KN5 on the 539 dev lattices, 2 threads"
