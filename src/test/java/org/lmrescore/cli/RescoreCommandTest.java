@@ -52,6 +52,23 @@ class RescoreCommandTest {
             """;
 
     @Test
+    void helpAndStrictExitStatus() throws Exception {
+        PrintStream saved = System.out;
+        try {
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            assertEquals(0, Main.run("rescore", "--help"));
+            Path arpa = Files.writeString(dir.resolve("lm.arpa"), ARPA);
+            Path bad = Files.writeString(dir.resolve("bad.slf"), "N=1 L=0\nI=0 q=1\n");
+            assertEquals(2, Main.run("rescore", "--kn", arpa.toString(), "--in", bad.toString(),
+                    "--out", dir.resolve("o").toString(), "--strict"));
+            assertEquals(2, Main.run("rescore", "--kn", arpa.toString(), "--in", bad.toString(),
+                    "--out", dir.resolve("o").toString(), "--mode", "sideways"));
+        } finally {
+            System.setOut(saved);
+        }
+    }
+
+    @Test
     void rescoresAFolderAndPrintsJsonLast() throws Exception {
         Path arpa = Files.writeString(dir.resolve("lm.arpa"), ARPA);
         Path in = Files.createDirectory(dir.resolve("in"));
