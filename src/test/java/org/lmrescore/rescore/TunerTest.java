@@ -33,7 +33,7 @@ class TunerTest {
     @Test
     void gridAndSimplexFindTheWindow() {
         Tuner.Result r = Tuner.tune(set, ScoreWeights.of(1, 0), new double[] {0, 6}, new double[] {0}, new double[] {0});
-        // the grid misses the window (both points: 25%); the simplex from s = 0 with step 6 finds it
+        // the grid misses the window (25% and 50%); the simplex from s = 0 with step 6 finds it
         assertEquals(2, r.grid().size());
         assertEquals(0.0, r.best().wer(), 1e-12);
         assertTrue(r.best().lmScale() > 1 && r.best().lmScale() < 4, "lmscale " + r.best().lmScale());
