@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  ppl --kn kn5.arpa.gz --text test.txt",
                 "  ppl --kn kn5.bin --text test.txt --json",
-                "  ppl --kn kn5.bin --text test.txt --debug test.kn5.perword   # word TAB log10 p per token"})
+                "  ppl --kn kn5.bin --text test.txt --debug test.perword",
+                "  ppl --kn classpath:/edu/cmu/sphinx/models/en-us/en-us.lm.bin --text ref.txt"})
 public final class PplCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
