@@ -26,11 +26,14 @@ class NgramModelTest {
             while ((line = in.readLine()) != null) {
                 LmState s = m.start();
                 scorer.reset(m.start());
+                double sentence = 0;
+                int[] ids = java.util.Arrays.stream(line.split(" ")).mapToInt(v::id).toArray();
                 for (String w : (line + " </s>").split(" ")) {
                     int id = v.id(w);
                     double viaState = m.logProb(s, id);
                     float viaScorer = scorer.advance(id);
                     assertEquals(viaScorer * Math.log(10), viaState, 1e-9, w);
+                    sentence += viaState;
                     s = m.next(s, id);
                     assertEquals(scorer.state(), s);
                     assertEquals(scorer.state().hashCode(), s.hashCode());
@@ -38,6 +41,7 @@ class NgramModelTest {
                     distinct.add(s);
                     words++;
                 }
+                assertEquals(sentence, m.sentenceLogProb(ids), 1e-6);
             }
         }
         assertTrue(distinct.size() < words, "equal histories give equal states");
