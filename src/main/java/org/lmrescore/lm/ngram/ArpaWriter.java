@@ -52,14 +52,12 @@ public final class ArpaWriter {
             line.ascii("ngram " + n + "=" + model.count(n) + "\n");
         }
         line.ascii("\n");
-        StringBuilder number = new StringBuilder(24);
+        NumberText numbers = new NumberText();
         for (int n = 1; n <= order; n++) {
             line.ascii("\\" + n + "-grams:\n");
             OrderEntries e = model.entries(n);
             for (int i = 0; i < e.size(); i++) {
-                number.setLength(0);
-                appendNumber(number, e.prob(i));
-                line.ascii(number);
+                line.bytes(numbers.of(e.prob(i)));
                 line.put('\t');
                 for (int k = 0; k < n; k++) {
                     if (k > 0) {
@@ -69,9 +67,7 @@ public final class ArpaWriter {
                 }
                 if (n < order) {
                     line.put('\t');
-                    number.setLength(0);
-                    appendNumber(number, e.backoff(i));
-                    line.ascii(number);
+                    line.bytes(numbers.of(e.backoff(i)));
                 }
                 line.put('\n');
             }
@@ -93,6 +89,32 @@ public final class ArpaWriter {
             s = s.substring(0, s.length() - 2);
         }
         sb.append(s);
+    }
+
+    /**
+     * The text of numbers, remembered in a direct-mapped cache: models repeat many values (every
+     * n-gram of a context shares its interpolation weight), and formatting is the costly part.
+     */
+    private static final class NumberText {
+        private static final int SIZE = 1 << 16;
+        private final int[] keys = new int[SIZE];
+        private final byte[][] texts = new byte[SIZE][];
+        private final StringBuilder sb = new StringBuilder(24);
+
+        byte[] of(float v) {
+            int bits = Float.floatToRawIntBits(v);
+            int slot = (bits ^ (bits >>> 16)) & (SIZE - 1);
+            byte[] t = texts[slot];
+            if (t != null && keys[slot] == bits) {
+                return t;
+            }
+            sb.setLength(0);
+            appendNumber(sb, v);
+            t = sb.toString().getBytes(StandardCharsets.US_ASCII);
+            keys[slot] = bits;
+            texts[slot] = t;
+            return t;
+        }
     }
 
     /** A byte buffer in front of the stream. */
