@@ -44,7 +44,7 @@ public final class RescoreCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
-    ModelOptions modelOptions;
+    ModelOptions model;
 
     @Option(names = "--in", required = true, paramLabel = "DIR_OR_LIST",
             description = "A folder of lattice / N-best files, a list file of paths, or one file.")
@@ -132,8 +132,8 @@ public final class RescoreCommand implements Callable<Integer> {
         }
         List<Path> files = InputFiles.resolve(in);
         Map<String, List<String>> references = ref == null ? null : RunSummary.readReferences(ref);
-        LanguageModel model = loadModel();
-        Scorer scorer = new Scorer(model, weights, lowercase);
+        LanguageModel lm = model.languageModel();
+        Scorer scorer = new Scorer(lm, weights, lowercase);
         Path latticeDir = noLattices ? null : out.resolve(OutputFiles.LATTICES);
         UtteranceRescorer rescorer = new UtteranceRescorer(scorer, settings, latticeDir, references);
         Log.info("rescoring %d files with %d threads", files.size(), threads);
@@ -149,10 +149,5 @@ public final class RescoreCommand implements Callable<Integer> {
         }
         stdout.flush();
         return outcome.failures().isEmpty() ? 0 : 1;
-    }
-
-    /** The model to rescore with, from the shared model options. */
-    private LanguageModel loadModel() {
-        return modelOptions.languageModel();
     }
 }
