@@ -67,7 +67,12 @@ public final class ArpaReader {
 
     private List<Long> readHeader() {
         while (true) {
-            line = in.readLine();
+            try {
+                line = in.readLine();
+            } catch (InputFormatException e) {
+                throw new InputFormatException(in.path(), 0,
+                        "not an n-gram model: neither ARPA text, nor our binary, nor a Sphinx trie LM");
+            }
             if (line == null) {
                 throw new InputFormatException(in.path(), 0, "no \\data\\ section: not an ARPA file");
             }

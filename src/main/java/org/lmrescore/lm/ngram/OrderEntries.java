@@ -67,14 +67,6 @@ public final class OrderEntries {
         return backoff[i];
     }
 
-    public void setProb(int i, float log10Prob) {
-        prob[i] = log10Prob;
-    }
-
-    public void setBackoff(int i, float log10Backoff) {
-        backoff[i] = log10Backoff;
-    }
-
     /** The flat word array (rows of {@code order} ids); valid up to {@code size()*order()}. */
     int[] wordArray() {
         return words;

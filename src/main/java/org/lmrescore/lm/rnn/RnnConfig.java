@@ -49,7 +49,7 @@ public record RnnConfig(String hiddenType, int hidden, int classes, boolean sqrt
         require(maxEpochs >= 1, "max epochs must be >= 1");
     }
 
-    /** rnnlm's defaults: hidden 30... here H=200, C=100, bptt 4, block 10 as in the paper's setups. */
+    /** The rnnlm toolkit's training defaults with the size of the paper's setups: H=200, C=100, bptt 4, block 10. */
     public static RnnConfig defaults() {
         return new RnnConfig("sigmoid", 200, 100, true, 4, 10, 0, 3, 0, 0.1, 1e-7, 1.003, 15, false, 1, 100);
     }
