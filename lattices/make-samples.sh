@@ -8,8 +8,8 @@
 #
 # Needs: flite (apt-get install flite), sox only if flite's output is not 16 kHz, python3, and the
 # shared corpus beside the checkout (../shared, or $LMRESCORE_SHARED).
-# Writes lattices/sample/: ref.trn, list.tsv, <uttid>.lat.gz, hyp.trn, hyp.ctm, summary.json
-# (and <uttid>.slf.gz, <uttid>.nbest when the decoder writes them). The audio goes to
+# Writes lattices/sample/: ref.trn, list.tsv, <uttid>.lat.gz, <uttid>.slf.gz, <uttid>.nbest,
+# hyp.trn, hyp.ctm, summary.json and hyp2.trn (language weight 10). The audio goes to
 # lattices/sample/wav/, which is not committed.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -63,4 +63,9 @@ rm -f "$out/.sentences"
 
 # The shared Sphinx lattices' settings: absolute beam 5000 (about 1 GB of heap per thread).
 "$root/bin/decode" --in "$out/list.tsv" --out "$out" --threads "${THREADS:-2}" --beam 5000 --gzip
+# A second system for the significance-test example of `wer --hyp2`: language weight 10.
+second="$(mktemp -d)"
+"$root/bin/decode" --in "$out/list.tsv" --out "$second" --threads "${THREADS:-2}" --beam 5000 --lw 10 --nbest 0
+cp "$second/hyp.trn" "$out/hyp2.trn"
+rm -rf "$second"
 echo "make-samples: wrote $out" >&2

@@ -5,6 +5,7 @@ import org.lmrescore.sphinx.DecodeSummary;
 import org.lmrescore.sphinx.DecoderConfig;
 import org.lmrescore.sphinx.UtteranceList;
 import org.lmrescore.sphinx.UtteranceOutputs;
+import org.lmrescore.util.InputFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +17,9 @@ import java.util.concurrent.Callable;
 @Command(name = "decode",
         description = {
                 "Decode 16 kHz mono WAV files with CMU Sphinx4 and write, per utterance, the lattice as Sphinx's own dump "
-                        + "(<uttid>.lat), plus hyp.trn (1-best, sclite trn), hyp.ctm (1-best with times) and summary.json.",
+                        + "(<uttid>.lat) and as HTK SLF (<uttid>.slf: natural logs, lmscale = the language weight, l= the "
+                        + "unweighted first-pass ln P recomputed per arc, a= including Sphinx's insertion penalties) and its "
+                        + "N-best list (<uttid>.nbest); and hyp.trn (1-best, sclite trn), hyp.ctm (1-best with times) and summary.json.",
                 "Other sample rates, sample sizes and stereo are converted. Utterance ids are the WAV file names.",
                 "Defaults: Sphinx4's en-us acoustic model, cmudict-en-us.dict and en-us.lm.bin, and Sphinx's default search settings."},
         footer = {"", "Examples:",
@@ -74,7 +77,10 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--filler-insertion-probability", paramLabel = "P", description = "Default: ${DEFAULT-VALUE}.")
     double fip = 1e-2;
 
-    @Option(names = "--gzip", description = "Compress the lattice files (.gz).")
+    @Option(names = "--nbest", paramLabel = "N", description = "Hypotheses per N-best list, 0 for none (default: ${DEFAULT-VALUE}).")
+    int nbest = 100;
+
+    @Option(names = "--gzip", description = "Compress the lattice files (.lat.gz, .slf.gz).")
     boolean gzip;
 
     @Option(names = "--json", description = "Print the summary as JSON on stdout.")
@@ -88,8 +94,11 @@ public final class DecodeCommand implements Callable<Integer> {
                 .absoluteWordBeam(wordBeam).relativeWordBeam(relativeWordBeam)
                 .languageWeight(languageWeight).wordInsertionProbability(wip)
                 .silenceInsertionProbability(sip).fillerInsertionProbability(fip);
+        if (nbest < 0) {
+            throw new InputFormatException("--nbest must be 0 or more, got " + nbest);
+        }
         var utterances = UtteranceList.read(in);
-        DecodeSummary summary = new DecodeJob(config, out, threads, new UtteranceOutputs(gzip)).run(utterances);
+        DecodeSummary summary = new DecodeJob(config, out, threads, new UtteranceOutputs(gzip, nbest)).run(utterances);
         System.out.println(json ? summary.toJson() : summary.describe());
         return summary.decoded() + summary.noSpeech() == 0 ? Main.EXIT_BAD_INPUT : 0;
     }

@@ -26,6 +26,8 @@ import java.io.UncheckedIOException;
                 RescoreCommand.class,
                 TrainRnnCommand.class,
                 RnnCommand.class,
+                BenchRescoreCommand.class,
+                TuneCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for bad input or options (file, line and what was expected are printed). */

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
  */
 public final class ModelOptions {
     @Option(names = "--kn", paramLabel = "MODEL",
-            description = {"Backoff n-gram model: ARPA (plain or .gz), a binary from build-binary, or a Sphinx trie LM",
-                    "(told apart by content); classpath:/edu/cmu/sphinx/models/en-us/en-us.lm.bin is Sphinx4's own trigram."})
+            description = "Backoff n-gram model: ARPA (plain or .gz), a binary from build-binary, or a Sphinx trie LM "
+                    + "(told apart by content); 'classpath:/edu/cmu/sphinx/models/en-us/en-us.lm.bin' is Sphinx4's own trigram.")
     String kn;
 
     @Mixin

@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * What a decode job did: counts, audio and time. The real-time factor is wall-clock time over audio
  * duration (below 1 is faster than real time); the per-thread factor is the decoding time one
- * thread spent per second of audio.
+ * thread spent per second of audio. Wall time runs from the moment the first recogniser is ready:
+ * loading the models (a few seconds per thread, in parallel) is not counted.
  */
 public record DecodeSummary(int utterances, int decoded, int noSpeech, List<String> failures,
                             double audioSeconds, double threadSeconds, double wallSeconds, int threads) {

@@ -1,5 +1,7 @@
 package org.lmrescore.sphinx;
 
+import org.lmrescore.lm.ngram.BinaryFormat;
+import org.lmrescore.lm.ngram.SphinxTrieModel;
 import org.lmrescore.util.InputFormatException;
 
 import java.io.IOException;
@@ -159,10 +161,17 @@ public final class DecoderConfig {
      */
     String sphinxLanguageModelPath() {
         String lower = languageModel.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".lm") || lower.endsWith(".dmp") || lower.endsWith(".bin")) {
+        if (languageModel.startsWith("resource:") || lower.endsWith(".lm") || lower.endsWith(".dmp")) {
             return languageModel;
         }
         Path file = Path.of(languageModel);
+        if (lower.endsWith(".bin") && SphinxTrieModel.isSphinxTrie(file)) {
+            return languageModel;
+        }
+        if (BinaryFormat.isBinary(file)) {
+            throw new InputFormatException(file, 0, "this is lmrescore's own binary LM format, which Sphinx4 cannot read: "
+                    + "give the ARPA file it was built from (or a Sphinx binary LM)");
+        }
         byte[] head = new byte[16];
         int n;
         try (InputStream in = Files.newInputStream(file)) {

@@ -150,6 +150,11 @@ public final class SphinxRecognizer implements AutoCloseable {
         return languageModel;
     }
 
+    /** The first-pass LM with the language weight the search applied, for honest lattice scores. */
+    public FirstPassLm firstPassLm() {
+        return new FirstPassLm(languageModel, config.languageWeight);
+    }
+
     public Dictionary dictionary() {
         return dictionary;
     }

@@ -24,7 +24,8 @@ class DecoderConfigTest {
         String path = new DecoderConfig().languageModel(arpa.toString()).sphinxLanguageModelPath();
         assertTrue(path.endsWith("kn3.arpa.lm"), path);
         assertEquals(arpa.toRealPath(), Path.of(path).toRealPath());
-        assertEquals("x/model.bin", new DecoderConfig().languageModel("x/model.bin").sphinxLanguageModelPath());
+        assertEquals("x/model.dmp", new DecoderConfig().languageModel("x/model.dmp").sphinxLanguageModelPath());
+        assertEquals(DecoderConfig.DEFAULT_LANGUAGE_MODEL, new DecoderConfig().sphinxLanguageModelPath());
     }
 
     @Test
@@ -41,6 +42,16 @@ class DecoderConfigTest {
                 .getMessage().startsWith(text + ":1: expected an ARPA LM"));
         assertEquals(dir.resolve("none.lm") + ": not found",
                 assertThrows(InputFormatException.class, () -> new DecoderConfig().languageModel(dir.resolve("none.lm").toString()).validate()).getMessage());
+    }
+
+    @Test
+    void ownBinaryModelsAreRefusedWithTheWayOut() throws Exception {
+        Path arpa = dir.resolve("kn.arpa");
+        Files.writeString(arpa, "\\data\\\nngram 1=3\n\n\\1-grams:\n-0.5 <s>\n-0.5 </s>\n-0.5 a\n\n\\end\\\n");
+        Path bin = dir.resolve("kn.bin");
+        org.lmrescore.lm.ngram.BinaryFormat.write(org.lmrescore.lm.ngram.NgramModels.load(arpa), bin);
+        assertTrue(assertThrows(InputFormatException.class, () -> new DecoderConfig().languageModel(bin.toString()).validate())
+                .getMessage().startsWith(bin + ": this is lmrescore's own binary LM format"));
     }
 
     @Test

@@ -30,7 +30,7 @@ class SphinxDecodeTest {
                 new Utterance("other", wavs.resolve(OTHER + ".wav")),
                 new Utterance("again", wavs.resolve(UTT + ".wav")),
                 new Utterance("missing", wavs.resolve("no-such-file.wav")));
-        DecodeSummary summary = new DecodeJob(new DecoderConfig().absoluteBeam(5000), out, 1, new UtteranceOutputs(false)).run(list);
+        DecodeSummary summary = new DecodeJob(new DecoderConfig().absoluteBeam(5000), out, 1, new UtteranceOutputs(false, 20)).run(list);
 
         assertEquals(3, summary.decoded());
         assertEquals(1, summary.failures().size());
