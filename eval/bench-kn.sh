@@ -12,6 +12,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 data="${1:-$root/../shared/data/brown-asr}"
 order="${2:-5}"
 out="$root/eval/out/kn"
+name="bench.$(basename "$data").o$order"
 mkdir -p "$out"
 jar="$root/target/lmrescore.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -o -DskipTests package)
@@ -27,20 +28,20 @@ measure() { # label, command...: runs under /usr/bin/time, prints wall / CPU / p
 
 echo "== train-kn --order $order on $data/train.txt (writes ARPA, as lmplz does)"
 measure train-kn "${java[@]}" -jar "$jar" train-kn --order "$order" --text "$data/train.txt" \
-  --arpa "$out/brown.o$order.arpa" --verbose
+  --arpa "$out/$name.arpa" --verbose
 grep -E 'n-grams|estimated' "$out/train-kn.stderr" | tail -2
 
 echo "== build-binary"
-measure build-binary "${java[@]}" -jar "$jar" build-binary "$out/brown.o$order.arpa" "$out/brown.o$order.bin"
+measure build-binary "${java[@]}" -jar "$jar" build-binary "$out/$name.arpa" "$out/$name.bin"
 printf '%-24s %.1f MB (ARPA %.1f MB; KenLM trie 24.3 MB, probing 50.0 MB for the 5-gram)\n' "binary size" \
-  "$(echo "$(stat -c %s "$out/brown.o$order.bin") / 1000000" | bc -l)" \
-  "$(echo "$(stat -c %s "$out/brown.o$order.arpa") / 1000000" | bc -l)"
+  "$(echo "$(stat -c %s "$out/$name.bin") / 1000000" | bc -l)" \
+  "$(echo "$(stat -c %s "$out/$name.arpa") / 1000000" | bc -l)"
 
 echo "== load and query (single thread, test.txt)"
-"${java[@]}" -cp "$jar" org.lmrescore.lm.ngram.QueryBenchmark "$out/brown.o$order.bin" "$data/test.txt" 5
+"${java[@]}" -cp "$jar" org.lmrescore.lm.ngram.QueryBenchmark "$out/$name.bin" "$data/test.txt" 5
 
 echo "== ppl from the binary, whole command (JVM start included)"
-measure ppl "${java[@]}" -jar "$jar" ppl --kn "$out/brown.o$order.bin" --text "$data/test.txt" --json
+measure ppl "${java[@]}" -jar "$jar" ppl --kn "$out/$name.bin" --text "$data/test.txt" --json
 cat "$out/ppl.stdout"
 echo
 echo "targets: train wall <= 9.2 s and peak <= 0.8 GB (2x lmplz -S 2G), binary <= 36 MB (1.5x trie),"

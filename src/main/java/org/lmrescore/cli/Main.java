@@ -24,6 +24,10 @@ import java.io.UncheckedIOException;
                 TrainKnCommand.class,
                 BuildBinaryCommand.class,
                 RescoreCommand.class,
+                TrainRnnCommand.class,
+                RnnCommand.class,
+                BenchRescoreCommand.class,
+                TuneCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for bad input or options (file, line and what was expected are printed). */

@@ -3,7 +3,10 @@ package org.lmrescore.cli;
 import org.lmrescore.lm.LanguageModel;
 import org.lmrescore.lm.Perplexity;
 import org.lmrescore.lm.PerplexityEvaluator;
+import org.lmrescore.lm.rnn.RnnModels;
+import org.lmrescore.lm.rnn.StreamEvaluator;
 import org.lmrescore.util.AtomicOutput;
+import org.lmrescore.util.InputFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +21,12 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  ppl --kn kn5.arpa.gz --text test.txt",
                 "  ppl --kn kn5.bin --text test.txt --json",
-                "  ppl --kn kn5.bin --text test.txt --debug test.kn5.perword   # word TAB log10 p per token"})
+                "  ppl --kn kn5.bin --text test.txt --debug test.perword",
+                "  ppl --kn classpath:/edu/cmu/sphinx/models/en-us/en-us.lm.bin --text ref.txt",
+                "  ppl --rnn rnn200.bin --text test.txt",
+                "  ppl --rnn a.bin,b.bin --kn kn5.bin --text test.txt --json     # RNNs share 0.75, KN 0.25",
+                "  ppl --rnn rnn200.bin --kn kn5.bin --lambda 0.5 --text test.txt",
+                "  ppl --rnn rnn200.bin --dynamic 0.1 --text test.txt            # dynamic evaluation"})
 public final class PplCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -39,10 +47,25 @@ public final class PplCommand implements Callable<Integer> {
     @Option(names = "--score-oovs", description = "Score OOV words with p(<unk>) instead of skipping them (KenLM's 'including OOVs').")
     boolean scoreOovs;
 
+    @Option(names = "--dynamic", paramLabel = "RATE", defaultValue = "0",
+            description = {"Dynamic evaluation of one RNN (no --kn): it keeps training on the text as it reads it, with",
+                    "this learning rate; the text is read as one stream, as the rnnlm toolkit's -test does."})
+    double dynamic;
+
     @Override
     public Integer call() throws Exception {
-        LanguageModel lm = model.languageModel();
-        PerplexityEvaluator evaluator = new PerplexityEvaluator(lm).scoreOovs(scoreOovs);
+        LanguageModel lm;
+        TextScorer evaluator;
+        if (dynamic != 0) {
+            if (dynamic < 0 || model.hasBackoff() || model.rnn().paths().size() != 1) {
+                throw new InputFormatException("--dynamic takes a positive rate and exactly one --rnn model, without --kn");
+            }
+            StreamEvaluator stream = new StreamEvaluator(RnnModels.load(model.rnn().paths().get(0)), dynamic);
+            evaluator = stream::evaluate;
+        } else {
+            lm = model.languageModel();
+            evaluator = new PerplexityEvaluator(lm).scoreOovs(scoreOovs)::evaluate;
+        }
         Perplexity ppl;
         PrintWriter stdout = new PrintWriter(System.out, false);
         if (debug == null) {
@@ -60,5 +83,10 @@ public final class PplCommand implements Callable<Integer> {
         stdout.println(json ? ppl.toJson().toString() : "file " + text + ": " + ppl);
         stdout.flush();
         return 0;
+    }
+
+    /** Either evaluator: text and optional per-word output in, totals out. */
+    private interface TextScorer {
+        Perplexity evaluate(Path text, Writer perWord);
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 "Default: the same model as KenLM's lmplz -o N. --srilm: SRILM's ngram-count -kndiscount -interpolate with count cutoffs."},
         footer = {"", "Examples:",
                 "  train-kn --order 5 --text train.txt --arpa kn5.arpa.gz --binary kn5.bin",
-                "  train-kn --order 3 --text train.txt --arpa kn3.arpa --srilm            # cutoffs 1,1,2",
+                "  train-kn --order 3 --text train.txt --arpa kn3.arpa --srilm",
                 "  train-kn --order 4 --text train.txt --arpa kn4.arpa --cutoffs 1,1,1,2 --vocab words.txt",
                 "  train-kn --text big.txt --arpa kn5.arpa.gz --memory 2G --temp /scratch --verbose"})
 public final class TrainKnCommand implements Callable<Integer> {
@@ -42,8 +42,8 @@ public final class TrainKnCommand implements Callable<Integer> {
     @Option(names = "--srilm", description = "SRILM-compatible mode: count cutoffs (default 1,1,2,2,2,...), <unk> only with --unk, <s> at -99.")
     boolean srilm;
 
-    @Option(names = "--cutoffs", paramLabel = "C1,C2,...", split = ",",
-            description = "Minimum (adjusted) count per order, order 1 first; the last value repeats. Rarer n-grams are dropped.")
+    @Option(names = "--cutoffs", paramLabel = "LIST", split = ",",
+            description = "Minimum (adjusted) count per order, comma-separated, order 1 first (must be 1); the last value repeats. Rarer n-grams are dropped.")
     int[] cutoffs;
 
     @Option(names = "--unk", description = "Open vocabulary: keep <unk> in the model (always so without --srilm).")

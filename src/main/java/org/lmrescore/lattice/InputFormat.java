@@ -48,13 +48,13 @@ public enum InputFormat {
                     sphinxComment |= t.startsWith("# utt=") || t.startsWith("# rank");
                     continue;
                 }
-                return classify(t, line, sphinxComment, in);
+                return classify(t, line, sphinxComment);
             }
             throw new InputFormatException(file, 0, "the file is empty");
         }
     }
 
-    private static InputFormat classify(String t, String raw, boolean sphinxComment, TextInput in) {
+    private static InputFormat classify(String t, String raw, boolean sphinxComment) {
         String first = t.split("\\s+", 2)[0];
         if (first.equals("node:") || first.equals("edge:") || first.equals("initialNode:")
                 || first.equals("terminalNode:") || first.equals("logBase:")) {
@@ -74,10 +74,7 @@ public enum InputFormat {
         if (f.length >= 3 && isNumber(f[0]) && isNumber(f[1]) && f[2].matches("[0-9]+")) {
             return SRILM_NBEST;
         }
-        if (f.length >= 1) {
-            return RNNLM_NBEST;
-        }
-        throw in.error("not a lattice or N-best list this program reads");
+        return RNNLM_NBEST;
     }
 
     private static boolean isNumber(String s) {

@@ -1,6 +1,5 @@
 package org.lmrescore.lattice;
 
-import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import org.lmrescore.lm.LmState;
 
 import java.util.ArrayList;
@@ -56,11 +55,13 @@ public final class PrefixTreeRescorer {
                 scorer.weights().total(hyp.acoustic(), lmLogProb, words, hyp.firstPassLm()));
     }
 
-    /** A prefix: the LM state after it and its ln P. */
+    /** A prefix: the LM state after it and its ln P; children in small arrays (fan-out is usually 1 or 2). */
     private static final class Node {
         final LmState state;
         final double logProb;
-        Int2ObjectOpenHashMap<Node> children;
+        int[] childIds;
+        Node[] children;
+        int childCount;
         double endLogProb = Double.NaN;
 
         Node(LmState state, double logProb) {
@@ -69,14 +70,21 @@ public final class PrefixTreeRescorer {
         }
 
         Node child(int id, Scorer scorer) {
-            if (children == null) {
-                children = new Int2ObjectOpenHashMap<>(4);
+            for (int i = 0; i < childCount; i++) {
+                if (childIds[i] == id) {
+                    return children[i];
+                }
             }
-            Node c = children.get(id);
-            if (c == null) {
-                c = new Node(scorer.next(state, id), logProb + scorer.logProb(state, id));
-                children.put(id, c);
+            if (childIds == null) {
+                childIds = new int[2];
+                children = new Node[2];
+            } else if (childCount == childIds.length) {
+                childIds = java.util.Arrays.copyOf(childIds, childCount * 2);
+                children = java.util.Arrays.copyOf(children, childCount * 2);
             }
+            Node c = new Node(scorer.next(state, id), logProb + scorer.logProb(state, id));
+            childIds[childCount] = id;
+            children[childCount++] = c;
             return c;
         }
 

@@ -51,13 +51,27 @@ public final class TsvNBest {
                     double acoustic = weights.acousticScale() * h.acoustic();
                     double lm = weights.lmScale() * s.lmLogProb() + weights.firstPassWeight() * h.firstPassLm();
                     w.write(String.format(Locale.ROOT, "%s\t%d\t%.6f\t%.6f\t%.6f\t%.6f\t%d\t%s\n", ids.get(u), rank++,
-                            s.total(), acoustic, lm, s.lmLogProb(), s.words(), String.join(" ", h.tokens())));
+                            s.total(), acoustic, lm, s.lmLogProb(), s.words(), text(h)));
                 }
             }
             out.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The hypothesis's tokens without boundaries (fillers stay: they keep their place for a later pass). */
+    private static String text(Hypothesis h) {
+        StringBuilder b = new StringBuilder();
+        for (String t : h.tokens()) {
+            if (!Tokens.isBoundary(t)) {
+                if (b.length() > 0) {
+                    b.append(' ');
+                }
+                b.append(t);
+            }
+        }
+        return b.toString();
     }
 
     public static List<NBestList> read(Path file) {

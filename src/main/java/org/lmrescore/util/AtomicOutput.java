@@ -47,6 +47,7 @@ public final class AtomicOutput implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+            readableByAll(temp);
             OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
             if (absolute.getFileName().toString().endsWith(".gz")) {
                 out = new GZIPOutputStream(out, 1 << 16);
@@ -54,6 +55,13 @@ public final class AtomicOutput implements AutoCloseable {
             return new AtomicOutput(absolute, temp, out);
         } catch (IOException e) {
             throw new InputFormatException(target, 0, "cannot write: " + e.getMessage());
+        }
+    }
+
+    /** Temporary files are private (0600); the finished file gets the usual rw-r--r--. */
+    private static void readableByAll(Path temp) throws IOException {
+        if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

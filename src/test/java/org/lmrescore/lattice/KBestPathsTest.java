@@ -58,6 +58,58 @@ class KBestPathsTest {
     }
 
     @Test
+    void kBestMatchesBruteForceOnRandomLattices() {
+        java.util.Random random = new java.util.Random(7);
+        for (int trial = 0; trial < 30; trial++) {
+            int n = 3 + random.nextInt(9);
+            LatticeBuilder b = new LatticeBuilder(Path.of("random"));
+            for (int v = 0; v < n; v++) {
+                b.node(v, null, Double.NaN, Double.NaN, Double.NaN, v + 1);
+            }
+            List<int[]> arcs = new java.util.ArrayList<>();
+            List<Double> weights = new java.util.ArrayList<>();
+            for (int v = 0; v + 1 < n; v++) {
+                int out = 1 + random.nextInt(3);
+                for (int i = 0; i < out; i++) {
+                    int to = v + 1 + random.nextInt(Math.min(3, n - v - 1));
+                    double w = -random.nextInt(20);
+                    b.arc(v, to, "w" + random.nextInt(4), w, 0, 0);
+                    arcs.add(new int[] {v, to});
+                    weights.add(w);
+                }
+            }
+            b.start(0).end(n - 1);
+            Lattice l = b.build("random", LatticeHeader.unknown("test"));
+            // brute force over the builder's arcs: every start-to-end path score
+            List<Double> all = new java.util.ArrayList<>();
+            enumerate(0, n - 1, 0, arcs, weights, all);
+            all.sort(java.util.Comparator.reverseOrder());
+            List<LatticePath> paths = KBestPaths.find(l, all.size() + 5);
+            assertEquals(all.size(), paths.size(), "trial " + trial);
+            for (int i = 0; i < all.size(); i++) {
+                assertEquals(all.get(i), paths.get(i).score(), 1e-9, "trial " + trial + " rank " + i);
+                double sum = 0;
+                for (int a : paths.get(i).arcs()) {
+                    sum += l.weight(a);
+                }
+                assertEquals(paths.get(i).score(), sum, 1e-9);
+            }
+        }
+    }
+
+    private static void enumerate(int v, int end, double score, List<int[]> arcs, List<Double> weights, List<Double> out) {
+        if (v == end) {
+            out.add(score);
+            return;
+        }
+        for (int i = 0; i < arcs.size(); i++) {
+            if (arcs.get(i)[0] == v) {
+                enumerate(arcs.get(i)[1], end, score + weights.get(i), arcs, weights, out);
+            }
+        }
+    }
+
+    @Test
     void sphinxLatticeKBestReproducesSphinxNBestTotals() {
         Path lat = SharedData.require("speech/dev/sphinx/lat/arctic_b0001_1592701278.lat");
         Path nbest = SharedData.require("speech/dev/sphinx/nbest/arctic_b0001_1592701278.nbest");

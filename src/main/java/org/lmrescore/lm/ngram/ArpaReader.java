@@ -1,6 +1,5 @@
 package org.lmrescore.lm.ngram;
 
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import org.lmrescore.lm.Vocabulary;
 import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.TextInput;
@@ -34,9 +33,7 @@ public final class ArpaReader {
         List<Long> counts = readHeader();
         int order = counts.size();
         OrderEntries[] orders = new OrderEntries[order];
-        Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>((int) Math.min(counts.get(0), 1 << 24));
-        ids.defaultReturnValue(Vocabulary.NONE);
-        List<String> words = new ArrayList<>();
+        WordLookup ids = new WordLookup();
         int[] ngram = new int[order];
         for (int n = 1; n <= order; n++) {
             String expected = "\\" + n + "-grams:";
@@ -47,11 +44,13 @@ public final class ArpaReader {
             long count = counts.get(n - 1);
             OrderEntries entries = new OrderEntries(n, (int) Math.min(count, Integer.MAX_VALUE - 8));
             for (long i = 0; i < count; i++) {
-                nextNonBlank(count + " " + n + "-grams as the \\data\\ header says (found " + i + ")");
+                if (!advance()) {
+                    throw eof(count + " " + n + "-grams as the \\data\\ header says (found " + i + ")");
+                }
                 if (line.startsWith("\\")) {
                     throw in.error("the \\data\\ header says " + count + " " + n + "-grams but the section has " + i);
                 }
-                parseEntry(n, ngram, entries, ids, words);
+                parseEntry(n, ngram, entries, ids);
             }
             orders[n - 1] = entries;
         }
@@ -63,12 +62,17 @@ public final class ArpaReader {
             throw in.error("the \\data\\ header says " + counts.get(order - 1) + " " + order
                     + "-grams but the section has more");
         }
-        return new BackoffTables(Vocabulary.of(words), orders);
+        return new BackoffTables(Vocabulary.of(ids.words()), orders);
     }
 
     private List<Long> readHeader() {
         while (true) {
-            line = in.readLine();
+            try {
+                line = in.readLine();
+            } catch (InputFormatException e) {
+                throw new InputFormatException(in.path(), 0,
+                        "not an n-gram model: neither ARPA text, nor our binary, nor a Sphinx trie LM");
+            }
             if (line == null) {
                 throw new InputFormatException(in.path(), 0, "no \\data\\ section: not an ARPA file");
             }
@@ -122,8 +126,7 @@ public final class ArpaReader {
         return counts;
     }
 
-    private void parseEntry(int n, int[] ngram, OrderEntries entries,
-                            Object2IntOpenHashMap<String> ids, List<String> words) {
+    private void parseEntry(int n, int[] ngram, OrderEntries entries, WordLookup ids) {
         String s = line;
         int len = s.length();
         int pos = skipSpace(s, 0);
@@ -139,18 +142,15 @@ public final class ArpaReader {
                         + k + " word(s)");
             }
             end = skipToken(s, pos);
-            String w = s.substring(pos, end);
+            int id = ids.find(s, pos, end);
             if (n == 1) {
-                if (ids.containsKey(w)) {
-                    throw in.error("word '" + w + "' listed twice in the 1-grams");
+                if (id >= 0) {
+                    throw in.error("word '" + s.substring(pos, end) + "' listed twice in the 1-grams");
                 }
-                ids.put(w, words.size());
-                ngram[0] = words.size();
-                words.add(w);
+                ngram[0] = ids.add(s.substring(pos, end));
             } else {
-                int id = ids.getInt(w);
-                if (id == Vocabulary.NONE) {
-                    throw in.error("word '" + w + "' is not in the 1-grams");
+                if (id < 0) {
+                    throw in.error("word '" + s.substring(pos, end) + "' is not in the 1-grams");
                 }
                 ngram[k] = id;
             }
@@ -170,6 +170,10 @@ public final class ArpaReader {
     private float parseNumber(String s, int from, int to, String what) {
         if (from >= to) {
             throw in.error("expected " + what);
+        }
+        float fast = DecimalParser.parse(s, from, to);
+        if (!Float.isNaN(fast)) {
+            return fast;
         }
         String t = s.substring(from, to);
         if (t.equals("-inf") || t.equals("-Inf") || t.equals("-INF")) {
@@ -191,16 +195,26 @@ public final class ArpaReader {
     }
 
     private void nextNonBlank(String expected) {
+        if (!advance()) {
+            throw eof(expected);
+        }
+    }
+
+    /** Moves to the next non-blank line; false at the end of the file. */
+    private boolean advance() {
         while (true) {
             line = in.readLine();
             if (line == null) {
-                throw new InputFormatException(in.path(), in.lineNumber() + 1,
-                        "file ends early (truncated?): expected " + expected);
+                return false;
             }
             if (!line.isBlank()) {
-                return;
+                return true;
             }
         }
+    }
+
+    private InputFormatException eof(String expected) {
+        return new InputFormatException(in.path(), in.lineNumber() + 1, "file ends early (truncated?): expected " + expected);
     }
 
     private static int skipSpace(String s, int i) {

@@ -3,16 +3,20 @@ package org.lmrescore.lm.ngram;
 import org.lmrescore.lm.Vocabulary;
 import org.lmrescore.util.AtomicOutput;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
  * Writes an ARPA file (gzip when the name ends in {@code .gz}) atomically: a failure half-way
  * leaves no partial file. Numbers are the shortest decimal that reads back to the same float,
- * never in exponent notation (some ARPA readers do not accept it).
+ * never in exponent notation (some ARPA readers do not accept it). Words are encoded to UTF-8
+ * once and lines are assembled as bytes: a Gutenberg-size model is tens of millions of lines.
  */
 public final class ArpaWriter {
     private ArpaWriter() {
@@ -20,49 +24,57 @@ public final class ArpaWriter {
 
     public static void write(BackoffTables model, Path path) {
         try (AtomicOutput out = AtomicOutput.create(path)) {
-            write(model, out.writer());
-            out.writer().flush();
+            write(model, out.stream());
+            out.stream().flush();
             out.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The same text to a character writer (small models, tests). */
     public static void write(BackoffTables model, Writer w) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        write(model, bytes);
+        w.write(bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    public static void write(BackoffTables model, OutputStream out) throws IOException {
         Vocabulary vocab = model.vocabulary();
-        int order = model.order();
-        StringBuilder sb = new StringBuilder(1 << 16);
-        sb.append("\\data\\\n");
-        for (int n = 1; n <= order; n++) {
-            sb.append("ngram ").append(n).append('=').append(model.count(n)).append('\n');
+        byte[][] words = new byte[vocab.size()][];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = vocab.word(i).getBytes(StandardCharsets.UTF_8);
         }
-        sb.append('\n');
+        int order = model.order();
+        ByteLine line = new ByteLine(out);
+        line.ascii("\\data\\\n");
         for (int n = 1; n <= order; n++) {
-            sb.append('\\').append(n).append("-grams:\n");
+            line.ascii("ngram " + n + "=" + model.count(n) + "\n");
+        }
+        line.ascii("\n");
+        NumberText numbers = new NumberText();
+        for (int n = 1; n <= order; n++) {
+            line.ascii("\\" + n + "-grams:\n");
             OrderEntries e = model.entries(n);
             for (int i = 0; i < e.size(); i++) {
-                appendNumber(sb, e.prob(i));
-                sb.append('\t');
+                line.bytes(numbers.of(e.prob(i)));
+                line.put('\t');
                 for (int k = 0; k < n; k++) {
                     if (k > 0) {
-                        sb.append(' ');
+                        line.put(' ');
                     }
-                    sb.append(vocab.word(e.word(i, k)));
+                    line.bytes(words[e.word(i, k)]);
                 }
                 if (n < order) {
-                    sb.append('\t');
-                    appendNumber(sb, e.backoff(i));
+                    line.put('\t');
+                    line.bytes(numbers.of(e.backoff(i)));
                 }
-                sb.append('\n');
-                if (sb.length() > (1 << 16) - 512) {
-                    w.append(sb);
-                    sb.setLength(0);
-                }
+                line.put('\n');
             }
-            sb.append('\n');
+            line.put('\n');
         }
-        sb.append("\\end\\\n");
-        w.append(sb);
+        line.ascii("\\end\\\n");
+        line.flush();
     }
 
     static void appendNumber(StringBuilder sb, float v) {
@@ -77,5 +89,72 @@ public final class ArpaWriter {
             s = s.substring(0, s.length() - 2);
         }
         sb.append(s);
+    }
+
+    /**
+     * The text of numbers, remembered in a direct-mapped cache: models repeat many values (every
+     * n-gram of a context shares its interpolation weight), and formatting is the costly part.
+     */
+    private static final class NumberText {
+        private static final int SIZE = 1 << 16;
+        private final int[] keys = new int[SIZE];
+        private final byte[][] texts = new byte[SIZE][];
+        private final StringBuilder sb = new StringBuilder(24);
+
+        byte[] of(float v) {
+            int bits = Float.floatToRawIntBits(v);
+            int slot = (bits ^ (bits >>> 16)) & (SIZE - 1);
+            byte[] t = texts[slot];
+            if (t != null && keys[slot] == bits) {
+                return t;
+            }
+            sb.setLength(0);
+            appendNumber(sb, v);
+            t = sb.toString().getBytes(StandardCharsets.US_ASCII);
+            keys[slot] = bits;
+            texts[slot] = t;
+            return t;
+        }
+    }
+
+    /** A byte buffer in front of the stream. */
+    private static final class ByteLine {
+        private final OutputStream out;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+
+        ByteLine(OutputStream out) {
+            this.out = out;
+        }
+
+        void put(char c) throws IOException {
+            if (pos == buf.length) {
+                flush();
+            }
+            buf[pos++] = (byte) c;
+        }
+
+        void ascii(CharSequence s) throws IOException {
+            for (int i = 0; i < s.length(); i++) {
+                put(s.charAt(i));
+            }
+        }
+
+        void bytes(byte[] b) throws IOException {
+            if (pos + b.length > buf.length) {
+                flush();
+                if (b.length > buf.length) {
+                    out.write(b);
+                    return;
+                }
+            }
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+        }
+
+        void flush() throws IOException {
+            out.write(buf, 0, pos);
+            pos = 0;
+        }
     }
 }

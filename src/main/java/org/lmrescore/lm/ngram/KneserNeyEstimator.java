@@ -4,6 +4,7 @@ import org.lmrescore.lm.Vocabulary;
 import org.lmrescore.util.Log;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,35 +21,27 @@ import java.util.List;
  * <p>Count cutoffs (SRILM's gtNmin) drop n-grams whose adjusted count is below the order's
  * minimum; their mass joins gamma, so every context still sums to one. An n-gram that is the
  * context of a kept longer one is always kept. All joins between orders are merges over sorted
- * index arrays; nothing is hashed.
+ * index arrays; nothing is hashed. Orders are finished one after the other, so only two orders'
+ * working arrays are alive at a time.
  */
 final class KneserNeyEstimator {
     private final KneserNeyOptions options;
     private final CountLevel[] levels;
     private final int n;
     private Discount[] discounts;
-    /** For order k >= 2 (index k-1): index of each row's context (k-1)-gram and suffix (k-1)-gram. */
-    private final int[][] contextOf;
-    private final int[][] suffixOf;
-    /** Rows of each order in context (lexicographic) order. */
+    /** Indexed by order: rows in context (lexicographic) order; row of each row's context (k-1)-gram. */
     private final int[][] contextOrder;
+    private final int[][] contextOf;
+    /** Indexed by order; null when nothing is cut. */
     private final boolean[][] kept;
-    /** gamma of each row as a context (1 when it has no extension). */
-    private final double[][] gamma;
-    private final boolean[][] isContext;
-    private final double[][] prob;
 
     KneserNeyEstimator(KneserNeyOptions options, CountLevel[] levels) {
         this.options = options;
         this.levels = levels;
         this.n = levels.length;
-        this.contextOf = new int[n][];
-        this.suffixOf = new int[n][];
-        this.contextOrder = new int[n][];
-        this.kept = new boolean[n][];
-        this.gamma = new double[n][];
-        this.isContext = new boolean[n][];
-        this.prob = new double[n][];
+        this.contextOrder = new int[n + 1][];
+        this.contextOf = new int[n + 1][];
+        this.kept = new boolean[n + 1][];
     }
 
     /** The discounts used, order 1 first (after {@link #estimate}). */
@@ -56,42 +49,69 @@ final class KneserNeyEstimator {
         return discounts;
     }
 
+    private CountLevel level(int k) {
+        return levels[k - 1];
+    }
+
     /** Runs every step and returns the model as ARPA tables over {@code words}. */
     BackoffTables estimate(List<String> words, int[] lastGroupRow) {
         discounts = new Discount[n];
         for (int k = 1; k <= n; k++) {
             discounts[k - 1] = Discount.estimate(k, countsOfCounts(k, lastGroupRow), options.discountFallback);
-            Log.info("%d-grams: %,d, %s", k, levels[k - 1].size, discounts[k - 1]);
+            Log.info("%d-grams: %,d, %s", k, level(k).size, discounts[k - 1]);
         }
+        for (CountLevel l : levels) {
+            l.raw = null;
+        }
+        boolean cutting = false;
+        for (int k = 2; k <= n; k++) {
+            cutting |= options.minCount(k) > 1;
+        }
+        if (cutting) {
+            for (int k = 1; k <= n; k++) {
+                sortByContext(k);
+                if (k >= 2) {
+                    joinContexts(k);
+                }
+            }
+            markKept();
+        }
+        boolean keepUnk = options.keepsUnk();
+        List<String> outWords = new ArrayList<>(keepUnk ? words : words.subList(1, words.size()));
+        OrderEntries[] out = new OrderEntries[n];
+        double[] prob = unigramProbabilities();
         for (int k = 1; k <= n; k++) {
-            sortByContext(k);
-            if (k >= 2) {
-                joinContexts(k);
-                joinSuffixes(k);
+            double[] contextGamma = null;
+            double[][] next = null;
+            if (k < n) {
+                if (contextOrder[k] == null) {
+                    sortByContext(k);
+                }
+                if (contextOf[k + 1] == null) {
+                    sortByContext(k + 1);
+                    joinContexts(k + 1);
+                }
+                contextOrder[k] = null;
+                contextGamma = new double[level(k).size];
+                Arrays.fill(contextGamma, Double.NaN);
+                next = discountOrder(k + 1, contextGamma);
+                contextOrder[k + 1] = k + 1 < n ? contextOrder[k + 1] : null;
+            }
+            out[k - 1] = emit(k, prob, contextGamma, keepUnk);
+            if (k < n) {
+                prob = interpolate(k + 1, next[0], next[1], prob);
+                contextOf[k + 1] = null;
+                kept[k] = null;
             }
         }
-        markKept();
-        for (int k = 1; k <= n; k++) {
-            gamma[k - 1] = new double[levels[k - 1].size];
-            java.util.Arrays.fill(gamma[k - 1], 1.0);
-            isContext[k - 1] = new boolean[levels[k - 1].size];
-        }
-        double[][] uninterp = new double[n][];
-        double[][] gammaOfRow = new double[n][];
-        for (int k = 1; k <= n; k++) {
-            uninterp[k - 1] = new double[levels[k - 1].size];
-            gammaOfRow[k - 1] = new double[levels[k - 1].size];
-            discountOrder(k, uninterp[k - 1], gammaOfRow[k - 1]);
-        }
-        interpolate(uninterp, gammaOfRow);
-        return tables(words);
+        return new BackoffTables(Vocabulary.of(outWords), out);
     }
 
     /** n1..n4 of order k's adjusted counts (lmplz counts the n-grams still open when its
      * adjusted-count pass ends, the suffixes of the last counted n-gram, with their raw counts; that
-     * shifts a discount in the 5th decimal at most, and is repeated for identical models) . */
+     * shifts a discount in the 5th decimal at most, and is repeated for identical models) */
     private long[] countsOfCounts(int k, int[] lastGroupRow) {
-        CountLevel l = levels[k - 1];
+        CountLevel l = level(k);
         long[] c = new long[5];
         for (int i = 0; i < l.size; i++) {
             long a = l.adjusted[i];
@@ -113,18 +133,18 @@ final class KneserNeyEstimator {
     }
 
     private void sortByContext(int k) {
-        CountLevel l = levels[k - 1];
-        contextOrder[k - 1] = RowRadixSort.contextOrder(l.words, l.size, k, levels[0].size);
+        CountLevel l = level(k);
+        contextOrder[k] = RowRadixSort.contextOrder(l.words, l.size, k, levels[0].size);
     }
 
-    /** contextOf[k-1][i] = row of the (k-1)-gram made of row i's first k-1 words. */
+    /** contextOf[k][i] = row of the (k-1)-gram made of row i's first k-1 words. */
     private void joinContexts(int k) {
-        CountLevel l = levels[k - 1];
-        CountLevel lower = levels[k - 2];
-        int[] lowerOrder = contextOrder[k - 2];
+        CountLevel l = level(k);
+        CountLevel lower = level(k - 1);
+        int[] lowerOrder = contextOrder[k - 1];
         int[] ctx = new int[l.size];
         int p = 0;
-        for (int row : contextOrder[k - 1]) {
+        for (int row : contextOrder[k]) {
             while (NgramOrdering.comparePrefix(lower.words, lowerOrder[p], k - 1, l.words, row, k, k - 1) < 0) {
                 p++;
             }
@@ -133,78 +153,92 @@ final class KneserNeyEstimator {
             }
             ctx[row] = lowerOrder[p];
         }
-        contextOf[k - 1] = ctx;
+        contextOf[k] = ctx;
     }
 
-    /** suffixOf[k-1][i] = row of the (k-1)-gram made of row i's last k-1 words (both in suffix order). */
-    private void joinSuffixes(int k) {
-        CountLevel l = levels[k - 1];
-        CountLevel lower = levels[k - 2];
+    /** Row of the (k-1)-gram made of each row's last k-1 words (both orders are in suffix order). */
+    private int[] joinSuffixes(int k) {
+        CountLevel l = level(k);
+        CountLevel lower = level(k - 1);
         int[] suf = new int[l.size];
         if (k == 2) {
             for (int i = 0; i < l.size; i++) {
                 suf[i] = l.last(i);
             }
-        } else {
-            int p = 0;
-            for (int i = 0; i < l.size; i++) {
-                while (NgramOrdering.compareTail(lower.words, p, k - 1, l.words, i, k, k - 1) < 0) {
-                    p++;
-                }
-                if (NgramOrdering.compareTail(lower.words, p, k - 1, l.words, i, k, k - 1) != 0) {
-                    throw new IllegalStateException("suffix of a " + k + "-gram is missing");
-                }
-                suf[i] = p;
-            }
+            return suf;
         }
-        suffixOf[k - 1] = suf;
+        int p = 0;
+        for (int i = 0; i < l.size; i++) {
+            while (NgramOrdering.compareTail(lower.words, p, k - 1, l.words, i, k, k - 1) < 0) {
+                p++;
+            }
+            if (NgramOrdering.compareTail(lower.words, p, k - 1, l.words, i, k, k - 1) != 0) {
+                throw new IllegalStateException("suffix of a " + k + "-gram is missing");
+            }
+            suf[i] = p;
+        }
+        return suf;
     }
 
     /** Cutoffs, then every context of a kept n-gram is kept too. */
     private void markKept() {
         for (int k = n; k >= 1; k--) {
-            CountLevel l = levels[k - 1];
+            CountLevel l = level(k);
             boolean[] keep = new boolean[l.size];
             int min = options.minCount(k);
             for (int i = 0; i < l.size; i++) {
                 keep[i] = k == 1 || l.adjusted[i] >= min;
             }
             if (k < n) {
-                boolean[] upper = kept[k];
-                int[] ctx = contextOf[k];
+                boolean[] upper = kept[k + 1];
+                int[] ctx = contextOf[k + 1];
                 for (int i = 0; i < upper.length; i++) {
                     if (upper[i]) {
                         keep[ctx[i]] = true;
                     }
                 }
             }
-            kept[k - 1] = keep;
+            kept[k] = keep;
         }
     }
 
-    /** Discounted probabilities and each context's gamma for order k. */
-    private void discountOrder(int k, double[] uninterp, double[] gammaOfRow) {
-        CountLevel l = levels[k - 1];
-        Discount d = discounts[k - 1];
-        boolean[] keep = kept[k - 1];
-        if (k == 1) {
-            double denominator = 0;
-            long[] c = new long[4];
-            for (int i = 0; i < l.size; i++) {
-                denominator += l.adjusted[i];
-                if (l.adjusted[i] > 0) {
-                    c[(int) Math.min(l.adjusted[i], 3)]++;
-                }
+    private boolean isKept(int k, int row) {
+        return kept[k] == null || kept[k][row];
+    }
+
+    /** Interpolated unigram probabilities (uniform share over the vocabulary without {@code <s>}). */
+    private double[] unigramProbabilities() {
+        CountLevel l = level(1);
+        Discount d = discounts[0];
+        double denominator = 0;
+        long[] c = new long[4];
+        for (int i = 0; i < l.size; i++) {
+            denominator += l.adjusted[i];
+            if (l.adjusted[i] > 0) {
+                c[(int) Math.min(l.adjusted[i], 3)]++;
             }
-            double g = (d.d(1) * c[1] + d.d(2) * c[2] + d.d(3) * c[3]) / denominator;
-            for (int i = 0; i < l.size; i++) {
-                uninterp[i] = (l.adjusted[i] - d.of(l.adjusted[i])) / denominator;
-                gammaOfRow[i] = g;
-            }
-            return;
         }
-        int[] order = contextOrder[k - 1];
-        int[] ctx = contextOf[k - 1];
+        double gamma = (d.d(1) * c[1] + d.d(2) * c[2] + d.d(3) * c[3]) / denominator;
+        double uniform = 1.0 / (l.size - (options.keepsUnk() ? 0 : 1) - 1);
+        double[] p = new double[l.size];
+        for (int i = 0; i < l.size; i++) {
+            p[i] = (l.adjusted[i] - d.of(l.adjusted[i])) / denominator + gamma * uniform;
+        }
+        p[TrainingVocabulary.BOS] = 1.0;
+        return p;
+    }
+
+    /**
+     * Order k's discounted probabilities and each row's context gamma ({uninterp, gamma}); the
+     * gamma of every context is also stored at its (k-1)-gram's row in {@code contextGamma}.
+     */
+    private double[][] discountOrder(int k, double[] contextGamma) {
+        CountLevel l = level(k);
+        Discount d = discounts[k - 1];
+        int[] order = contextOrder[k];
+        int[] ctx = contextOf[k];
+        double[] uninterp = new double[l.size];
+        double[] gammaOfRow = new double[l.size];
         int i = 0;
         while (i < order.length) {
             int c0 = ctx[order[i]];
@@ -216,7 +250,7 @@ final class KneserNeyEstimator {
                 int row = order[j];
                 long a = l.adjusted[row];
                 denominator += a;
-                if (keep[row]) {
+                if (isKept(k, row)) {
                     c[(int) Math.min(a, 3)]++;
                 } else {
                     pruned += a;
@@ -224,80 +258,65 @@ final class KneserNeyEstimator {
                 j++;
             }
             double g = (d.d(1) * c[1] + d.d(2) * c[2] + d.d(3) * c[3] + pruned) / denominator;
-            gamma[k - 2][c0] = g;
-            isContext[k - 2][c0] = true;
+            contextGamma[c0] = g;
             for (int t = i; t < j; t++) {
                 int row = order[t];
-                uninterp[row] = keep[row] ? (l.adjusted[row] - d.of(l.adjusted[row])) / denominator : 0;
+                uninterp[row] = isKept(k, row) ? (l.adjusted[row] - d.of(l.adjusted[row])) / denominator : 0;
                 gammaOfRow[row] = g;
             }
             i = j;
         }
+        return new double[][] {uninterp, gammaOfRow};
     }
 
-    /** p of every n-gram, kept or not (a dropped one gets what backoff gives). */
-    private void interpolate(double[][] uninterp, double[][] gammaOfRow) {
-        CountLevel uni = levels[0];
-        double uniform = 1.0 / (unigramsInModel() - 1);
-        double[] p1 = new double[uni.size];
-        for (int w = 0; w < uni.size; w++) {
-            p1[w] = uninterp[0][w] + gammaOfRow[0][w] * uniform;
-        }
-        p1[TrainingVocabulary.BOS] = 1.0;
-        prob[0] = p1;
-        for (int k = 2; k <= n; k++) {
-            CountLevel l = levels[k - 1];
-            double[] p = new double[l.size];
-            double[] lower = prob[k - 2];
-            int[] suf = suffixOf[k - 1];
-            int[] ctx = contextOf[k - 1];
-            boolean[] keep = kept[k - 1];
-            boolean[] ctxKept = kept[k - 2];
-            for (int i = 0; i < l.size; i++) {
-                if (keep[i]) {
-                    p[i] = uninterp[k - 1][i] + gammaOfRow[k - 1][i] * lower[suf[i]];
-                } else {
-                    p[i] = (ctxKept[ctx[i]] ? gammaOfRow[k - 1][i] : 1.0) * lower[suf[i]];
-                }
+    /** p of every k-gram, kept or not (a dropped one gets what backoff gives). */
+    private double[] interpolate(int k, double[] uninterp, double[] gammaOfRow, double[] lower) {
+        CountLevel l = level(k);
+        int[] suf = joinSuffixes(k);
+        int[] ctx = contextOf[k];
+        double[] p = new double[l.size];
+        for (int i = 0; i < l.size; i++) {
+            if (isKept(k, i)) {
+                p[i] = uninterp[i] + gammaOfRow[i] * lower[suf[i]];
+            } else {
+                p[i] = (isKept(k - 1, ctx[i]) ? gammaOfRow[i] : 1.0) * lower[suf[i]];
             }
-            prob[k - 1] = p;
         }
+        return p;
     }
 
-    private int unigramsInModel() {
-        return levels[0].size - (options.keepsUnk() ? 0 : 1);
-    }
-
-    private BackoffTables tables(List<String> words) {
-        boolean keepUnk = options.keepsUnk();
+    /** Order k as ARPA entries in suffix order (the order lmplz writes). */
+    private OrderEntries emit(int k, double[] prob, double[] contextGamma, boolean keepUnk) {
+        CountLevel l = level(k);
+        boolean all = kept[k] == null && (keepUnk || k > 1);
+        int count = 0;
+        for (int i = 0; i < l.size; i++) {
+            if (isKept(k, i) && (keepUnk || k > 1 || i != TrainingVocabulary.UNK)) {
+                count++;
+            }
+        }
+        float[] p = new float[count];
+        float[] bo = new float[count];
         int shift = keepUnk ? 0 : 1;
-        List<String> outWords = new ArrayList<>(keepUnk ? words : words.subList(1, words.size()));
-        OrderEntries[] out = new OrderEntries[n];
-        int[] row = new int[n];
-        for (int k = 1; k <= n; k++) {
-            CountLevel l = levels[k - 1];
-            boolean[] keep = kept[k - 1];
-            int count = 0;
-            for (boolean b : keep) {
-                count += b ? 1 : 0;
+        int[] words = all && shift == 0 ? l.words : new int[count * k];
+        int out = 0;
+        for (int i = 0; i < l.size; i++) {
+            if (!isKept(k, i) || (k == 1 && !keepUnk && i == TrainingVocabulary.UNK)) {
+                continue;
             }
-            OrderEntries e = new OrderEntries(k, count);
-            for (int i : contextOrder[k - 1]) {
-                if (!keep[i] || (k == 1 && !keepUnk && i == TrainingVocabulary.UNK)) {
-                    continue;
-                }
+            if (words != l.words) {
                 for (int t = 0; t < k; t++) {
-                    row[t] = l.word(i, t) - shift;
+                    words[out * k + t] = l.word(i, t) - shift;
                 }
-                float p = (float) Math.min(0.0, Math.log10(prob[k - 1][i]));
-                if (k == 1 && i == TrainingVocabulary.BOS && options.srilm) {
-                    p = -99f;
-                }
-                float bo = k < n && isContext[k - 1][i] ? (float) Math.log10(gamma[k - 1][i]) : 0f;
-                e.add(row, 0, p, bo);
             }
-            out[k - 1] = e;
+            p[out] = (float) Math.min(0.0, Math.log10(prob[i]));
+            if (k == 1 && i == TrainingVocabulary.BOS && options.srilm) {
+                p[out] = -99f;
+            }
+            bo[out] = contextGamma != null && !Double.isNaN(contextGamma[i]) ? (float) Math.log10(contextGamma[i]) : 0f;
+            out++;
         }
-        return new BackoffTables(Vocabulary.of(outWords), out);
+        l.adjusted = null;
+        return OrderEntries.wrap(k, count, words, p, bo);
     }
 }

@@ -34,44 +34,18 @@ public final class KneserNeyTrainer {
         long tokens = 0;
         long sentences = 0;
         Path temp = options.tempDir != null ? options.tempDir : defaultTemp(text);
-        try (NgramCounter counter = new NgramCounter(n, options.memoryBytes, temp);
+        // about one n-gram per 6 bytes of text: sized once instead of growing step by step
+        try (NgramCounter counter = new NgramCounter(n, options.memoryBytes, temp, size(text) / 6);
              TextInput in = TextInput.open(text)) {
             Progress progress = new Progress("counting " + text.getFileName(), size(text), "bytes");
-            int[] window = new int[n + 64];
+            PaddedSentence sentence = new PaddedSentence(n);
             String line;
             while ((line = in.readLine()) != null) {
                 progress.advance(line.length() + 1);
-                Arrays.fill(window, 0, n - 1, TrainingVocabulary.BOS);
-                int len = n - 1;
-                int pos = 0;
-                int end = line.length();
-                while (pos < end) {
-                    while (pos < end && isSpace(line.charAt(pos))) {
-                        pos++;
-                    }
-                    int start = pos;
-                    while (pos < end && !isSpace(line.charAt(pos))) {
-                        pos++;
-                    }
-                    if (start == pos) {
-                        break;
-                    }
-                    String token = line.substring(start, pos);
-                    if (token.equals("<s>") || token.equals("</s>") || (token.equals("<unk>") && !vocab.fixed())) {
-                        continue;
-                    }
-                    if (len == window.length) {
-                        window = Arrays.copyOf(window, len * 2);
-                    }
-                    window[len++] = vocab.id(token);
-                    tokens++;
-                }
-                if (len == window.length) {
-                    window = Arrays.copyOf(window, len * 2);
-                }
-                window[len++] = TrainingVocabulary.EOS;
-                for (int s = 0; s + n <= len; s++) {
-                    counter.add(window, s);
+                tokens += sentence.read(line, vocab);
+                int[] ids = sentence.ids();
+                for (int s = 0; s + n <= sentence.length(); s++) {
+                    counter.add(ids, s);
                 }
                 sentences++;
             }
@@ -133,10 +107,6 @@ public final class KneserNeyTrainer {
             }
         }
         return rows;
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
     private static Path defaultTemp(Path text) {

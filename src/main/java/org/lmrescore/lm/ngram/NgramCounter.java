@@ -30,36 +30,40 @@ final class NgramCounter implements AutoCloseable {
     private final List<Path> runs = new ArrayList<>();
     private int[] words;
     private long[] counts;
-    private int[] index;
+    /** Slots: high 32 bits of the n-gram hash, then row + 1 (0 = empty). */
+    private long[] index;
     private int mask;
     private int size;
     private int maxId;
 
-    NgramCounter(int order, long memoryBytes, Path tempDir) {
+    NgramCounter(int order, long memoryBytes, Path tempDir, long expectedRows) {
         this.n = order;
         // row ids + count + two index slots (the index stays at most half full)
-        long perRow = 4L * order + 8 + 8;
-        this.maxRows = (int) Math.max(1024, Math.min(memoryBytes / perRow, (1 << 29) / Math.max(1, order)));
+        long perRow = 4L * order + 8 + 16;
+        this.maxRows = (int) Math.max(1024, Math.min(memoryBytes / perRow, (1 << 28) / Math.max(1, order)));
         this.tempDir = tempDir;
-        int start = Math.min(maxRows, 1 << 16);
+        int start = (int) Math.min(maxRows, Math.max(1 << 16, expectedRows));
         words = new int[start * n];
         counts = new long[start];
-        index = new int[Integer.highestOneBit(start) * 4];
+        index = new long[Integer.highestOneBit(start) * 4];
         mask = index.length - 1;
     }
 
     /** Counts the n-gram {@code gram[from .. from+n-1]} once. */
     void add(int[] gram, int from) {
-        long h = NgramHash.of(gram, from, n);
-        int slot = (int) h & mask;
+        int h = (int) (NgramHash.of(gram, from, n) >>> 32);
+        int slot = h & mask;
         while (true) {
-            int row = index[slot] - 1;
-            if (row < 0) {
+            long e = index[slot];
+            if (e == 0) {
                 break;
             }
-            if (equalsRow(row, gram, from)) {
-                counts[row]++;
-                return;
+            if ((int) (e >>> 32) == h) {
+                int row = (int) e - 1;
+                if (equalsRow(row, gram, from)) {
+                    counts[row]++;
+                    return;
+                }
             }
             slot = (slot + 1) & mask;
         }
@@ -78,7 +82,7 @@ final class NgramCounter implements AutoCloseable {
             maxId = Math.max(maxId, gram[from + k]);
         }
         counts[size] = 1;
-        index[slot] = ++size;
+        index[slot] = ((long) h << 32) | ++size;
     }
 
     private boolean equalsRow(int row, int[] gram, int from) {
@@ -95,14 +99,17 @@ final class NgramCounter implements AutoCloseable {
         int cap = (int) Math.min((long) counts.length * 2, maxRows);
         words = java.util.Arrays.copyOf(words, cap * n);
         counts = java.util.Arrays.copyOf(counts, cap);
-        index = new int[Integer.highestOneBit(cap) * 4];
+        long[] old = index;
+        index = new long[Integer.highestOneBit(cap) * 4];
         mask = index.length - 1;
-        for (int row = 0; row < size; row++) {
-            int slot = (int) NgramHash.of(words, row * n, n) & mask;
-            while (index[slot] != 0) {
-                slot = (slot + 1) & mask;
+        for (long e : old) {
+            if (e != 0) {
+                int slot = (int) (e >>> 32) & mask;
+                while (index[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                index[slot] = e;
             }
-            index[slot] = row + 1;
         }
     }
 

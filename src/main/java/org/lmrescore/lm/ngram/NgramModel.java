@@ -232,6 +232,17 @@ public final class NgramModel implements LanguageModel {
         return new NgramState(words, matched == found.length ? found : java.util.Arrays.copyOf(found, matched));
     }
 
+    @Override
+    public double sentenceLogProb(int[] words) {
+        NgramScorer s = new NgramScorer(this);
+        double total = 0;
+        for (int w : words) {
+            total += s.advance(w);
+        }
+        int eos = vocabulary.id(Vocabulary.EOS);
+        return (total + (eos == Vocabulary.NONE ? Float.NEGATIVE_INFINITY : s.advance(eos))) * LN10;
+    }
+
     /** A reusable, allocation-free walker for one thread (the fast path for long texts). */
     public NgramScorer scorer() {
         return new NgramScorer(this);

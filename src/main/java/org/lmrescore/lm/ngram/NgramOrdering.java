@@ -1,38 +1,12 @@
 package org.lmrescore.lm.ngram;
 
 /**
- * The two orders of n-gram rows in flat int arrays that Kneser-Ney estimation sorts by:
+ * Comparisons of n-gram rows in flat int arrays, in the two orders Kneser-Ney estimation uses:
  * suffix order (last word first, then the one before, ...), which groups n-grams by their
  * suffixes, and context order (first word first), which groups them by their contexts.
  */
 final class NgramOrdering {
     private NgramOrdering() {
-    }
-
-    /** Compares rows {@code a} and {@code b} (of {@code n} ids each) from their last word backwards. */
-    static int compareSuffix(int[] w, int a, int b, int n) {
-        int ia = a * n + n - 1;
-        int ib = b * n + n - 1;
-        for (int k = 0; k < n; k++, ia--, ib--) {
-            int c = Integer.compare(w[ia], w[ib]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    }
-
-    /** Compares rows from their first word on. */
-    static int compareContext(int[] w, int a, int b, int n) {
-        int ia = a * n;
-        int ib = b * n;
-        for (int k = 0; k < n; k++, ia++, ib++) {
-            int c = Integer.compare(w[ia], w[ib]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
     }
 
     /** Compares the first {@code len} words of row {@code a} of {@code wa} (stride na) with row {@code b} of {@code wb} (stride nb). */

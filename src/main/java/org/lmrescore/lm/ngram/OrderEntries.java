@@ -22,6 +22,16 @@ public final class OrderEntries {
         this.backoff = new float[cap];
     }
 
+    /** Entries over existing arrays (not copied): rows {@code 0 .. size-1} of {@code words}. */
+    static OrderEntries wrap(int order, int size, int[] words, float[] log10Prob, float[] log10Backoff) {
+        OrderEntries e = new OrderEntries(order, 0);
+        e.size = size;
+        e.words = words;
+        e.prob = log10Prob;
+        e.backoff = log10Backoff;
+        return e;
+    }
+
     public int order() {
         return order;
     }
@@ -55,14 +65,6 @@ public final class OrderEntries {
 
     public float backoff(int i) {
         return backoff[i];
-    }
-
-    public void setProb(int i, float log10Prob) {
-        prob[i] = log10Prob;
-    }
-
-    public void setBackoff(int i, float log10Backoff) {
-        backoff[i] = log10Backoff;
     }
 
     /** The flat word array (rows of {@code order} ids); valid up to {@code size()*order()}. */

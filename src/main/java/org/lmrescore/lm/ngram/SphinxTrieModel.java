@@ -69,7 +69,7 @@ public final class SphinxTrieModel implements LanguageModel {
         } catch (IOException | RuntimeException | Error e) {
             throw new InputFormatException(name, 0, "cannot read the Sphinx trie LM: " + e.getMessage(), e);
         }
-        List<String> words = List.copyOf(sortedById(m));
+        List<String> words = List.copyOf(sortedWords(m));
         return new SphinxTrieModel(m, words);
     }
 
@@ -83,7 +83,7 @@ public final class SphinxTrieModel implements LanguageModel {
     }
 
     /** Our ids are our own (Sphinx maps words by spelling): sorted for a stable order. */
-    private static List<String> sortedById(NgramTrieModel m) {
+    private static List<String> sortedWords(NgramTrieModel m) {
         List<String> words = new java.util.ArrayList<>(m.getVocabulary());
         java.util.Collections.sort(words);
         return words;

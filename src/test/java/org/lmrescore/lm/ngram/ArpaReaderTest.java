@@ -116,6 +116,14 @@ class ArpaReaderTest {
     }
 
     @Test
+    void binaryGarbageIsNotAModel() throws Exception {
+        Path p = tmp.resolve("x.bin");
+        Files.write(p, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, '\n'});
+        InputFormatException e = assertThrows(InputFormatException.class, () -> NgramModels.load(p));
+        assertEquals(p + ": not an n-gram model: neither ARPA text, nor our binary, nor a Sphinx trie LM", e.getMessage());
+    }
+
+    @Test
     void duplicateNgramsAreAnError() throws Exception {
         Path p = file(GOOD.replace("-0.2\t<s> a", "-0.2\ta b"));
         InputFormatException e = assertThrows(InputFormatException.class, () -> NgramModels.load(p));

@@ -1,0 +1,111 @@
+package org.lmrescore.cli;
+
+import org.lmrescore.lm.rnn.RnnConfig;
+import org.lmrescore.lm.rnn.RnnTrainer;
+import org.lmrescore.util.InputFormatException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** {@code train-rnn}: trains an RNN language model with the rnnlm toolkit's schedule. */
+@Command(name = "train-rnn",
+        description = {
+                "Train a recurrent neural network language model (Mikolov's RNNLM: sigmoid Elman network, "
+                        + "class-factorised softmax, optional max-ent direct connections) with SGD and truncated BPTT.",
+                "After each epoch the validation log-likelihood decides, as in the rnnlm toolkit: worse -> restore the "
+                        + "previous weights; first gain below --min-improvement -> halve the learning rate every epoch "
+                        + "from then on; second time -> stop. A checkpoint MODEL.checkpoint is written after every epoch;"
+                        + " rerunning the same command after an interruption resumes from it."},
+        footer = {"", "Examples:",
+                "  train-rnn --train train.txt --valid valid.txt --hidden 200 --class 100 --bptt 4 --bptt-block 10 --model rnn200.bin",
+                "  train-rnn --train train.txt --valid valid.txt --hidden 250 --rare 5 --threads 2 --model rnn250-5.bin",
+                "  train-rnn --train train.txt --valid valid.txt --hidden 100 --direct 10000000 --direct-order 3 --model rnnme.bin"},
+        mixinStandardHelpOptions = true)
+public final class TrainRnnCommand implements Runnable {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training text, one sentence per line.")
+    Path train;
+
+    @Option(names = "--valid", required = true, paramLabel = "FILE", description = "Validation text for the learning-rate schedule.")
+    Path valid;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Output model file (.bin).")
+    Path model;
+
+    @Option(names = "--hidden", defaultValue = "200", description = "Hidden layer size (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--hidden-type", defaultValue = "sigmoid", description = "Hidden cell type (default: ${DEFAULT-VALUE}).")
+    String hiddenType;
+
+    @Option(names = "--class", defaultValue = "100", description = "Number of word classes (default: ${DEFAULT-VALUE}).")
+    int classes;
+
+    @Option(names = "--old-classes", description = "Bin classes by frequency instead of sqrt frequency (rnnlm -old-classes).")
+    boolean oldClasses;
+
+    @Option(names = "--bptt", defaultValue = "4", description = "BPTT steps (default: ${DEFAULT-VALUE}).")
+    int bptt;
+
+    @Option(names = "--bptt-block", defaultValue = "10", description = "Words between BPTT updates (default: ${DEFAULT-VALUE}).")
+    int bpttBlock;
+
+    @Option(names = "--direct", defaultValue = "0", paramLabel = "SIZE",
+            description = "Size of the max-ent direct connection hash table in weights (0 = none; default: ${DEFAULT-VALUE}).")
+    long direct;
+
+    @Option(names = "--direct-order", defaultValue = "3", description = "N-gram order of direct connections, 1-4 (default: ${DEFAULT-VALUE}).")
+    int directOrder;
+
+    @Option(names = "--rare", defaultValue = "0", paramLabel = "T",
+            description = "Words seen fewer than T times share one rare-word unit (default: ${DEFAULT-VALUE} = none).")
+    int rare;
+
+    @Option(names = "--alpha", defaultValue = "0.1", description = "Starting learning rate (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--beta", defaultValue = "1e-7", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
+    double beta;
+
+    @Option(names = "--min-improvement", defaultValue = "1.003",
+            description = "Relative validation gain below which halving starts / training stops (default: ${DEFAULT-VALUE}).")
+    double minImprovement;
+
+    @Option(names = "--gradient-clip", defaultValue = "15", description = "Bound on hidden-layer errors (default: ${DEFAULT-VALUE}).")
+    double clip;
+
+    @Option(names = "--independent", description = "Reset the hidden state at every sentence end.")
+    boolean independent;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed of the initial weights (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-epochs", defaultValue = "100", description = "Stop after this many epochs (default: ${DEFAULT-VALUE}).")
+    int maxEpochs;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Training threads, lock-free (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Override
+    public void run() {
+        RnnConfig config;
+        try {
+            config = new RnnConfig(hiddenType, hidden, classes, !oldClasses, bptt, bpttBlock, direct, directOrder, rare,
+                    alpha, beta, minImprovement, clip, independent, seed, maxEpochs);
+        } catch (IllegalArgumentException e) {
+            throw new InputFormatException(e.getMessage());
+        }
+        if (threads < 1) {
+            throw new InputFormatException("--threads must be >= 1");
+        }
+        new RnnTrainer(config, train, valid, model, threads, line -> {
+            System.out.println(line);
+            System.out.flush();
+        }).run();
+        System.out.println("wrote " + model);
+    }
+}

@@ -1,0 +1,187 @@
+package org.lmrescore.lm.rnn;
+
+import java.util.List;
+
+/**
+ * The class-factorised softmax output: P(u|h) = P(c|h) P(u|c,h) with c = class(u), each a
+ * softmax over logits {@code V h + direct features}; only the target's class is expanded, so a
+ * word costs C + |class| dot products instead of |V|.
+ *
+ * <p>Training ({@link #train}) adds dE/dh to the hidden layer's error vector using the weights
+ * before the update, then updates the class rows and the rows of the target's class in place.
+ */
+public final class ClassOutput {
+    private final int hidden;
+    private final WordClasses classes;
+    /** Class weights, classes x hidden. */
+    final float[] classWeights;
+    /** Word weights, units x hidden, in unit (= class) order. */
+    final float[] wordWeights;
+
+    ClassOutput(int hidden, WordClasses classes) {
+        this.hidden = hidden;
+        this.classes = classes;
+        this.classWeights = new float[classes.count() * hidden];
+        this.wordWeights = new float[classes.end(classes.count() - 1) * hidden];
+    }
+
+    static ClassOutput random(int hidden, WordClasses classes, java.util.Random random) {
+        ClassOutput out = new ClassOutput(hidden, classes);
+        Initialiser.fill(out.classWeights, random);
+        Initialiser.fill(out.wordWeights, random);
+        return out;
+    }
+
+    List<WeightBlock> weights() {
+        return List.of(new WeightBlock("output-class", classWeights), new WeightBlock("output-word", wordWeights));
+    }
+
+    WordClasses classes() {
+        return classes;
+    }
+
+    /** Per-thread buffers. */
+    Scratch newScratch(int directOrder) {
+        return new Scratch(classes.count(), classes.maxSize(), Math.max(1, directOrder));
+    }
+
+    /** ln P(unit | h, history). */
+    double logProb(float[] h, int unit, DirectConnections direct, int[] history, Scratch s) {
+        int cls = classes.classOf(unit);
+        double lnClass = classSoftmax(h, cls, direct, history, s);
+        double lnWord = wordSoftmax(h, cls, unit, direct, history, s);
+        return lnClass + lnWord;
+    }
+
+    /**
+     * Scores the target and trains on it: adds the error dE/dh to {@code dh}, and updates the
+     * weights with learning rate {@code alpha} (no update when alpha is 0) and L2 factor {@code keep}.
+     *
+     * @return ln P(unit | h, history) before the update
+     */
+    double train(float[] h, int unit, float[] dh, DirectConnections direct, int[] history, Scratch s,
+                 float alpha, float keep) {
+        int cls = classes.classOf(unit);
+        double lnClass = classSoftmax(h, cls, direct, history, s);
+        double lnWord = wordSoftmax(h, cls, unit, direct, history, s);
+        int n = hidden;
+        // Word part: error = target - p over the target's class.
+        int first = classes.start(cls);
+        int size = classes.size(cls);
+        float[] p = s.wordAct;
+        p[unit - first] -= 1;
+        for (int k = 0; k < size; k++) {
+            p[k] = -p[k];
+        }
+        rowsBackpropAndUpdate(p, size, alpha, keep, wordWeights, first * n, h, dh);
+        float[] q = s.classAct;
+        int count = classes.count();
+        q[cls] -= 1;
+        for (int c = 0; c < count; c++) {
+            q[c] = -q[c];
+        }
+        rowsBackpropAndUpdate(q, count, alpha, keep, classWeights, 0, h, dh);
+        if (direct != null && alpha != 0) {
+            int m = direct.bases(history, cls + 1, s.bases);
+            direct.update(s.bases, m, 0, p, size, alpha, keep);
+            m = direct.bases(history, 0, s.bases);
+            direct.update(s.bases, m, 0, q, count, alpha, keep);
+        }
+        return lnClass + lnWord;
+    }
+
+    /** Draws a unit from P(. | h, history). */
+    int sample(float[] h, DirectConnections direct, int[] history, Scratch s, java.util.Random random) {
+        classSoftmax(h, 0, direct, history, s);
+        int cls = draw(s.classAct, classes.count(), random);
+        int first = classes.start(cls);
+        wordSoftmax(h, cls, first, direct, history, s);
+        return first + draw(s.wordAct, classes.size(cls), random);
+    }
+
+    private static int draw(float[] p, int n, java.util.Random random) {
+        double u = random.nextDouble();
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            sum += p[k];
+            if (u < sum) {
+                return k;
+            }
+        }
+        return n - 1;
+    }
+
+    /** Backpropagates and updates {@code rows} consecutive rows of {@code m} from {@code off} with errors err[0..rows). */
+    private void rowsBackpropAndUpdate(float[] err, int rows, float alpha, float keep, float[] m, int off, float[] h, float[] dh) {
+        int n = hidden;
+        int k = 0;
+        for (; k + 3 < rows; k += 4) {
+            Blas.backpropAndUpdate4(err, k, alpha, keep, m, off + k * n, h, dh, n);
+        }
+        for (; k < rows; k++) {
+            Blas.backpropAndUpdate(err[k], alpha * err[k], keep, m, off + k * n, h, dh, n);
+        }
+    }
+
+    /** Fills s.classAct with P(class | h) and returns ln P(cls | h). */
+    private double classSoftmax(float[] h, int cls, DirectConnections direct, int[] history, Scratch s) {
+        int count = classes.count();
+        float[] a = s.classAct;
+        for (int c = 0; c < count; c++) {
+            a[c] = Blas.dot(classWeights, c * hidden, h, hidden);
+        }
+        if (direct != null) {
+            int m = direct.bases(history, 0, s.bases);
+            direct.addScores(s.bases, m, 0, a, count);
+        }
+        return softmax(a, count, cls);
+    }
+
+    /** Fills s.wordAct with P(word | class, h) over the class and returns ln P(unit | cls, h). */
+    private double wordSoftmax(float[] h, int cls, int unit, DirectConnections direct, int[] history, Scratch s) {
+        int first = classes.start(cls);
+        int size = classes.size(cls);
+        float[] a = s.wordAct;
+        for (int k = 0; k < size; k++) {
+            a[k] = Blas.dot(wordWeights, (first + k) * hidden, h, hidden);
+        }
+        if (direct != null) {
+            int m = direct.bases(history, cls + 1, s.bases);
+            direct.addScores(s.bases, m, 0, a, size);
+        }
+        return softmax(a, size, unit - first);
+    }
+
+    /** In-place softmax of a[0..n); returns ln a[target] computed in double. */
+    private static double softmax(float[] a, int n, int target) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            max = Math.max(max, a[k]);
+        }
+        double sum = 0;
+        double targetLogit = a[target] - max;
+        for (int k = 0; k < n; k++) {
+            float e = (float) Math.exp(a[k] - max);
+            a[k] = e;
+            sum += e;
+        }
+        float inv = (float) (1 / sum);
+        for (int k = 0; k < n; k++) {
+            a[k] *= inv;
+        }
+        return targetLogit - Math.log(sum);
+    }
+
+    /** One thread's output-layer buffers. */
+    static final class Scratch {
+        final float[] classAct;
+        final float[] wordAct;
+        final int[] bases;
+
+        Scratch(int classes, int maxClassSize, int order) {
+            this.classAct = new float[classes];
+            this.wordAct = new float[maxClassSize];
+            this.bases = new int[order];
+        }
+    }
+}

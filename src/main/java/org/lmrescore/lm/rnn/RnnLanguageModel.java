@@ -1,0 +1,80 @@
+package org.lmrescore.lm.rnn;
+
+import org.lmrescore.lm.LanguageModel;
+import org.lmrescore.lm.LmState;
+import org.lmrescore.lm.Vocabulary;
+
+/**
+ * An {@link RnnModel} as a {@link LanguageModel}: the state is the hidden vector after the words
+ * read so far (plus the direct connections' history). A sentence starts from the model's start
+ * state with {@code </s>} as input, as the rnnlm toolkit continues from one sentence to the next.
+ *
+ * <p>A rare word gets its equal share of the rare unit's probability. A word outside the
+ * vocabulary ({@link Vocabulary#NONE}) gets the same share, as one more rare word, when the model
+ * has a rare unit, and {@link Double#NEGATIVE_INFINITY} when it has none; reading it gives the
+ * network no input word, as in rnnlm.
+ *
+ * <p>Thread-safe as long as nothing trains the model meanwhile.
+ */
+public final class RnnLanguageModel implements LanguageModel {
+    private final RnnModel model;
+    private final RnnVocabulary vocabulary;
+    private final RnnState start;
+    private final ThreadLocal<ClassOutput.Scratch> scratch;
+
+    public RnnLanguageModel(RnnModel model) {
+        this.model = model;
+        this.vocabulary = model.vocabulary();
+        int order = model.direct() == null ? 1 : model.direct().order();
+        this.scratch = ThreadLocal.withInitial(() -> model.output().newScratch(order));
+        RnnState before = new RnnState(model.startState().clone(), model.newHistory());
+        this.start = advance(before, vocabulary.eosUnit());
+    }
+
+    public RnnModel model() {
+        return model;
+    }
+
+    @Override
+    public Vocabulary vocabulary() {
+        return vocabulary.words();
+    }
+
+    @Override
+    public LmState start() {
+        return start;
+    }
+
+    @Override
+    public double logProb(LmState context, int word) {
+        RnnState s = (RnnState) context;
+        int unit = vocabulary.unitOf(word);
+        if (unit < 0) {
+            unit = vocabulary.rareUnit();
+            if (unit < 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+        }
+        return unitLogProb(s, unit) + vocabulary.shareOfUnit(unit);
+    }
+
+    /** ln P(unit | context), the rare unit's total mass for the rare unit. */
+    double unitLogProb(RnnState s, int unit) {
+        return model.output().logProb(s.hidden, unit, model.direct(), s.history, scratch.get());
+    }
+
+    @Override
+    public LmState next(LmState context, int word) {
+        return advance((RnnState) context, vocabulary.unitOf(word));
+    }
+
+    private RnnState advance(RnnState s, int unit) {
+        float[] next = new float[s.hidden.length];
+        model.hidden().step(unit, s.hidden, next);
+        int[] history = s.history.clone();
+        if (model.historyLength() > 0) {
+            TextPass.push(history, unit);
+        }
+        return new RnnState(next, history);
+    }
+}

@@ -1,0 +1,37 @@
+package org.lmrescore.lm.rnn;
+
+import org.lmrescore.lm.LmState;
+
+import java.util.Arrays;
+
+/**
+ * An RNN's context: its hidden state and the last few input units its direct connections read.
+ * Immutable (the arrays are never changed after construction); equal states score equally.
+ */
+public final class RnnState implements LmState {
+    final float[] hidden;
+    final int[] history;
+    private final int hash;
+
+    RnnState(float[] hidden, int[] history) {
+        this.hidden = hidden;
+        this.history = history;
+        this.hash = 31 * Arrays.hashCode(hidden) + Arrays.hashCode(history);
+    }
+
+    /** A copy of the hidden state vector. */
+    public float[] hiddenVector() {
+        return hidden.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RnnState s && s.hash == hash && Arrays.equals(s.hidden, hidden)
+                && Arrays.equals(s.history, history);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+}

@@ -1,0 +1,75 @@
+package org.lmrescore.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RnnCommandsTest {
+    @TempDir
+    Path dir;
+
+    private Path text(String name, int sentences, long seed) throws Exception {
+        String[] words = {"the", "cat", "sat", "on", "a", "mat", "dog", "ran", "home", "fast"};
+        Random r = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < sentences; i++) {
+            StringBuilder s = new StringBuilder("the");
+            for (int k = 0; k < 3 + r.nextInt(4); k++) {
+                s.append(' ').append(words[r.nextInt(words.length)]);
+            }
+            lines.add(s.toString());
+        }
+        return Files.write(dir.resolve(name), lines);
+    }
+
+    private static String run(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            int status = Main.run(args);
+            return status + "\n" + buffer.toString(StandardCharsets.UTF_8);
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    @Test
+    void trainScoreGenerateExportAndRefuseABrokenModel() throws Exception {
+        Path train = text("train.txt", 300, 1);
+        Path valid = text("valid.txt", 40, 2);
+        Path model = dir.resolve("m.bin");
+        String out = run("train-rnn", "--train", train.toString(), "--valid", valid.toString(), "--hidden", "6",
+                "--class", "3", "--model", model.toString(), "--max-epochs", "3");
+        assertTrue(out.startsWith("0\n"), out);
+        assertTrue(out.contains("epoch  0  alpha 0.100000"), out);
+        assertTrue(Files.exists(model));
+
+        out = run("rnn", "--model", model.toString(), "--text", valid.toString(), "--json");
+        assertTrue(out.startsWith("0\n{\"sentences\": 40,"), out);
+        out = run("rnn", "--model", model.toString(), "--gen", "20");
+        assertTrue(out.startsWith("0\n") && out.contains("the"), out);
+        Path exported = dir.resolve("m.txt");
+        out = run("rnn", "--model", model.toString(), "--export", exported.toString());
+        assertTrue(Files.readString(exported).startsWith("version: 10\n"), out);
+        String a = run("rnn", "--model", model.toString(), "--text", valid.toString());
+        String b = run("rnn", "--model", exported.toString(), "--text", valid.toString());
+        assertEquals(a, b, "the exported model scores the same");
+
+        byte[] bytes = Files.readAllBytes(model);
+        Path cut = dir.resolve("cut.bin");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertEquals(Main.EXIT_BAD_INPUT, Main.run("rnn", "--model", cut.toString(), "--text", valid.toString()));
+    }
+}

@@ -1,0 +1,156 @@
+package org.lmrescore.lm.rnn;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.DoubleSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Back-propagated gradients against central finite differences of the loss -ln P, on a tiny
+ * network, for every parameter block. With learning rate 1, an update equals minus the
+ * gradient, so the test reads the gradient as (weights after - weights before).
+ */
+class GradientCheckTest {
+    private static final double EPS = 1e-3;
+
+    private static RnnModel tinyModel(long direct) {
+        List<String> words = List.of("</s>", "a", "b", "c", "d", "e", "f");
+        long[] counts = {10, 9, 7, 5, 3, 2, 1};
+        RnnVocabulary v = RnnVocabulary.build(words, counts, 0, 3, true);
+        RnnConfig c = RnnConfig.defaults().withHidden(5).withClasses(3).withDirect(direct, 3);
+        RnnModel m = RnnModel.create(c, v);
+        Random r = new Random(7);
+        for (WeightBlock b : m.weights()) {
+            for (int i = 0; i < b.values().length; i++) {
+                b.values()[i] = (float) (r.nextGaussian() * 0.5);
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void outputLayerAndDirectConnections() {
+        RnnModel m = tinyModel(61);
+        ClassOutput out = m.output();
+        ClassOutput.Scratch s = out.newScratch(3);
+        float[] h = {0.2f, 0.9f, 0.5f, 0.1f, 0.7f};
+        int[] history = {4, 2};
+        for (int target : new int[] {0, 3, 6}) {
+            DoubleSupplier loss = () -> -out.logProb(h, target, m.direct(), history, s);
+            float[][] before = m.snapshot();
+            float[] dh = new float[5];
+            out.train(h, target, dh, m.direct(), history, s, 1f, 1f);
+            float[][] after = m.snapshot();
+            m.restore(before);
+            List<WeightBlock> blocks = m.weights();
+            int checked = 0;
+            for (int b = 0; b < blocks.size(); b++) {
+                String name = blocks.get(b).name();
+                if (!name.startsWith("output") && !name.equals("direct")) {
+                    continue;
+                }
+                float[] w = blocks.get(b).values();
+                for (int i = 0; i < w.length; i++) {
+                    double analytic = -(after[b][i] - before[b][i]);
+                    double numeric = numeric(w, i, loss);
+                    assertClose(numeric, analytic, name + "[" + i + "] target " + target);
+                    if (analytic != 0) {
+                        checked++;
+                    }
+                }
+            }
+            assertTrue(checked > 20, "gradients of the class, word and direct blocks were non-zero");
+            for (int i = 0; i < h.length; i++) {
+                assertClose(numeric(h, i, loss), -dh[i], "dE/dh[" + i + "]");
+            }
+        }
+    }
+
+    @Test
+    void hiddenLayerThroughTime() {
+        RnnModel m = tinyModel(61);
+        int[] targets = {3, 1, 6, 2, 0};
+        float[] start = {0.3f, 0.6f, 0.1f, 0.8f, 0.5f};
+        DoubleSupplier loss = () -> sequenceLoss(m, targets, start);
+        float[][] before = m.snapshot();
+        BpttWindow window = m.hidden().newWindow(targets.length, targets.length);
+        window.start(start);
+        ClassOutput.Scratch s = m.output().newScratch(3);
+        int[] history = RnnModel.emptyHistory(2);
+        int last = m.vocabulary().eosUnit();
+        for (int t : targets) {
+            TextPass.push(history, last);
+            float[] h = window.forward(last);
+            m.output().train(h, t, window.outputError(), m.direct(), history, s, 0f, 1f);
+            last = t;
+        }
+        window.backward(1f, 1f, 1e9f);
+        float[][] after = m.snapshot();
+        m.restore(before);
+        List<WeightBlock> blocks = m.weights();
+        int checked = 0;
+        for (int b = 0; b < blocks.size(); b++) {
+            String name = blocks.get(b).name();
+            if (!name.equals("input") && !name.equals("recurrent")) {
+                assertEquals(0, maxDiff(before[b], after[b]), name + " unchanged by the output's zero learning rate");
+                continue;
+            }
+            float[] w = blocks.get(b).values();
+            for (int i = 0; i < w.length; i++) {
+                double analytic = -(after[b][i] - before[b][i]);
+                assertClose(numeric(w, i, loss), analytic, name + "[" + i + "]");
+                if (analytic != 0) {
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 40, "input and recurrent gradients were non-zero");
+    }
+
+    /** -sum ln P of a sequence, run forward from {@code start} with {@code </s>} as the first input. */
+    private static double sequenceLoss(RnnModel m, int[] targets, float[] start) {
+        float[] state = start.clone();
+        float[] next = new float[state.length];
+        ClassOutput.Scratch s = m.output().newScratch(3);
+        int[] history = RnnModel.emptyHistory(2);
+        int last = m.vocabulary().eosUnit();
+        double total = 0;
+        for (int t : targets) {
+            TextPass.push(history, last);
+            m.hidden().step(last, state, next);
+            float[] swap = state;
+            state = next;
+            next = swap;
+            total -= m.output().logProb(state, t, m.direct(), history, s);
+            last = t;
+        }
+        return total;
+    }
+
+    private static double numeric(float[] w, int i, DoubleSupplier loss) {
+        float keep = w[i];
+        w[i] = (float) (keep + EPS);
+        double up = loss.getAsDouble();
+        w[i] = (float) (keep - EPS);
+        double down = loss.getAsDouble();
+        w[i] = keep;
+        return (up - down) / (2 * EPS);
+    }
+
+    private static void assertClose(double numeric, double analytic, String what) {
+        double tolerance = 3e-3 + 2e-2 * Math.abs(numeric);
+        assertEquals(numeric, analytic, tolerance, what);
+    }
+
+    private static double maxDiff(float[] a, float[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d = Math.max(d, Math.abs(a[i] - b[i]));
+        }
+        return d;
+    }
+}
