@@ -65,7 +65,7 @@ public final class RnnlmToolkitFormat {
             throw new InputFormatException(path, 0, "models with direct connections cannot be exported "
                     + "(the toolkit hashes n-gram features differently)");
         }
-        SigmoidElman layer = (SigmoidElman) model.hidden();
+        ElmanLayer layer = (ElmanLayer) model.hidden();
         RnnVocabulary v = model.vocabulary();
         RnnConfig c = model.config();
         int h = c.hidden();
@@ -228,7 +228,7 @@ public final class RnnlmToolkitFormat {
             numbers.section("Hidden layer activation:");
             numbers.read(start, 0, hidden);
             model.setStartState(start);
-            SigmoidElman layer = (SigmoidElman) model.hidden();
+            ElmanLayer layer = (ElmanLayer) model.hidden();
             numbers.section("Weights 0->1:");
             float[] row = new float[vocabSize + hidden];
             int[] unitOfIndex = new int[vocabSize];

@@ -1,6 +1,8 @@
 package org.lmrescore.lm.rnn;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Random;
@@ -18,10 +20,14 @@ class GradientCheckTest {
     private static final double EPS = 1e-3;
 
     private static RnnModel tinyModel(long direct) {
+        return tinyModel("sigmoid", direct);
+    }
+
+    private static RnnModel tinyModel(String type, long direct) {
         List<String> words = List.of("</s>", "a", "b", "c", "d", "e", "f");
         long[] counts = {10, 9, 7, 5, 3, 2, 1};
         RnnVocabulary v = RnnVocabulary.build(words, counts, 0, 3, true);
-        RnnConfig c = RnnConfig.defaults().withHidden(5).withClasses(3).withDirect(direct, 3);
+        RnnConfig c = RnnConfig.defaults().withHidden(5).withClasses(3).withDirect(direct, 3).withHiddenType(type);
         RnnModel m = RnnModel.create(c, v);
         Random r = new Random(7);
         for (WeightBlock b : m.weights()) {
@@ -70,11 +76,16 @@ class GradientCheckTest {
         }
     }
 
-    @Test
-    void hiddenLayerThroughTime() {
-        RnnModel m = tinyModel(61);
+    @ParameterizedTest
+    @ValueSource(strings = {"sigmoid", "tanh", "relu", "gru", "lstm"})
+    void hiddenLayerThroughTime(String type) {
+        RnnModel m = tinyModel(type, 61);
+        assertEquals(type, m.hidden().type());
         int[] targets = {3, 1, 6, 2, 0};
-        float[] start = {0.3f, 0.6f, 0.1f, 0.8f, 0.5f};
+        float[] start = new float[m.hidden().stateSize()];
+        for (int i = 0; i < start.length; i++) {
+            start[i] = 0.1f + 0.8f * ((i * 7) % 10) / 10f;
+        }
         DoubleSupplier loss = () -> sequenceLoss(m, targets, start);
         float[][] before = m.snapshot();
         BpttWindow window = m.hidden().newWindow(targets.length, targets.length);
@@ -108,7 +119,8 @@ class GradientCheckTest {
                 }
             }
         }
-        assertTrue(checked > 40, "input and recurrent gradients were non-zero");
+        // ReLU units below zero pass no gradient, so fewer weights move there
+        assertTrue(checked > (type.equals("relu") ? 30 : 40), checked + " input and recurrent gradients were non-zero");
     }
 
     /** -sum ln P of a sequence, run forward from {@code start} with {@code </s>} as the first input. */
