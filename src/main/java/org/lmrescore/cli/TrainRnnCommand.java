@@ -13,7 +13,8 @@ import java.nio.file.Path;
 @Command(name = "train-rnn",
         description = {
                 "Train a recurrent neural network language model (Mikolov's RNNLM: sigmoid Elman network, "
-                        + "class-factorised softmax, optional max-ent direct connections) with SGD and truncated BPTT.",
+                        + "class-factorised softmax, optional max-ent direct connections; or a tanh/ReLU Elman, GRU or "
+                        + "LSTM hidden layer) with SGD and truncated BPTT.",
                 "After each epoch the validation log-likelihood decides, as in the rnnlm toolkit: worse -> restore the "
                         + "previous weights; first gain below --min-improvement -> halve the learning rate every epoch "
                         + "from then on; second time -> stop. A checkpoint MODEL.checkpoint is written after every epoch;"
@@ -21,7 +22,8 @@ import java.nio.file.Path;
         footer = {"", "Examples:",
                 "  train-rnn --train train.txt --valid valid.txt --hidden 200 --class 100 --bptt 4 --bptt-block 10 --model rnn200.bin",
                 "  train-rnn --train train.txt --valid valid.txt --hidden 250 --rare 5 --threads 2 --model rnn250-5.bin",
-                "  train-rnn --train train.txt --valid valid.txt --hidden 100 --direct 10000000 --direct-order 3 --model rnnme.bin"},
+                "  train-rnn --train train.txt --valid valid.txt --hidden 100 --direct 10000000 --direct-order 3 --model rnnme.bin",
+                "  train-rnn --train train.txt --valid valid.txt --hidden 200 --hidden-type lstm --model lstm200.bin"},
         mixinStandardHelpOptions = true)
 public final class TrainRnnCommand implements Runnable {
     @Mixin
@@ -39,7 +41,9 @@ public final class TrainRnnCommand implements Runnable {
     @Option(names = "--hidden", defaultValue = "200", description = "Hidden layer size (default: ${DEFAULT-VALUE}).")
     int hidden;
 
-    @Option(names = "--hidden-type", defaultValue = "sigmoid", description = "Hidden cell type (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden-type", defaultValue = "sigmoid", paramLabel = "TYPE",
+            description = {"Hidden layer: sigmoid (RNNLM's Elman network), tanh or relu (Elman; relu truncated at 20, recurrent "
+                    + "matrix started near 0.9 I), gru or lstm (default: ${DEFAULT-VALUE}). The model file records it."})
     String hiddenType;
 
     @Option(names = "--class", defaultValue = "100", description = "Number of word classes (default: ${DEFAULT-VALUE}).")
