@@ -1,5 +1,6 @@
 package org.lmrescore.cli;
 
+import org.lmrescore.lm.rnn.HiddenLayers;
 import org.lmrescore.lm.rnn.RnnConfig;
 import org.lmrescore.lm.rnn.RnnTrainer;
 import org.lmrescore.util.InputFormatException;
@@ -69,8 +70,9 @@ public final class TrainRnnCommand implements Runnable {
             description = "Words seen fewer than T times share one rare-word unit (default: ${DEFAULT-VALUE} = none).")
     int rare;
 
-    @Option(names = "--alpha", defaultValue = "0.1", description = "Starting learning rate (default: ${DEFAULT-VALUE}).")
-    double alpha;
+    @Option(names = "--alpha", paramLabel = "RATE",
+            description = "Starting learning rate (default: 0.1; 0.02 for tanh and relu, which diverge at 0.1).")
+    Double alpha;
 
     @Option(names = "--beta", defaultValue = "1e-7", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
     double beta;
@@ -98,8 +100,13 @@ public final class TrainRnnCommand implements Runnable {
     public void run() {
         RnnConfig config;
         try {
+            if (!HiddenLayers.TYPES.contains(hiddenType)) {
+                throw new InputFormatException("--hidden-type must be one of " + String.join(", ", HiddenLayers.TYPES)
+                        + ", not '" + hiddenType + "'");
+            }
+            double rate = alpha != null ? alpha : HiddenLayers.startingRate(hiddenType);
             config = new RnnConfig(hiddenType, hidden, classes, !oldClasses, bptt, bpttBlock, direct, directOrder, rare,
-                    alpha, beta, minImprovement, clip, independent, seed, maxEpochs);
+                    rate, beta, minImprovement, clip, independent, seed, maxEpochs);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }

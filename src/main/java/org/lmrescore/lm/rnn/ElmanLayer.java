@@ -38,9 +38,19 @@ public final class ElmanLayer implements HiddenLayer {
         ElmanLayer layer = new ElmanLayer(activation, units, size);
         Initialiser.fill(layer.input, random);
         Initialiser.fill(layer.recurrent, random);
-        if (activation == Activation.RELU) {
-            for (int j = 0; j < size; j++) {
-                layer.recurrent[j * size + j] += RELU_DIAGONAL;
+        if (activation != Activation.SIGMOID) {
+            // rnnlm's draws (sd 0.1) give W a spectral radius near 0.1 sqrt(H), 1.4 at H=200: harmless
+            // behind the sigmoid's slope of at most 1/4, but tanh (slope 1) and ReLU then blow up
+            // through time. Scale to radius ~0.5 (tanh), or ~0.1 around 0.9 I (ReLU, as faster-rnnlm's
+            // diagonal initialisation).
+            float scale = (float) ((activation == Activation.RELU ? 1 : 5) / Math.sqrt(size));
+            for (int i = 0; i < layer.recurrent.length; i++) {
+                layer.recurrent[i] *= scale;
+            }
+            if (activation == Activation.RELU) {
+                for (int j = 0; j < size; j++) {
+                    layer.recurrent[j * size + j] += RELU_DIAGONAL;
+                }
             }
         }
         return layer;

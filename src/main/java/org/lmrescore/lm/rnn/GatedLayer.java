@@ -99,11 +99,15 @@ abstract class GatedLayer implements HiddenLayer {
         }
     }
 
-    /** out += W[first..first+count)^T e, the error a block of rows sends back to its input vector. */
-    final void transposeTimes(int first, int count, float[] e, int eOff, float[] out) {
+    /** out[outOff..outOff+H) += W[first..first+count)^T e, the error a block of rows sends back to its input vector. */
+    final void transposeTimes(int first, int count, float[] e, int eOff, float[] out, int outOff) {
         int n = size;
         for (int k = 0; k < count; k++) {
-            Blas.axpy(e[eOff + k], recurrent, (first + k) * n, out, n);
+            float a = e[eOff + k];
+            int off = (first + k) * n;
+            for (int i = 0; i < n; i++) {
+                out[outOff + i] += a * recurrent[off + i];
+            }
         }
     }
 

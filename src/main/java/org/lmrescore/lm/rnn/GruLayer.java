@@ -41,7 +41,7 @@ final class GruLayer extends GatedLayer {
 
     @Override
     int scratchSize() {
-        return 2 * size;
+        return 2 * size;  // r * h, then the error on it
     }
 
     @Override
@@ -78,14 +78,15 @@ final class GruLayer extends GatedLayer {
             rh[j] = act[n + j] * h[j];
         }
         // error on r * h through the candidate's recurrent rows
-        float[] eRh = new float[n];
-        transposeTimes(2 * n, n, pre, 2 * n, eRh);
+        java.util.Arrays.fill(scratch, n, 2 * n, 0f);
+        transposeTimes(2 * n, n, pre, 2 * n, scratch, n);
         for (int j = 0; j < n; j++) {
             float r = act[n + j];
-            pre[n + j] = eRh[j] * h[j] * r * (1 - r);
-            dPrev[j] += eRh[j] * r;
+            float eRh = scratch[n + j];
+            pre[n + j] = eRh * h[j] * r * (1 - r);
+            dPrev[j] += eRh * r;
         }
-        transposeTimes(0, 2 * n, pre, 0, dPrev);
+        transposeTimes(0, 2 * n, pre, 0, dPrev, 0);
         outer(0, 2 * n, pre, 0, h, grad);
         outer(2 * n, n, pre, 2 * n, rh, grad);
     }

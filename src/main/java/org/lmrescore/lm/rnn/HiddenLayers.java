@@ -11,6 +11,15 @@ public final class HiddenLayers {
     private HiddenLayers() {
     }
 
+    /**
+     * The starting learning rate that trains this cell with plain SGD: rnnlm's 0.1, except tanh and
+     * ReLU Elman layers (slope up to 1 instead of the sigmoid's 1/4), which diverge at 0.1 on
+     * brown-asr (H=200: recurrent weights grow until the units saturate) and train at 0.02.
+     */
+    public static double startingRate(String type) {
+        return type.equals("tanh") || type.equals("relu") ? 0.02 : 0.1;
+    }
+
     /** A randomly initialised layer. */
     public static HiddenLayer create(String type, int units, int size, Random random) {
         return switch (type) {

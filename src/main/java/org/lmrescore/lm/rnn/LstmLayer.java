@@ -87,7 +87,7 @@ final class LstmLayer extends GatedLayer {
             pre[3 * n + j] = dc * i * (1 - g * g);
             dPrev[n + j] = dc * f;
         }
-        transposeTimes(0, 4 * n, pre, 0, dPrev);
+        transposeTimes(0, 4 * n, pre, 0, dPrev, 0);
         outer(0, 4 * n, pre, 0, state, grad);
     }
 }
