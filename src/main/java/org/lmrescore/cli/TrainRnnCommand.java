@@ -71,7 +71,7 @@ public final class TrainRnnCommand implements Runnable {
     int rare;
 
     @Option(names = "--alpha", paramLabel = "RATE",
-            description = "Starting learning rate (default: 0.1; 0.02 for tanh and relu, which diverge at 0.1).")
+            description = "Starting learning rate (default: 0.1; 0.005 for tanh and relu, which diverge at 0.1 and 0.02).")
     Double alpha;
 
     @Option(names = "--beta", defaultValue = "1e-7", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")

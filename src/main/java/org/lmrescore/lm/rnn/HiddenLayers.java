@@ -14,10 +14,10 @@ public final class HiddenLayers {
     /**
      * The starting learning rate that trains this cell with plain SGD: rnnlm's 0.1, except tanh and
      * ReLU Elman layers (slope up to 1 instead of the sigmoid's 1/4), which diverge at 0.1 on
-     * brown-asr (H=200: recurrent weights grow until the units saturate) and train at 0.02.
+     * brown-asr, and at 0.02 too (H=200: recurrent weights grow until the units saturate), and train at 0.005.
      */
     public static double startingRate(String type) {
-        return type.equals("tanh") || type.equals("relu") ? 0.02 : 0.1;
+        return type.equals("tanh") || type.equals("relu") ? 0.005 : 0.1;
     }
 
     /** A randomly initialised layer. */
