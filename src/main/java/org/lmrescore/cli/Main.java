@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
                 MixCommand.class,
                 RnnCommand.class,
                 BenchRescoreCommand.class,
+                TuneCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for bad input or options (file, line and what was expected are printed). */

@@ -10,14 +10,20 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What {@code --in} names: a directory (its regular files, sorted by name, hidden files
- * skipped), a list file (one path per line, relative to the list's folder, {@code #} comments),
+ * What {@code --in} names: a directory (its regular files, sorted by name, hidden files and
+ * files that are transcripts, reports or audio by their extension skipped), a list file (one path
+ * per line, relative to the list's folder or else to the working directory, {@code #} comments),
  * or a single lattice or N-best file. A file whose first line names an existing file is a list.
  */
 public final class InputFiles {
+    /** Files that sit beside lattices in a decode folder but are not lattices or N-best lists. */
+    private static final Pattern NOT_INPUT = Pattern.compile(
+            ".*\\.(trn|ctm|json|md|txt|log|sh|wav|mlf|list)(\\.gz)?$|^list\\.tsv$|^README.*");
+
     private InputFiles() {
     }
 
@@ -26,6 +32,7 @@ public final class InputFiles {
             try (Stream<Path> s = Files.list(in)) {
                 return s.filter(Files::isRegularFile)
                         .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(p -> !NOT_INPUT.matcher(p.getFileName().toString()).matches())
                         .sorted()
                         .toList();
             } catch (IOException e) {
@@ -36,7 +43,11 @@ public final class InputFiles {
             throw new InputFormatException(in, 0, "no such file or directory");
         }
         Path dir = in.toAbsolutePath().getParent();
-        if (!isPath(dir, firstLine(in))) {
+        String first = firstLine(in);
+        if (!isPath(dir, first) && isPath(Path.of(""), first)) {
+            dir = Path.of("").toAbsolutePath();  // paths relative to where the command runs
+        }
+        if (!isPath(dir, first)) {
             return List.of(in);
         }
         List<Path> listed = new ArrayList<>();

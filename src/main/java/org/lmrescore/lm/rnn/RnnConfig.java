@@ -38,7 +38,8 @@ public record RnnConfig(String hiddenType, int hidden, int classes, boolean sqrt
         require(classes >= 1, "classes must be >= 1");
         require(bptt >= 1, "bptt must be >= 1");
         require(bpttBlock >= 1, "bptt block must be >= 1");
-        require(directSize >= 0, "direct size must be >= 0");
+        require(directSize == 0 || (directSize >= 2 && directSize <= DirectConnections.MAX_SIZE),
+                "direct size must be 0 (none) or 2.." + DirectConnections.MAX_SIZE);
         require(directSize == 0 || (directOrder >= 1 && directOrder <= MAX_DIRECT_ORDER),
                 "direct order must be 1.." + MAX_DIRECT_ORDER);
         require(rare >= 0, "rare threshold must be >= 0");

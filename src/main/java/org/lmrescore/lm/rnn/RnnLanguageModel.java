@@ -27,7 +27,7 @@ public final class RnnLanguageModel implements LanguageModel {
         this.vocabulary = model.vocabulary();
         int order = model.direct() == null ? 1 : model.direct().order();
         this.scratch = ThreadLocal.withInitial(() -> model.output().newScratch(order));
-        RnnState before = new RnnState(model.startState().clone(), RnnModel.emptyHistory(model.historyLength()));
+        RnnState before = new RnnState(model.startState().clone(), model.newHistory());
         this.start = advance(before, vocabulary.eosUnit());
     }
 

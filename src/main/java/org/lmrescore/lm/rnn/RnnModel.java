@@ -107,7 +107,7 @@ public final class RnnModel {
         return copy;
     }
 
-    /** Copies a snapshot back into the weights (into an existing snapshot when {@code into} is given). */
+    /** Copies a snapshot back into the weights. */
     void restore(float[][] snapshot) {
         List<WeightBlock> w = weights();
         for (int i = 0; i < snapshot.length; i++) {
@@ -134,6 +134,16 @@ public final class RnnModel {
     /** Number of trained parameters. */
     public long parameterCount() {
         return weights().stream().mapToLong(b -> b.values().length).sum() - startState.length;
+    }
+
+    /**
+     * The direct connections' history at the start of a text or after a reset: all {@code </s>},
+     * as in the rnnlm toolkit.
+     */
+    int[] newHistory() {
+        int[] h = new int[Math.max(1, historyLength())];
+        Arrays.fill(h, vocabulary.eosUnit());
+        return h;
     }
 
     static int[] emptyHistory(int length) {
