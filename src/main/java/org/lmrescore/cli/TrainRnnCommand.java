@@ -24,7 +24,8 @@ import java.nio.file.Path;
                 "  train-rnn --train train.txt --valid valid.txt --hidden 200 --class 100 --bptt 4 --bptt-block 10 --model rnn200.bin",
                 "  train-rnn --train train.txt --valid valid.txt --hidden 250 --rare 5 --threads 2 --model rnn250-5.bin",
                 "  train-rnn --train train.txt --valid valid.txt --hidden 100 --direct 10000000 --direct-order 3 --model rnnme.bin",
-                "  train-rnn --train train.txt --valid valid.txt --hidden 200 --hidden-type lstm --model lstm200.bin"},
+                "  train-rnn --train train.txt --valid valid.txt --hidden 200 --hidden-type lstm --model lstm200.bin",
+                "  train-rnn --train train.txt --valid valid.txt --hidden 100 --hidden-type gru --layers 2 --model gru2x100.bin"},
         mixinStandardHelpOptions = true)
 public final class TrainRnnCommand implements Runnable {
     @Mixin
@@ -46,6 +47,10 @@ public final class TrainRnnCommand implements Runnable {
             description = {"Hidden layer: sigmoid (RNNLM's Elman network), tanh or relu (Elman; relu truncated at 20, recurrent "
                     + "matrix started near 0.9 I), gru or lstm (default: ${DEFAULT-VALUE}). The model file records it."})
     String hiddenType;
+
+    @Option(names = "--layers", defaultValue = "1", paramLabel = "N",
+            description = "Stacked hidden layers of the same type and size (default: ${DEFAULT-VALUE}).")
+    int layers;
 
     @Option(names = "--class", defaultValue = "100", description = "Number of word classes (default: ${DEFAULT-VALUE}).")
     int classes;
@@ -106,7 +111,7 @@ public final class TrainRnnCommand implements Runnable {
             }
             double rate = alpha != null ? alpha : HiddenLayers.startingRate(hiddenType);
             config = new RnnConfig(hiddenType, hidden, classes, !oldClasses, bptt, bpttBlock, direct, directOrder, rare,
-                    rate, beta, minImprovement, clip, independent, seed, maxEpochs);
+                    rate, beta, minImprovement, clip, independent, seed, maxEpochs, layers);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }

@@ -157,6 +157,11 @@ public final class ElmanLayer implements HiddenLayer {
         }
 
         @Override
+        public float[] outputErrorAt(int stepsAgo) {
+            return errors[(int) ((steps - stepsAgo) % capacity)];
+        }
+
+        @Override
         public float[] state() {
             return states[(int) (steps % (capacity + 1))];
         }

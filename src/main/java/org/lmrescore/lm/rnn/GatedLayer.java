@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * What gated cells (GRU, LSTM) share: G gate blocks of H units, each fed by a one-hot input
- * (a row of {@code input}, units x G*H) and by the previous output h through {@code recurrent}
- * (G*H rows of H, row-major). A cell supplies the forward step and one step of the backward pass;
- * this class keeps the BPTT history, clips the errors and applies the updates.
+ * What gated cells (GRU, LSTM) share: G gate blocks of H units, each fed by its input and by the
+ * previous output h through {@code recurrent} (G*H rows of H, row-major). The input is either a
+ * one-hot word (a row of {@code input}, units x G*H) or, for a layer stacked on another, the
+ * lower layer's output vector ({@code input} then holds G*H rows of that vector's size). A cell
+ * supplies the forward step and one step of the backward pass; this class keeps the BPTT history,
+ * clips the errors, applies the updates and hands a stacked layer's input errors down.
  *
  * <p>There are no bias vectors: as in rnnlm, the one-hot input row of each word acts as one.
  */
@@ -16,16 +18,19 @@ abstract class GatedLayer implements HiddenLayer {
     final int units;
     final int size;
     final int gates;
-    /** Input weights, units x (gates * size); row of word w = the pre-activation it adds to every gate. */
+    /** Size of a dense input vector (a stacked layer), 0 for a one-hot word input. */
+    final int below;
+    /** One-hot: units x (gates * size), row of word w = what it adds to every gate; dense: (gates * size) x below. */
     final float[] input;
     /** Recurrent weights, (gates * size) x size, row k = weights into pre-activation k. */
     final float[] recurrent;
 
-    GatedLayer(int units, int size, int gates) {
+    GatedLayer(int units, int size, int gates, int below) {
         this.units = units;
         this.size = size;
         this.gates = gates;
-        this.input = new float[units * gates * size];
+        this.below = below;
+        this.input = new float[below > 0 ? gates * size * below : units * gates * size];
         this.recurrent = new float[gates * size * size];
     }
 
@@ -42,10 +47,10 @@ abstract class GatedLayer implements HiddenLayer {
     abstract int scratchSize();
 
     /**
-     * One step forward: {@code next} from {@code prev} and input {@code word} (-1 = none);
-     * gate activations go to {@code act}.
+     * One step forward: {@code next} from {@code prev} and the input, word {@code word} (-1 = none)
+     * or the lower layer's vector {@code x} (stacked layers); gate activations go to {@code act}.
      */
-    abstract void forward(int word, float[] prev, float[] next, float[] act, float[] scratch);
+    abstract void forward(int word, float[] x, float[] prev, float[] next, float[] act, float[] scratch);
 
     /**
      * One step backward. Given the error on the step's state {@code dState} (output and, for the
@@ -73,7 +78,12 @@ abstract class GatedLayer implements HiddenLayer {
 
     @Override
     public void step(int word, float[] state, float[] next) {
-        forward(word, state, next, new float[activationSize()], new float[scratchSize()]);
+        forward(word, null, state, next, new float[activationSize()], new float[scratchSize()]);
+    }
+
+    /** A step of a stacked layer, fed by the output {@code x} of the layer below. */
+    void stepOn(float[] x, float[] state, float[] next) {
+        forward(-1, x, state, next, new float[activationSize()], new float[scratchSize()]);
     }
 
     @Override
@@ -83,16 +93,26 @@ abstract class GatedLayer implements HiddenLayer {
 
     @Override
     public BpttWindow newWindow(int bptt, int block) {
-        return new Window(bptt, block);
+        return new Window(bptt, block, null);
     }
 
-    /** Sum over the G*H pre-activation rows from {@code first}: out[k] = dot(row first+k, x) + input row of word. */
-    final void preActivations(int word, int first, int count, float[] x, float[] out, int outOff) {
+    /** The window of a stacked layer: its input errors go to {@code lower}'s output errors. */
+    Window newWindowOn(int bptt, int block, BpttWindow lower) {
+        return new Window(bptt, block, lower);
+    }
+
+    /**
+     * Pre-activation rows [first, first+count): out[k] = W[first+k] . h + the input's part, the
+     * word's input row or (stacked) the input matrix's row times {@code x}.
+     */
+    final void preActivations(int word, float[] x, int first, int count, float[] h, float[] out, int outOff) {
         int n = size;
         int row = word * gates * n + first;
         for (int k = 0; k < count; k++) {
-            float a = Blas.dot(recurrent, (first + k) * n, x, n);
-            if (word >= 0) {
+            float a = Blas.dot(recurrent, (first + k) * n, h, n);
+            if (x != null) {
+                a += Blas.dot(input, (first + k) * below, x, below);
+            } else if (word >= 0) {
                 a += input[row + k];
             }
             out[outOff + k] = a;
@@ -126,7 +146,7 @@ abstract class GatedLayer implements HiddenLayer {
     }
 
     /** Truncated BPTT over the last bptt + block - 1 steps, for any gated cell. */
-    private final class Window implements BpttWindow {
+    final class Window implements BpttWindow {
         private final int capacity;
         private final int unroll;
         private final int[] inputs;
@@ -134,13 +154,17 @@ abstract class GatedLayer implements HiddenLayer {
         private final float[][] acts;
         private final float[][] errors;
         private final float[] grad;
+        /** Stacked layers: the input vector of each step, the input weights' gradient, where input errors go. */
+        private final float[][] xs;
+        private final float[] inputGrad;
+        private final BpttWindow lower;
         private final float[] pre;
         private final float[] scratch;
         private float[] dState;
         private float[] dPrev;
         private long steps;
 
-        Window(int bptt, int block) {
+        Window(int bptt, int block, BpttWindow lower) {
             this.unroll = bptt + block - 1;
             this.capacity = bptt + block;
             int s = stateSize();
@@ -149,6 +173,9 @@ abstract class GatedLayer implements HiddenLayer {
             this.acts = new float[capacity + 1][activationSize()];
             this.errors = new float[capacity][size];
             this.grad = new float[recurrent.length];
+            this.lower = lower;
+            this.xs = below > 0 ? new float[capacity + 1][below] : null;
+            this.inputGrad = below > 0 ? new float[input.length] : null;
             this.pre = new float[gates * size];
             this.scratch = new float[scratchSize()];
             this.dState = new float[s];
@@ -166,13 +193,32 @@ abstract class GatedLayer implements HiddenLayer {
 
         @Override
         public float[] forward(int word) {
+            return advance(word, null);
+        }
+
+        /** A stacked layer's step on the lower layer's output {@code x} (copied). */
+        float[] forwardOn(float[] x) {
+            return advance(-1, x);
+        }
+
+        private float[] advance(int word, float[] x) {
             float[] prev = states[(int) (steps % (capacity + 1))];
             steps++;
             int slot = (int) (steps % (capacity + 1));
-            GatedLayer.this.forward(word, prev, states[slot], acts[slot], scratch);
+            float[] in = null;
+            if (x != null) {
+                in = xs[slot];
+                System.arraycopy(x, 0, in, 0, below);
+            }
+            GatedLayer.this.forward(word, in, prev, states[slot], acts[slot], scratch);
             inputs[(int) (steps % capacity)] = word;
             Arrays.fill(errors[(int) (steps % capacity)], 0);
             return states[slot];
+        }
+
+        @Override
+        public float[] outputErrorAt(int stepsAgo) {
+            return errors[(int) ((steps - stepsAgo) % capacity)];
         }
 
         @Override
@@ -189,6 +235,9 @@ abstract class GatedLayer implements HiddenLayer {
         public void backward(float alpha, float keep, float clip) {
             int width = gates * size;
             Arrays.fill(grad, 0);
+            if (inputGrad != null) {
+                Arrays.fill(inputGrad, 0);
+            }
             Arrays.fill(dPrev, 0);
             long oldest = Math.max(1, steps - unroll + 1);
             for (long s = steps; s >= oldest; s--) {
@@ -208,7 +257,21 @@ abstract class GatedLayer implements HiddenLayer {
                 Arrays.fill(dPrev, 0);
                 GatedLayer.this.backward(prev, acts[slot], dState, dPrev, pre, grad, scratch);
                 int word = inputs[(int) (s % capacity)];
-                if (word >= 0) {
+                if (inputGrad != null) {
+                    // stacked: the error on the lower layer's output at this step, with the weights before the update
+                    float[] x = xs[slot];
+                    float[] down = lower.outputErrorAt((int) (steps - s));
+                    for (int k = 0; k < width; k++) {
+                        float a = pre[k];
+                        if (a != 0) {
+                            int off = k * below;
+                            for (int i = 0; i < below; i++) {
+                                down[i] += a * input[off + i];
+                                inputGrad[off + i] += a * x[i];
+                            }
+                        }
+                    }
+                } else if (word >= 0) {
                     int row = word * width;
                     for (int k = 0; k < width; k++) {
                         input[row + k] = input[row + k] * keep + alpha * pre[k];
@@ -217,6 +280,11 @@ abstract class GatedLayer implements HiddenLayer {
             }
             for (int i = 0; i < recurrent.length; i++) {
                 recurrent[i] = recurrent[i] * keep + alpha * grad[i];
+            }
+            if (inputGrad != null) {
+                for (int i = 0; i < input.length; i++) {
+                    input[i] = input[i] * keep + alpha * inputGrad[i];
+                }
             }
         }
     }

@@ -14,12 +14,12 @@ import java.util.Random;
  */
 final class GruLayer extends GatedLayer {
 
-    GruLayer(int units, int size) {
-        super(units, size, 3);
+    GruLayer(int units, int size, int below) {
+        super(units, size, 3, below);
     }
 
     static GruLayer random(int units, int size, Random random) {
-        GruLayer layer = new GruLayer(units, size);
+        GruLayer layer = new GruLayer(units, size, 0);
         layer.randomise(random);
         return layer;
     }
@@ -45,9 +45,9 @@ final class GruLayer extends GatedLayer {
     }
 
     @Override
-    void forward(int word, float[] h, float[] next, float[] act, float[] scratch) {
+    void forward(int word, float[] x, float[] h, float[] next, float[] act, float[] scratch) {
         int n = size;
-        preActivations(word, 0, 2 * n, h, act, 0);
+        preActivations(word, x, 0, 2 * n, h, act, 0);
         for (int k = 0; k < 2 * n; k++) {
             act[k] = Blas.sigmoid(act[k]);
         }
@@ -55,7 +55,7 @@ final class GruLayer extends GatedLayer {
         for (int j = 0; j < n; j++) {
             rh[j] = act[n + j] * h[j];
         }
-        preActivations(word, 2 * n, n, rh, act, 2 * n);
+        preActivations(word, x, 2 * n, n, rh, act, 2 * n);
         for (int j = 0; j < n; j++) {
             float c = (float) Math.tanh(act[2 * n + j]);
             act[2 * n + j] = c;

@@ -32,14 +32,54 @@ public final class HiddenLayers {
         };
     }
 
+    /** A randomly initialised stack of {@code layers} layers of one type (a single layer for 1). */
+    public static HiddenLayer create(String type, int units, int size, int layers, Random random) {
+        HiddenLayer bottom = create(type, units, size, random);
+        if (layers == 1) {
+            return bottom;
+        }
+        List<GatedLayer> upper = new java.util.ArrayList<>();
+        for (int i = 1; i < layers; i++) {
+            GatedLayer g = stacked(type, size);
+            g.randomise(random);
+            upper.add(g);
+        }
+        return new StackedLayer(bottom, upper);
+    }
+
+    /** A zero stack whose weights a model file fills in. */
+    public static HiddenLayer empty(String type, int units, int size, int layers) {
+        HiddenLayer bottom = empty(type, units, size);
+        if (layers == 1) {
+            return bottom;
+        }
+        List<GatedLayer> upper = new java.util.ArrayList<>();
+        for (int i = 1; i < layers; i++) {
+            upper.add(stacked(type, size));
+        }
+        return new StackedLayer(bottom, upper);
+    }
+
+    /** A layer of {@code type} fed by a layer of the same size below it. */
+    private static GatedLayer stacked(String type, int size) {
+        return switch (type) {
+            case "sigmoid" -> new StackedElman(Activation.SIGMOID, size, size);
+            case "tanh" -> new StackedElman(Activation.TANH, size, size);
+            case "relu" -> new StackedElman(Activation.RELU, size, size);
+            case "gru" -> new GruLayer(0, size, size);
+            case "lstm" -> new LstmLayer(0, size, size);
+            default -> throw new IllegalArgumentException("unknown hidden layer type: " + type);
+        };
+    }
+
     /** A zero layer whose weights a model file fills in. */
     public static HiddenLayer empty(String type, int units, int size) {
         return switch (type) {
             case "sigmoid" -> new ElmanLayer(Activation.SIGMOID, units, size);
             case "tanh" -> new ElmanLayer(Activation.TANH, units, size);
             case "relu" -> new ElmanLayer(Activation.RELU, units, size);
-            case "gru" -> new GruLayer(units, size);
-            case "lstm" -> new LstmLayer(units, size);
+            case "gru" -> new GruLayer(units, size, 0);
+            case "lstm" -> new LstmLayer(units, size, 0);
             default -> throw new IllegalArgumentException("unknown hidden layer type: " + type);
         };
     }

@@ -16,12 +16,12 @@ import java.util.Random;
 final class LstmLayer extends GatedLayer {
     static final float FORGET_START = 1f;
 
-    LstmLayer(int units, int size) {
-        super(units, size, 4);
+    LstmLayer(int units, int size, int below) {
+        super(units, size, 4, below);
     }
 
     static LstmLayer random(int units, int size, Random random) {
-        LstmLayer layer = new LstmLayer(units, size);
+        LstmLayer layer = new LstmLayer(units, size, 0);
         layer.randomise(random);
         int width = 4 * size;
         for (int u = 0; u < units; u++) {
@@ -53,9 +53,9 @@ final class LstmLayer extends GatedLayer {
     }
 
     @Override
-    void forward(int word, float[] state, float[] next, float[] act, float[] scratch) {
+    void forward(int word, float[] x, float[] state, float[] next, float[] act, float[] scratch) {
         int n = size;
-        preActivations(word, 0, 4 * n, state, act, 0);
+        preActivations(word, x, 0, 4 * n, state, act, 0);
         for (int k = 0; k < 3 * n; k++) {
             act[k] = Blas.sigmoid(act[k]);
         }

@@ -59,9 +59,9 @@ public final class RnnlmToolkitFormat {
 
     /** Writes the toolkit's text format (version 10). */
     public static void writeText(Path path, RnnModel model) {
-        if (!model.hidden().type().equals("sigmoid")) {
-            throw new InputFormatException(path, 0, "the rnnlm toolkit format holds only sigmoid networks, not "
-                    + model.hidden().type());
+        if (!model.hidden().type().equals("sigmoid") || model.config().layers() != 1) {
+            throw new InputFormatException(path, 0, "the rnnlm toolkit format holds only one-layer sigmoid networks, not "
+                    + model.hidden().type() + (model.config().layers() != 1 ? " x" + model.config().layers() : ""));
         }
         ElmanLayer layer = (ElmanLayer) model.hidden();
         RnnVocabulary v = model.vocabulary();

@@ -2,7 +2,7 @@ package org.lmrescore.lm.rnn;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Random;
@@ -24,10 +24,14 @@ class GradientCheckTest {
     }
 
     private static RnnModel tinyModel(String type, long direct) {
+        return tinyModel(type, 1, direct);
+    }
+
+    private static RnnModel tinyModel(String type, int layers, long direct) {
         List<String> words = List.of("</s>", "a", "b", "c", "d", "e", "f");
         long[] counts = {10, 9, 7, 5, 3, 2, 1};
         RnnVocabulary v = RnnVocabulary.build(words, counts, 0, 3, true);
-        RnnConfig c = RnnConfig.defaults().withHidden(5).withClasses(3).withDirect(direct, 3).withHiddenType(type);
+        RnnConfig c = RnnConfig.defaults().withHidden(5).withClasses(3).withDirect(direct, 3).withHiddenType(type).withLayers(layers);
         RnnModel m = RnnModel.create(c, v);
         Random r = new Random(7);
         for (WeightBlock b : m.weights()) {
@@ -77,9 +81,12 @@ class GradientCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sigmoid", "tanh", "relu", "gru", "lstm"})
-    void hiddenLayerThroughTime(String type) {
-        RnnModel m = tinyModel(type, 61);
+    @CsvSource({"sigmoid,1", "tanh,1", "relu,1", "gru,1", "lstm,1", "sigmoid,2", "tanh,3", "relu,2", "gru,2", "lstm,2"})
+    void hiddenLayerThroughTime(String type, int layers) {
+        RnnModel m = tinyModel(type, layers, 61);
+        java.util.Set<String> hiddenBlocks = new java.util.HashSet<>();
+        m.hidden().weights().forEach(b -> hiddenBlocks.add(b.name()));
+        assertEquals(layers == 1 ? 2 : 2 * layers, hiddenBlocks.size(), hiddenBlocks.toString());
         assertEquals(type, m.hidden().type());
         int[] targets = {3, 1, 6, 2, 0};
         float[] start = new float[m.hidden().stateSize()];
@@ -106,7 +113,7 @@ class GradientCheckTest {
         int checked = 0;
         for (int b = 0; b < blocks.size(); b++) {
             String name = blocks.get(b).name();
-            if (!name.equals("input") && !name.equals("recurrent")) {
+            if (!hiddenBlocks.contains(name)) {
                 assertEquals(0, maxDiff(before[b], after[b]), name + " unchanged by the output's zero learning rate");
                 continue;
             }
@@ -121,6 +128,14 @@ class GradientCheckTest {
         }
         // ReLU units below zero pass no gradient, so fewer weights move there
         assertTrue(checked > (type.equals("relu") ? 30 : 40), checked + " input and recurrent gradients were non-zero");
+        if (layers > 1) {
+            // the layers below the top get their gradient only through the ones above
+            for (int b = 0; b < blocks.size(); b++) {
+                if (blocks.get(b).name().startsWith("layer1.")) {
+                    assertTrue(maxDiff(before[b], after[b]) > 0, blocks.get(b).name() + " was trained");
+                }
+            }
+        }
     }
 
     /** -sum ln P of a sequence, run forward from {@code start} with {@code </s>} as the first input. */
