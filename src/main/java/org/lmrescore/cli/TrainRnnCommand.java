@@ -76,7 +76,8 @@ public final class TrainRnnCommand implements Runnable {
     int rare;
 
     @Option(names = "--alpha", paramLabel = "RATE",
-            description = "Starting learning rate (default: 0.1; 0.005 for tanh and relu, which diverge at 0.1 and 0.02).")
+            description = "Starting learning rate (default: 0.1; 0.005 for tanh and relu, which diverge at 0.1 and 0.02; "
+                    + "0.02 for stacked gru and lstm layers).")
     Double alpha;
 
     @Option(names = "--beta", defaultValue = "1e-7", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
@@ -109,7 +110,7 @@ public final class TrainRnnCommand implements Runnable {
                 throw new InputFormatException("--hidden-type must be one of " + String.join(", ", HiddenLayers.TYPES)
                         + ", not '" + hiddenType + "'");
             }
-            double rate = alpha != null ? alpha : HiddenLayers.startingRate(hiddenType);
+            double rate = alpha != null ? alpha : HiddenLayers.startingRate(hiddenType, layers);
             config = new RnnConfig(hiddenType, hidden, classes, !oldClasses, bptt, bpttBlock, direct, directOrder, rare,
                     rate, beta, minImprovement, clip, independent, seed, maxEpochs, layers);
         } catch (IllegalArgumentException e) {

@@ -20,7 +20,7 @@ class ArchitecturesTest {
 
     /** tanh and ReLU need a smaller rate than rnnlm's 0.1 (HiddenLayers.startingRate); on this tiny network 0.03 is enough. */
     private static double rate(String type) {
-        return HiddenLayers.startingRate(type) < 0.1 ? 0.03 : 0.1;
+        return HiddenLayers.startingRate(type, 1) < 0.1 ? 0.03 : 0.1;
     }
 
     @ParameterizedTest
