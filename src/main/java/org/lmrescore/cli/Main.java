@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
                 BuildBinaryCommand.class,
                 RescoreCommand.class,
                 TrainRnnCommand.class,
+                MixCommand.class,
                 RnnCommand.class,
                 BenchRescoreCommand.class,
                 TuneCommand.class,

@@ -58,6 +58,18 @@ public final class RnnLanguageModel implements LanguageModel {
         return unitLogProb(s, unit) + vocabulary.shareOfUnit(unit);
     }
 
+    @Override
+    public void logProbs(LmState context, double[] out) {
+        RnnState s = (RnnState) context;
+        double[] units = new double[vocabulary.units()];
+        model.output().unitLogProbs(s.hidden, model.direct(), s.history, scratch.get(), units);
+        Vocabulary words = vocabulary.words();
+        for (int w = 0, n = words.size(); w < n; w++) {
+            int unit = vocabulary.unitOf(w);
+            out[w] = unit < 0 ? Double.NEGATIVE_INFINITY : units[unit] + vocabulary.shareOfUnit(unit);
+        }
+    }
+
     /** ln P(unit | context), the rare unit's total mass for the rare unit. */
     double unitLogProb(RnnState s, int unit) {
         return model.output().logProb(s.hidden, unit, model.direct(), s.history, scratch.get());

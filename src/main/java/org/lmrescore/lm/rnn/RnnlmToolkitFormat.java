@@ -59,11 +59,11 @@ public final class RnnlmToolkitFormat {
 
     /** Writes the toolkit's text format (version 10). */
     public static void writeText(Path path, RnnModel model) {
-        if (!model.hidden().type().equals("sigmoid")) {
-            throw new InputFormatException(path, 0, "the rnnlm toolkit format holds only sigmoid networks, not "
-                    + model.hidden().type());
+        if (!model.hidden().type().equals("sigmoid") || model.config().layers() != 1) {
+            throw new InputFormatException(path, 0, "the rnnlm toolkit format holds only one-layer sigmoid networks, not "
+                    + model.hidden().type() + (model.config().layers() != 1 ? " x" + model.config().layers() : ""));
         }
-        SigmoidElman layer = (SigmoidElman) model.hidden();
+        ElmanLayer layer = (ElmanLayer) model.hidden();
         RnnVocabulary v = model.vocabulary();
         RnnConfig c = model.config();
         int h = c.hidden();
@@ -247,7 +247,7 @@ public final class RnnlmToolkitFormat {
             numbers.section("Hidden layer activation:");
             numbers.read(start, 0, hidden);
             model.setStartState(start);
-            SigmoidElman layer = (SigmoidElman) model.hidden();
+            ElmanLayer layer = (ElmanLayer) model.hidden();
             numbers.section("Weights 0->1:");
             float[] row = new float[vocabSize + hidden];
             int[] unitOfIndex = new int[vocabSize];
