@@ -5,9 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lmrescore.lm.mix.MixComponent;
 import org.lmrescore.lm.mix.MixFile;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,22 +23,10 @@ class MixCommandTest {
     private String stderr;
 
     private int run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            var cli = Main.commandLine();
-            cli.setErr(new java.io.PrintWriter(System.err, true));
-            return cli.execute(args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-            stdout = o.toString(StandardCharsets.UTF_8);
-            stderr = e.toString(StandardCharsets.UTF_8);
-        }
+        CliRun r = CliRun.of(args);
+        stdout = r.stdout();
+        stderr = r.stderr();
+        return r.status();
     }
 
     /** A unigram ARPA model: P(</s>) = 1/2 and P(word) = 1/2, every other word (practically) 0. */
