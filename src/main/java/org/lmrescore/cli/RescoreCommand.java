@@ -4,7 +4,9 @@ import org.lmrescore.lattice.InputFiles;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.Scorer;
 import org.lmrescore.lm.LanguageModel;
+import org.lmrescore.rescore.AdaptationHook;
 import org.lmrescore.rescore.BatchRescorer;
+import org.lmrescore.rescore.DynamicAdaptation;
 import org.lmrescore.rescore.OutputFiles;
 import org.lmrescore.rescore.RescoreSettings;
 import org.lmrescore.rescore.RunSummary;
@@ -121,6 +123,11 @@ public final class RescoreCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Stop at the first file that fails (default: report it and go on).")
     boolean strict;
 
+    @Option(names = "--dynamic", paramLabel = "RATE", defaultValue = "0",
+            description = "Dynamic rescoring: after each utterance (in input order, one at a time) the RNNs take SGD steps "
+                    + "at this learning rate on its rescored 1-best, as the paper's dynamic rows (e.g. 0.1; default 0: static).")
+    double dynamicRate;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -144,7 +151,8 @@ public final class RescoreCommand implements Callable<Integer> {
         Path latticeDir = noLattices ? null : out.resolve(OutputFiles.LATTICES);
         UtteranceRescorer rescorer = new UtteranceRescorer(scorer, settings, latticeDir, references);
         Log.info("rescoring %d files with %d threads", files.size(), threads);
-        BatchRescorer.Outcome outcome = BatchRescorer.run(files, rescorer, threads, strict, null);
+        AdaptationHook adaptation = dynamicRate > 0 ? DynamicAdaptation.of(lm, dynamicRate) : null;
+        BatchRescorer.Outcome outcome = BatchRescorer.run(files, rescorer, threads, strict, adaptation);
         OutputFiles.write(out, outcome.results(), weights);
         RunSummary summary = RunSummary.of(outcome, scorer, ref, baseline);
         Json j = summary.toJson();

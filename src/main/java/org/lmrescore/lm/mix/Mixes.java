@@ -26,6 +26,17 @@ public final class Mixes {
         return combine(models, weights.stream().mapToDouble(Double::doubleValue).toArray(), logLinear);
     }
 
+    /** The models a combination is made of (a model that is no mix stands alone). */
+    public static List<LanguageModel> parts(LanguageModel model) {
+        if (model instanceof LinearMix mix) {
+            return mix.components();
+        }
+        if (model instanceof LogLinearMix) {
+            throw new IllegalArgumentException("a log-linear mix cannot be taken apart");
+        }
+        return List.of(model);
+    }
+
     /** Combines loaded models with weights (> 0). */
     public static LanguageModel combine(List<LanguageModel> models, double[] weights, boolean logLinear) {
         if (models.size() == 1) {

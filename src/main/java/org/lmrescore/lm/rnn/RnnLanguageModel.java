@@ -19,7 +19,7 @@ import org.lmrescore.lm.Vocabulary;
 public final class RnnLanguageModel implements LanguageModel {
     private final RnnModel model;
     private final RnnVocabulary vocabulary;
-    private final RnnState start;
+    private volatile RnnState start;
     private final ThreadLocal<ClassOutput.Scratch> scratch;
 
     public RnnLanguageModel(RnnModel model) {
@@ -27,6 +27,11 @@ public final class RnnLanguageModel implements LanguageModel {
         this.vocabulary = model.vocabulary();
         int order = model.direct() == null ? 1 : model.direct().order();
         this.scratch = ThreadLocal.withInitial(() -> model.output().newScratch(order));
+        refreshStart();
+    }
+
+    /** Recomputes the sentence-start state; needed after the weights changed (dynamic adaptation). */
+    void refreshStart() {
         RnnState before = new RnnState(model.startState().clone(), model.newHistory());
         this.start = advance(before, vocabulary.eosUnit());
     }
