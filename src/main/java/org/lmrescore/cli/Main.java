@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
                 TrainKnCommand.class,
                 BuildBinaryCommand.class,
                 RescoreCommand.class,
+                TuneCommand.class,
                 TrainRnnCommand.class,
                 RnnCommand.class,
                 BenchRescoreCommand.class,
