@@ -153,7 +153,8 @@ public final class TuneCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         WeightSearch.Result result = new WeightSearch(tuneSet, ranges).run();
         double searchSeconds = (System.nanoTime() - t1) / 1e9;
-        TuningPoint chosen = result.point();
+        TuningPoint chosen = result.point().rounded();
+        double tunedWer = tuneSet.wer(chosen);
         double defaultLambda = defaultLambda();
         TuningPoint defaults = new TuningPoint(ScoreWeights.DEFAULT_LM_SCALE, 0, 0, defaultLambda);
         boolean withLambda = all.hasMixWeight();
@@ -171,9 +172,9 @@ public final class TuneCommand implements Callable<Integer> {
                 tuneSet.utterances().size(), tuneSet.referenceWords(), heldOut.utterances().size(), heldOut.referenceWords());
         out.printf(Locale.ROOT, "search: %d weight settings in %.2f s%n", result.trials(), searchSeconds);
         out.println("chosen: " + chosen.format(withLambda));
-        out.printf(Locale.ROOT, "%-34s %9s %9s%n", "WER %", "tuning", "held out");
+        out.printf(Locale.ROOT, "%-58s %9s %9s%n", "WER %", "tuning", "held out");
         row(out, "defaults (" + defaults.format(withLambda) + ")", tuneSet.wer(defaults), heldOut, heldOut.wer(defaults));
-        row(out, "tuned", result.wer(), heldOut, heldOut.wer(chosen));
+        row(out, "tuned", tunedWer, heldOut, heldOut.wer(chosen));
         row(out, "oracle of the " + nbest + "-best", tuneSet.percent(tuneSet.oracleErrors()), heldOut,
                 heldOut.percent(heldOut.oracleErrors()));
         out.print(WerSurface.table(tuneSet, chosen, ranges[0], ranges[1], 9, 9));
@@ -192,7 +193,7 @@ public final class TuneCommand implements Callable<Integer> {
                 j.put("lambda", chosen.rnnWeight());
             }
             j.put("tuning_wer_default", round(tuneSet.wer(defaults)))
-                    .put("tuning_wer", round(result.wer()))
+                    .put("tuning_wer", round(tunedWer))
                     .put("trials", result.trials());
             if (!heldOut.utterances().isEmpty()) {
                 j.put("held_out_wer_default", round(heldOut.wer(defaults)))
@@ -207,7 +208,7 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String label, double tuning, TuningSet heldOut, double held) {
-        out.printf(Locale.ROOT, "%-34s %9.2f %9s%n", label, tuning,
+        out.printf(Locale.ROOT, "%-58s %9.2f %9s%n", label, tuning,
                 heldOut.utterances().isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", held));
     }
 

@@ -35,6 +35,12 @@ public record TuningPoint(double lmScale, double wip, double firstPassWeight, do
         };
     }
 
+    /** This point with every weight rounded as {@link #rescoreArguments} prints it (what rescore will use). */
+    public TuningPoint rounded() {
+        return new TuningPoint(Double.parseDouble(number(lmScale)), Double.parseDouble(number(wip)),
+                Double.parseDouble(number(firstPassWeight)), Double.parseDouble(number(rnnWeight)));
+    }
+
     /** The {@code rescore} options that reproduce this point, one option and value per line (a picocli @-file). */
     public List<String> rescoreArguments(boolean withLambda) {
         List<String> lines = new ArrayList<>();

@@ -15,8 +15,8 @@ public final class WerSurface {
         double[] ls = withPoint(lmScales.values(rows), at.lmScale());
         double[] ws = withPoint(wips.values(columns), at.wip());
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "WER %% by lmscale (rows) x wip (columns), first-pass-weight %s, lambda %s%n",
-                TuningPoint.number(at.firstPassWeight()), TuningPoint.number(at.rnnWeight())));
+        s.append(String.format(Locale.ROOT, "WER %% by lmscale (rows) x wip (columns), first-pass-weight %s%s%n",
+                TuningPoint.number(at.firstPassWeight()), set.hasMixWeight() ? ", lambda " + TuningPoint.number(at.rnnWeight()) : ""));
         s.append(String.format(Locale.ROOT, "%9s", "lms\\wip"));
         for (double w : ws) {
             s.append(String.format(Locale.ROOT, "%8s", (w == at.wip() ? "*" : "") + TuningPoint.number(round(w))));
