@@ -21,6 +21,15 @@ public final class TuningSet {
     private final boolean hasBackoff;
     private final double oovLogProb;
     private final long referenceWords;
+    /** Per utterance, per hypothesis: the cached parts of the total, flat for the inner loop. */
+    private final double[][] acoustic;
+    private final double[][] firstPass;
+    private final int[][] words;
+    private final int[][] errors;
+    /** Per utterance: each token's component probabilities (not logs; 0 where a component has none), token by token. */
+    private final double[][] tokenProbs;
+    /** Per utterance: where each hypothesis's tokens end in {@link #tokenProbs} (in tokens). */
+    private final int[][] tokenEnds;
     private final double[][] mixedLm;
     private double mixedFor = Double.NaN;
 
@@ -32,22 +41,53 @@ public final class TuningSet {
         this.rnnCount = rnnCount;
         this.hasBackoff = hasBackoff;
         this.oovLogProb = oovLogProb;
-        long n = 0;
-        this.mixedLm = new double[this.utterances.size()][];
-        for (int u = 0; u < this.utterances.size(); u++) {
+        int n = this.utterances.size();
+        int components = rnnCount + (hasBackoff ? 1 : 0);
+        acoustic = new double[n][];
+        firstPass = new double[n][];
+        words = new int[n][];
+        errors = new int[n][];
+        tokenProbs = new double[n][];
+        tokenEnds = new int[n][];
+        mixedLm = new double[n][];
+        long refWords = 0;
+        for (int u = 0; u < n; u++) {
             UtteranceFeatures f = this.utterances.get(u);
-            n += f.referenceWords();
-            mixedLm[u] = new double[f.hypotheses().size()];
-            for (HypothesisFeatures h : f.hypotheses()) {
-                for (double[] token : h.tokenLogProbs()) {
-                    if (token.length != rnnCount + (hasBackoff ? 1 : 0)) {
+            refWords += f.referenceWords();
+            List<HypothesisFeatures> hyps = f.hypotheses();
+            int m = hyps.size();
+            acoustic[u] = new double[m];
+            firstPass[u] = new double[m];
+            words[u] = new int[m];
+            errors[u] = new int[m];
+            tokenEnds[u] = new int[m];
+            mixedLm[u] = new double[m];
+            int tokens = 0;
+            for (HypothesisFeatures h : hyps) {
+                tokens += h.tokenLogProbs().length;
+            }
+            tokenProbs[u] = new double[tokens * components];
+            int t = 0;
+            for (int h = 0; h < m; h++) {
+                HypothesisFeatures hf = hyps.get(h);
+                acoustic[u][h] = hf.acoustic();
+                firstPass[u][h] = hf.firstPassLm();
+                words[u][h] = hf.words();
+                errors[u][h] = hf.errors();
+                for (double[] token : hf.tokenLogProbs()) {
+                    if (token.length != components) {
                         throw new IllegalArgumentException("hypothesis of " + f.id() + " has " + token.length
-                                + " component scores per token, expected " + (rnnCount + (hasBackoff ? 1 : 0)));
+                                + " component scores per token, expected " + components);
                     }
+                    for (int c = 0; c < components; c++) {
+                        tokenProbs[u][t * components + c] = Math.exp(token[c]);
+                    }
+                    t++;
                 }
+                tokenEnds[u][h] = t;
             }
         }
-        this.referenceWords = n;
+        this.referenceWords = refWords;
     }
 
     /** True when the mix weight lambda means something (RNNs and a backoff model). */
@@ -116,18 +156,21 @@ public final class TuningSet {
 
     private int errorsOf(int u, TuningPoint p) {
         int best = argmax(u, p);
-        UtteranceFeatures f = utterances.get(u);
-        return best < 0 ? f.referenceWords() : f.hypotheses().get(best).errors();
+        return best < 0 ? utterances.get(u).referenceWords() : errors[u][best];
     }
 
     private int argmax(int u, TuningPoint p) {
-        List<HypothesisFeatures> hyps = utterances.get(u).hypotheses();
+        double[] ac = acoustic[u];
         double[] lm = mixedLm[u];
+        double[] fp = firstPass[u];
+        int[] n = words[u];
+        double lms = p.lmScale();
+        double wip = p.wip();
+        double fpw = p.firstPassWeight();
         int best = -1;
         double bestTotal = Double.NEGATIVE_INFINITY;
-        for (int h = 0; h < hyps.size(); h++) {
-            HypothesisFeatures f = hyps.get(h);
-            double total = f.acoustic() + p.lmScale() * lm[h] + p.wip() * f.words() + p.firstPassWeight() * f.firstPassLm();
+        for (int h = 0; h < ac.length; h++) {
+            double total = ac[h] + lms * lm[h] + wip * n[h] + fpw * fp[h];
             if (best < 0 || total > bestTotal) {
                 best = h;
                 bestTotal = total;
@@ -142,12 +185,14 @@ public final class TuningSet {
             return;
         }
         double[] weights = componentWeights(key);
+        int components = weights.length;
         for (int u = 0; u < utterances.size(); u++) {
-            List<HypothesisFeatures> hyps = utterances.get(u).hypotheses();
-            for (int h = 0; h < hyps.size(); h++) {
+            double[] probs = tokenProbs[u];
+            int t = 0;
+            for (int h = 0; h < mixedLm[u].length; h++) {
                 double sum = 0;
-                for (double[] token : hyps.get(h).tokenLogProbs()) {
-                    sum += mix(token, weights);
+                for (int end = tokenEnds[u][h]; t < end; t++) {
+                    sum += mix(probs, t * components, weights);
                 }
                 mixedLm[u][h] = sum;
             }
@@ -172,29 +217,20 @@ public final class TuningSet {
         return w;
     }
 
-    /** ln of the weighted sum of the components that score the token, renormalised over them (as LinearMix). */
-    private double mix(double[] logProbs, double[] weights) {
-        if (logProbs.length == 1) {
-            return logProbs[0] == Double.NEGATIVE_INFINITY ? oovLogProb : logProbs[0];
-        }
-        double max = Double.NEGATIVE_INFINITY;
+    /**
+     * ln of the weighted sum of the components that score the token (probability above 0),
+     * renormalised over them as LinearMix does; {@code oovLogProb} when none does.
+     */
+    private double mix(double[] probs, int at, double[] weights) {
+        double sum = 0;
         double scoring = 0;
-        for (int i = 0; i < logProbs.length; i++) {
-            if (logProbs[i] != Double.NEGATIVE_INFINITY) {
-                max = Math.max(max, logProbs[i] + Math.log(weights[i]));
+        for (int i = 0; i < weights.length; i++) {
+            double p = probs[at + i];
+            if (p > 0) {
+                sum += weights[i] * p;
                 scoring += weights[i];
             }
         }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return oovLogProb;
-        }
-        double sum = 0;
-        for (int i = 0; i < logProbs.length; i++) {
-            if (logProbs[i] != Double.NEGATIVE_INFINITY) {
-                sum += Math.exp(logProbs[i] + Math.log(weights[i]) - max);
-            }
-        }
-        return max + Math.log(sum) - Math.log(scoring);
+        return scoring == 0 ? oovLogProb : Math.log(sum / scoring);
     }
-
 }
