@@ -4,9 +4,10 @@
 #   eval/dev-experiment.sh            (everything; models are trained once into eval/out/dev/)
 #
 # 1. KN5 on ../shared/data/gutenberg/train.txt (train-kn, ~35 s, 1.3 GB).
-# 2. Two RNNs (H=150, C=100, bptt 4/10, 2 threads, at most 5 and 4 epochs, ~12 and ~8 min here)
-#    on sentences 1-60,000 and 60,001-120,000 (1.0 M and 0.98 M tokens) of the same text, validated
-#    on the first 1,500 sentences of valid.txt; they share the RNN weight lambda equally.
+# 2. Three RNNs (H=150, C=100, bptt 4/10, 2 threads, at most 5/4/4 epochs, ~12, ~6 and ~12 min
+#    here) on sentences 1-60,000, 60,001-120,000 and 120,001-240,000 (1.0 M, 0.98 M and 2.1 M
+#    tokens) of the same text, validated on the first 1,500 sentences of valid.txt; they share the
+#    RNN weight lambda equally.
 # 3. For each system, `tune` on the even utterances (sorted ids, 0-based positions 0, 2, ...)
 #    over the 100 best distinct word strings of each Sphinx lattice, then `rescore` the odd ones
 #    with the chosen options (@file), as 100-best lists (--mode nbest, what tune optimised) and by
@@ -35,11 +36,12 @@ train_rnn() {  # NAME FIRST_LINE LAST_LINE SEED MAX_EPOCHS
   "${java[@]}" train-rnn --train "$out/$1-train.txt" --valid "$out/rnn-valid.txt" --hidden 150 --class 100 \
     --bptt 4 --bptt-block 10 --max-epochs "$5" --threads 2 --seed "$4" --verbose --model "$out/$1.bin" > "$out/$1.log" 2>&1
 }
-head -n 1500 "$shared/data/gutenberg/valid.txt" > "$out/rnn-valid.txt"
+[ -f "$out/rnn-valid.txt" ] || head -n 1500 "$shared/data/gutenberg/valid.txt" > "$out/rnn-valid.txt"
 train_rnn rnn-h150 1 60000 1 5
 train_rnn rnn2-h150 60001 120000 2 4
+train_rnn rnn3-h150 120001 240000 3 4
 kn="$out/kn5.bin"
-rnn="$out/rnn-h150.bin,$out/rnn2-h150.bin"
+rnn="$out/rnn-h150.bin,$out/rnn2-h150.bin,$out/rnn3-h150.bin"
 
 # -- the split: odd positions of the sorted ids are held out
 ls "$dev/sphinx/lat" | sed 's/\.lat$//' | LC_ALL=C sort > "$out/ids.txt"
