@@ -38,3 +38,26 @@ echo "== rescore: 539 Sphinx dev lattices, 2 threads (model loading included)"
   --ref "$shared/speech/dev/ref.trn" --baseline "$shared/speech/dev/sphinx/hyp.trn" --json | tail -1 | tee "$out/dev.json"
 read -r wall rss < "$out/time-dev.txt"
 printf 'rescore dev set: wall %.1f s, peak RSS %.0f MB\n' "$wall" "$(echo "$rss / 1024" | bc)"
+
+# Speed only: an RNN of the paper's size trained for one epoch on a 116k-word slice of the
+# gutenberg text, used three times (rescoring cost depends on the model sizes, not on their training).
+rnn="$out/rnn-speed-h200.bin"
+if [ ! -f "$rnn" ]; then
+  head -c 600000 "$shared/data/gutenberg/train.txt" | head -n -1 > "$out/rnn-train-slice.txt"
+  head -n 200 "$shared/data/gutenberg/valid.txt" > "$out/rnn-valid-slice.txt"
+  "${java[@]}" -jar "$jar" train-rnn --train "$out/rnn-train-slice.txt" --valid "$out/rnn-valid-slice.txt" \
+    --hidden 200 --class 100 --max-epochs 1 --model "$rnn" > /dev/null
+fi
+echo "== AMI lattices and dev 100-best lists with three RNNs (H=200, C=100) + KN5"
+"${java[@]}" -jar "$jar" bench-rescore --rnn "$rnn,$rnn,$rnn" \
+  --kn "$out/kn5.bin" --lattices "$shared/lattices/ami" --lmscale 14 --lowercase \
+  --nbest-lists "$shared/speech/dev/sphinx/nbest" --repeat 2 | tee "$out/bench-rnn.txt"
+
+
+echo "== rescore speed with three RNNs (H=200, C=100) + KN5 on the 539 dev lattices, 2 threads"
+/usr/bin/time -f "%e %M" -o "$out/time-rnn.txt" \
+  "${java[@]}" -jar "$jar" rescore --rnn "$rnn,$rnn,$rnn" --kn "$out/kn5.bin" --in "$shared/speech/dev/sphinx/lat" \
+  --out "$out/dev-rnn" --threads 2 --no-lattices --json | tail -1 > "$out/dev-rnn.json"
+read -r wall rss < "$out/time-rnn.txt"
+python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print("rescoring %.1f s for %d utterances" % (j["seconds"], j["utterances"]))' "$out/dev-rnn.json"
+printf 'rescore 3 RNN + KN5: wall %.1f s (model loading included), peak RSS %.0f MB\n' "$wall" "$(echo "$rss / 1024" | bc)"

@@ -63,6 +63,8 @@ rm -f "$out/.sentences"
 
 # The shared Sphinx lattices' settings: absolute beam 5000 (about 1 GB of heap per thread).
 "$root/bin/decode" --in "$out/list.tsv" --out "$out" --threads "${THREADS:-2}" --beam 5000 --gzip
+# The list the README's job rescores: one lattice per utterance (the folder holds three formats).
+(cd "$out" && ls -1 *.slf.gz > slf.list)
 # A second system for the significance-test example of `wer --hyp2`: language weight 10.
 second="$(mktemp -d)"
 "$root/bin/decode" --in "$out/list.tsv" --out "$second" --threads "${THREADS:-2}" --beam 5000 --lw 10 --nbest 0

@@ -3,6 +3,7 @@ package org.lmrescore.cli;
 import org.lmrescore.lattice.InputFiles;
 import org.lmrescore.lattice.InputFormat;
 import org.lmrescore.lattice.Lattice;
+import org.lmrescore.lattice.LatticePruner;
 import org.lmrescore.lattice.LatticeRescorer;
 import org.lmrescore.lattice.NBestList;
 import org.lmrescore.lattice.PrefixTreeRescorer;
@@ -59,6 +60,9 @@ public final class BenchRescoreCommand implements Callable<Integer> {
     @Option(names = "--max-histories", defaultValue = "100")
     int maxHistories;
 
+    @Option(names = "--prune-beam", defaultValue = "150")
+    double pruneBeam;
+
     @Option(names = "--repeat", defaultValue = "3", description = "Timed repetitions of the N-best comparison (best kept).")
     int repeat;
 
@@ -87,7 +91,8 @@ public final class BenchRescoreCommand implements Callable<Integer> {
             long a = System.nanoTime();
             Lattice l = SlfReader.read(f);
             long b = System.nanoTime();
-            RescoredLattice r = new LatticeRescorer(scorer, historyOrder, beam, maxHistories).rescore(l);
+            RescoredLattice r = new LatticeRescorer(scorer, historyOrder, beam, maxHistories)
+                    .rescore(LatticePruner.prune(l, pruneBeam));
             long c = System.nanoTime();
             r.nbest(100);
             long d = System.nanoTime();

@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
                         + "unweighted first-pass ln P recomputed per arc, a= including Sphinx's insertion penalties) and its "
                         + "N-best list (<uttid>.nbest); and hyp.trn (1-best, sclite trn), hyp.ctm (1-best with times) and summary.json.",
                 "Other sample rates, sample sizes and stereo are converted. Utterance ids are the WAV file names.",
-                "Defaults: Sphinx4's en-us acoustic model, cmudict-en-us.dict and en-us.lm.bin, and Sphinx's default search settings."},
+                "Defaults: Sphinx4's en-us acoustic model, cmudict-en-us.dict and en-us.lm.bin, and Sphinx's default search settings;"
+                        + " one result per file (no split at pauses) and batch cepstral mean normalisation."},
         footer = {"", "Examples:",
                 "  decode --in wavs/ --out lat/ --threads 2",
                 "  decode --in list.tsv --out lat/ --beam 5000 --lm kn3.lm --dict my.dict --gzip",
@@ -77,6 +78,10 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--filler-insertion-probability", paramLabel = "P", description = "Default: ${DEFAULT-VALUE}.")
     double fip = 1e-2;
 
+    @Option(names = "--cmn", paramLabel = "live|batch",
+            description = "Cepstral mean normalisation: the file's own mean, or Sphinx's live running mean (restarted per file) (default: ${DEFAULT-VALUE}).")
+    String cmn = "batch";
+
     @Option(names = "--nbest", paramLabel = "N", description = "Hypotheses per N-best list, 0 for none (default: ${DEFAULT-VALUE}).")
     int nbest = 100;
 
@@ -94,6 +99,10 @@ public final class DecodeCommand implements Callable<Integer> {
                 .absoluteWordBeam(wordBeam).relativeWordBeam(relativeWordBeam)
                 .languageWeight(languageWeight).wordInsertionProbability(wip)
                 .silenceInsertionProbability(sip).fillerInsertionProbability(fip);
+        if (!cmn.equals("live") && !cmn.equals("batch")) {
+            throw new InputFormatException("--cmn must be live or batch, got " + cmn);
+        }
+        config.batchCmn(cmn.equals("batch"));
         if (nbest < 0) {
             throw new InputFormatException("--nbest must be 0 or more, got " + nbest);
         }

@@ -24,10 +24,12 @@ import java.io.UncheckedIOException;
                 TrainKnCommand.class,
                 BuildBinaryCommand.class,
                 RescoreCommand.class,
-                TuneCommand.class,
+                TuneMixCommand.class,
                 TrainRnnCommand.class,
+                MixCommand.class,
                 RnnCommand.class,
                 BenchRescoreCommand.class,
+                TuneCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for bad input or options (file, line and what was expected are printed). */

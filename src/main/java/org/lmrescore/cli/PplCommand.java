@@ -26,7 +26,9 @@ import java.util.concurrent.Callable;
                 "  ppl --rnn rnn200.bin --text test.txt",
                 "  ppl --rnn a.bin,b.bin --kn kn5.bin --text test.txt --json     # RNNs share 0.75, KN 0.25",
                 "  ppl --rnn rnn200.bin --kn kn5.bin --lambda 0.5 --text test.txt",
-                "  ppl --rnn rnn200.bin --dynamic 0.1 --text test.txt            # dynamic evaluation"})
+                "  ppl --rnn rnn200.bin --dynamic 0.1 --text test.txt            # dynamic evaluation",
+                "  ppl --mix brown.mix --text test.txt --json                    # weights tuned by 'mix'",
+                "  ppl --rnn a.bin --kn kn5.bin --log-linear --text test.txt     # log-linear, for comparison"})
 public final class PplCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -57,7 +59,7 @@ public final class PplCommand implements Callable<Integer> {
         LanguageModel lm;
         TextScorer evaluator;
         if (dynamic != 0) {
-            if (dynamic < 0 || model.hasBackoff() || model.rnn().paths().size() != 1) {
+            if (dynamic < 0 || model.hasBackoff() || model.hasMixFile() || model.rnn().paths().size() != 1) {
                 throw new InputFormatException("--dynamic takes a positive rate and exactly one --rnn model, without --kn");
             }
             StreamEvaluator stream = new StreamEvaluator(RnnModels.load(model.rnn().paths().get(0)), dynamic);

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "rescore",
+        mixinStandardHelpOptions = true,
         description = {"Rescore lattices or N-best lists with a language model and write better transcripts.",
                 "Inputs (recognised by content): HTK SLF lattices (HTK, SRILM, Sphinx4 dumpSlf; gzip), Sphinx4 Lattice.dump "
                         + "files, SRILM N-best lists (NBestList1.0/2.0, 'ascore lscore nwords words'), Sphinx .nbest TSV, "
@@ -32,13 +33,14 @@ import java.util.concurrent.Callable;
                         + "natural logs, every input's log base converted. Fillers (<sil>, [noise]) are skipped by the LM unless "
                         + "--score-fillers.",
                 "Writes to --out: best.trn, before.trn, best.ctm (when the input has times), nbest.tsv, oracle.trn "
-                        + "(with --ref), lattices/ID.slf.gz (rescored lattices, new LM scores), summary.json."},
+                        + "(with --ref), lattices/ID.slf.gz (rescored lattices, new LM scores), summary.json.",
+                "Exit status: 0; 1 when some file could not be rescored (reported, skipped); 2 for bad options or, with --strict, a bad file."},
         footer = {"", "Examples:",
                 "  rescore --kn kn5.bin --in ../shared/speech/dev/sphinx/slf --out out --ref ../shared/speech/dev/ref.trn "
                         + "--baseline ../shared/speech/dev/sphinx/hyp.trn --json",
                 "  rescore --kn kn5.bin --in lattices.list --out out --lmscale 12 --wip -1 --history-order 3",
                 "  rescore --kn kn5.bin --in nbest/ --out out --mode nbest --first-pass-weight 0.3",
-                "  rescore --kn kn5.bin --in ami/ --out out --lmscale 14 --beam 200 --threads 2"})
+                "  rescore --rnn a.bin,b.bin,c.bin --kn kn5.bin --in ../shared/lattices/ami --out out --lmscale 14 --lowercase"})
 public final class RescoreCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -100,6 +102,11 @@ public final class RescoreCommand implements Callable<Integer> {
             description = "Lattice expansion: most histories kept per lattice node (default ${DEFAULT-VALUE}).")
     int maxHistories;
 
+    @Option(names = "--prune-beam", paramLabel = "B", defaultValue = "150",
+            description = "Before rescoring, drop lattice arcs whose best path is more than B (natural log, first-pass scores) "
+                    + "below the lattice's best, as Kaldi's lattice-prune (default ${DEFAULT-VALUE}; Infinity: none).")
+    double pruneBeam;
+
     @Option(names = "--nbest", paramLabel = "K", defaultValue = "100",
             description = "Rescored N-best lists written per utterance; with --mode nbest, the paths taken from each lattice (default ${DEFAULT-VALUE}).")
     int nbest;
@@ -126,7 +133,7 @@ public final class RescoreCommand implements Callable<Integer> {
         RescoreSettings settings;
         try {
             weights = new ScoreWeights(acScale, lmScale, wip, firstPassWeight, scoreFillers, oovLogProb);
-            settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), strict);
+            settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), strict, pruneBeam);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }

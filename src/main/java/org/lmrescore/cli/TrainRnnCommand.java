@@ -1,5 +1,6 @@
 package org.lmrescore.cli;
 
+import org.lmrescore.lm.rnn.HiddenLayers;
 import org.lmrescore.lm.rnn.RnnConfig;
 import org.lmrescore.lm.rnn.RnnTrainer;
 import org.lmrescore.util.InputFormatException;
@@ -13,7 +14,8 @@ import java.nio.file.Path;
 @Command(name = "train-rnn",
         description = {
                 "Train a recurrent neural network language model (Mikolov's RNNLM: sigmoid Elman network, "
-                        + "class-factorised softmax, optional max-ent direct connections) with SGD and truncated BPTT.",
+                        + "class-factorised softmax, optional max-ent direct connections; or a tanh/ReLU Elman, GRU or "
+                        + "LSTM hidden layer) with SGD and truncated BPTT.",
                 "After each epoch the validation log-likelihood decides, as in the rnnlm toolkit: worse -> restore the "
                         + "previous weights; first gain below --min-improvement -> halve the learning rate every epoch "
                         + "from then on; second time -> stop. A checkpoint MODEL.checkpoint is written after every epoch;"
@@ -21,7 +23,9 @@ import java.nio.file.Path;
         footer = {"", "Examples:",
                 "  train-rnn --train train.txt --valid valid.txt --hidden 200 --class 100 --bptt 4 --bptt-block 10 --model rnn200.bin",
                 "  train-rnn --train train.txt --valid valid.txt --hidden 250 --rare 5 --threads 2 --model rnn250-5.bin",
-                "  train-rnn --train train.txt --valid valid.txt --hidden 100 --direct 10000000 --direct-order 3 --model rnnme.bin"},
+                "  train-rnn --train train.txt --valid valid.txt --hidden 100 --direct 10000000 --direct-order 3 --model rnnme.bin",
+                "  train-rnn --train train.txt --valid valid.txt --hidden 200 --hidden-type lstm --model lstm200.bin",
+                "  train-rnn --train train.txt --valid valid.txt --hidden 100 --hidden-type gru --layers 2 --model gru2x100.bin"},
         mixinStandardHelpOptions = true)
 public final class TrainRnnCommand implements Runnable {
     @Mixin
@@ -39,8 +43,14 @@ public final class TrainRnnCommand implements Runnable {
     @Option(names = "--hidden", defaultValue = "200", description = "Hidden layer size (default: ${DEFAULT-VALUE}).")
     int hidden;
 
-    @Option(names = "--hidden-type", defaultValue = "sigmoid", description = "Hidden cell type (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden-type", defaultValue = "sigmoid", paramLabel = "TYPE",
+            description = {"Hidden layer: sigmoid (RNNLM's Elman network), tanh or relu (Elman; relu truncated at 20, recurrent "
+                    + "matrix started near 0.9 I), gru or lstm (default: ${DEFAULT-VALUE}). The model file records it."})
     String hiddenType;
+
+    @Option(names = "--layers", defaultValue = "1", paramLabel = "N",
+            description = "Stacked hidden layers of the same type and size (default: ${DEFAULT-VALUE}).")
+    int layers;
 
     @Option(names = "--class", defaultValue = "100", description = "Number of word classes (default: ${DEFAULT-VALUE}).")
     int classes;
@@ -65,8 +75,10 @@ public final class TrainRnnCommand implements Runnable {
             description = "Words seen fewer than T times share one rare-word unit (default: ${DEFAULT-VALUE} = none).")
     int rare;
 
-    @Option(names = "--alpha", defaultValue = "0.1", description = "Starting learning rate (default: ${DEFAULT-VALUE}).")
-    double alpha;
+    @Option(names = "--alpha", paramLabel = "RATE",
+            description = "Starting learning rate (default: 0.1; 0.005 for tanh and relu, which diverge at 0.1 and 0.02; "
+                    + "0.02 for stacked gru and lstm layers).")
+    Double alpha;
 
     @Option(names = "--beta", defaultValue = "1e-7", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
     double beta;
@@ -94,8 +106,13 @@ public final class TrainRnnCommand implements Runnable {
     public void run() {
         RnnConfig config;
         try {
+            if (!HiddenLayers.TYPES.contains(hiddenType)) {
+                throw new InputFormatException("--hidden-type must be one of " + String.join(", ", HiddenLayers.TYPES)
+                        + ", not '" + hiddenType + "'");
+            }
+            double rate = alpha != null ? alpha : HiddenLayers.startingRate(hiddenType, layers);
             config = new RnnConfig(hiddenType, hidden, classes, !oldClasses, bptt, bpttBlock, direct, directOrder, rare,
-                    alpha, beta, minImprovement, clip, independent, seed, maxEpochs);
+                    rate, beta, minImprovement, clip, independent, seed, maxEpochs, layers);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }

@@ -37,6 +37,8 @@ public final class LatticeBuilder {
     private final ObjectArrayList<String> arcWord = new ObjectArrayList<>();
     private final DoubleArrayList arcAcoustic = new DoubleArrayList();
     private final DoubleArrayList arcLm = new DoubleArrayList();
+    private final DoubleArrayList arcBegin = new DoubleArrayList();
+    private final DoubleArrayList arcEnd = new DoubleArrayList();
 
     private long startId = Long.MIN_VALUE;
     private long endId = Long.MIN_VALUE;
@@ -67,6 +69,14 @@ public final class LatticeBuilder {
      * natural log: {@code acoustic} as the decoder added it, {@code lmScore} as weighted.
      */
     public LatticeBuilder arc(long from, long to, String word, double acoustic, double lmScore, long line) {
+        return arc(from, to, word, acoustic, lmScore, Double.NaN, Double.NaN, line);
+    }
+
+    /** An arc with its word's own times (NaN: taken from the nodes, as above). */
+    public LatticeBuilder arc(long from, long to, String word, double acoustic, double lmScore,
+                              double begin, double end, long line) {
+        arcBegin.add(begin);
+        arcEnd.add(end);
         arcFrom.add(from);
         arcTo.add(to);
         arcWord.add(word);
@@ -161,8 +171,14 @@ public final class LatticeBuilder {
             w[slot] = word == null ? Tokens.NULL : word;
             ac[slot] = arcAcoustic.getDouble(a);
             lm[slot] = arcLm.getDouble(a);
-            double wb = nodeWordBegin.getDouble(to[a]);
-            double we = nodeWordEnd.getDouble(to[a]);
+            double wb = arcBegin.getDouble(a);
+            double we = arcEnd.getDouble(a);
+            if (Double.isNaN(wb)) {
+                wb = nodeWordBegin.getDouble(to[a]);
+            }
+            if (Double.isNaN(we)) {
+                we = nodeWordEnd.getDouble(to[a]);
+            }
             b[slot] = Double.isNaN(wb) ? nodeTime.getDouble(from[a]) : wb;
             e[slot] = Double.isNaN(we) ? nodeTime.getDouble(to[a]) : we;
         }

@@ -105,12 +105,12 @@ public final class LatticeRescorer {
                 Copy x = list.get(i);
                 x.id = alive.size();
                 alive.add(x);
+                if (v == end) {
+                    continue; // nothing follows: no state needed
+                }
                 if (x.state == null) {
                     x.state = x.fromWord == Scorer.SKIP ? x.fromState : scorer.next(x.fromState, x.fromWord);
                     x.fromState = null;
-                }
-                if (v == end) {
-                    continue;
                 }
                 for (int a = lattice.firstOut(v); a < lattice.firstOut(v + 1); a++) {
                     int target = lattice.to(a);

@@ -6,8 +6,12 @@ package org.lmrescore.lattice;
  * Sphinx's 1.0001, SRILM's log10 and Decipher's bytelog.
  */
 public final class LogBase {
-    /** Sphinx's log base. */
-    public static final LogBase SPHINX = new LogBase(1.0001);
+    /**
+     * Sphinx's log base: files say 1.0001, but Sphinx4's LogMath holds it as a float,
+     * 1.0001f = 1.000100016593933, so its logs are 1.7e-4 smaller (relative) than exact base-1.0001
+     * logs; converting with the float base recovers Sphinx's natural logs exactly.
+     */
+    public static final LogBase SPHINX = new LogBase(1.0001f);
     public static final LogBase E = new LogBase(Math.E);
     public static final LogBase TEN = new LogBase(10);
     /** Decipher/SRILM bytelog: ln(x) = bytelog * 1024 / 10000.5. */

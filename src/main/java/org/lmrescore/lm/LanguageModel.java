@@ -25,6 +25,18 @@ public interface LanguageModel {
     /** The state after reading {@code word} in {@code context}. */
     LmState next(LmState context, int word);
 
+    /**
+     * ln P(w | context) for every word id w of {@link #vocabulary()}, into {@code out} (at least
+     * vocabulary-size long). Models that can compute the whole distribution faster than one word
+     * at a time (an RNN's softmax) override this; it is what a log-linear mix normalises over.
+     */
+    default void logProbs(LmState context, double[] out) {
+        int n = vocabulary().size();
+        for (int w = 0; w < n; w++) {
+            out[w] = logProb(context, w);
+        }
+    }
+
     /** ln P(word | context) of a whole sentence including {@code </s>}, OOV words included as scored. */
     default double sentenceLogProb(int[] words) {
         LmState state = start();

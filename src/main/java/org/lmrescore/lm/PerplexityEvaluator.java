@@ -103,7 +103,7 @@ public final class PerplexityEvaluator {
     }
 
     /** Whitespace-separated tokens without a leading {@code <s>} or trailing {@code </s>}. */
-    static String[] tokens(String line) {
+    public static String[] tokens(String line) {
         String t = line.strip();
         if (t.isEmpty()) {
             return new String[0];

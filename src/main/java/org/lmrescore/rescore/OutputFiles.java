@@ -38,7 +38,7 @@ public final class OutputFiles {
     public static int write(Path out, List<UtteranceResult> results, ScoreWeights weights) {
         writeTrn(out.resolve(BEST_TRN), results, r -> r.best().hypothesis().words());
         writeTrn(out.resolve(BEFORE_TRN), results, UtteranceResult::before);
-        if (!results.isEmpty() && results.get(0).oracle() != null) {
+        if (results.stream().anyMatch(r -> r.oracle() != null)) {
             writeTrn(out.resolve(ORACLE_TRN), results, UtteranceResult::oracle);
         }
         List<String> ids = new ArrayList<>();
@@ -64,7 +64,11 @@ public final class OutputFiles {
         try (AtomicOutput out = AtomicOutput.create(file)) {
             Writer w = out.writer();
             for (UtteranceResult r : results) {
-                w.write(trnLine(r.id(), words.apply(r)));
+                List<String> line = words.apply(r);
+                if (line == null) {
+                    continue;  // e.g. no oracle for an utterance the reference lacks
+                }
+                w.write(trnLine(r.id(), line));
                 w.write('\n');
             }
             out.commit();

@@ -11,10 +11,13 @@ import org.lmrescore.eval.Transcripts;
 import org.lmrescore.eval.WerScorer;
 import org.lmrescore.lattice.Scorer;
 import org.lmrescore.util.Json;
+import org.lmrescore.util.Log;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -55,14 +58,33 @@ public final class RunSummary {
             return new RunSummary(outcome, scorer.oovCount(), null, null, null, null);
         }
         WerScorer wer = new WerScorer(TokenFilter.NONE, SpeakerRule.DEFAULT, Aligner.SCLITE, true);
-        Transcripts reference = TranscriptReader.read(ref);
-        Transcripts beforeHyp = baseline != null ? TranscriptReader.read(baseline)
+        // WER before and after over the same utterances: those rescored (a failed or absent file
+        // would otherwise count as all deletions after but not before).
+        Set<String> rescored = new HashSet<>();
+        outcome.results().forEach(r -> rescored.add(r.id()));
+        Transcripts fullReference = TranscriptReader.read(ref);
+        Transcripts reference = restricted(fullReference, rescored);
+        if (reference.size() < fullReference.size()) {
+            Log.warn("%d of %d reference utterances were not rescored (no input or a failed file); WER is over the other %d",
+                    fullReference.size() - reference.size(), fullReference.size(), reference.size());
+        }
+        Transcripts beforeHyp = baseline != null ? restricted(TranscriptReader.read(baseline), rescored)
                 : transcripts(outcome.results(), UtteranceResult::before);
         ScoreReport b = wer.score(reference, beforeHyp, baseline != null ? baseline.getFileName().toString() : "first pass");
         ScoreReport a = wer.score(reference, transcripts(outcome.results(), r -> r.best().hypothesis().words()), "rescored");
         ScoreReport o = wer.score(reference, transcripts(outcome.results(), UtteranceResult::oracle), "oracle");
         Significance.Comparison c = Significance.compare(b, a, Mapsswe.Segmentation.RUNS);
         return new RunSummary(outcome, scorer.oovCount(), b, a, o, c);
+    }
+
+    private static Transcripts restricted(Transcripts all, Set<String> ids) {
+        Transcripts.Builder t = Transcripts.builder(all.source());
+        for (String id : all.ids()) {
+            if (ids.contains(id)) {
+                t.add(id, all.words(id), all.lineOf(id));
+            }
+        }
+        return t.build();
     }
 
     private static Transcripts transcripts(List<UtteranceResult> results, Function<UtteranceResult, List<String>> words) {

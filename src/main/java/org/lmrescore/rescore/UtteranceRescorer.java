@@ -5,6 +5,7 @@ import org.lmrescore.lattice.KBestPaths;
 import org.lmrescore.lattice.Lattice;
 import org.lmrescore.lattice.LatticeOracle;
 import org.lmrescore.lattice.LatticePath;
+import org.lmrescore.lattice.LatticePruner;
 import org.lmrescore.lattice.LatticeRescorer;
 import org.lmrescore.lattice.NBestLattice;
 import org.lmrescore.lattice.NBestList;
@@ -46,7 +47,7 @@ public final class UtteranceRescorer {
             Lattice in = u.lattice();
             List<String> before = KBestPaths.best(in).words();
             RescoredLattice r = new LatticeRescorer(scorer, settings.historyOrder(), settings.beam(),
-                    settings.maxHistories()).rescore(in);
+                    settings.maxHistories()).rescore(LatticePruner.prune(in, settings.pruneBeam()));
             if (latticeDir != null) {
                 SlfWriter.write(r.lattice(), latticeDir.resolve(u.id() + ".slf.gz"));
             }

@@ -20,6 +20,7 @@ final class FrontEndReset {
     private final Field sum;
     private final Field initialList;
 
+    /** {@code cmn} null when the front end uses batch CMN (which starts afresh with every file). */
     FrontEndReset(FrontEnd frontEnd, LiveCMN cmn) {
         this.frontEnd = frontEnd;
         this.cmn = cmn;
@@ -35,6 +36,9 @@ final class FrontEndReset {
 
     void reset() {
         frontEnd.initialize();
+        if (cmn == null) {
+            return;
+        }
         try {
             sum.set(cmn, null);
             ((List<?>) initialList.get(cmn)).clear();

@@ -66,7 +66,7 @@ public final class SphinxRecognizer implements AutoCloseable {
         recognizer.allocate();
         return new SphinxRecognizer(config, recognizer, cm.lookup("dataSource"),
                 cm.lookup(lmComponent), cm.lookup("dictionary"),
-                new FrontEndReset(cm.lookup("liveFrontEnd"), cm.lookup("liveCMN")));
+                new FrontEndReset(cm.lookup("liveFrontEnd"), config.batchCmn ? null : cm.lookup("liveCMN")));
     }
 
     /** Writes every parameter into the not-yet-instantiated configuration; returns the LM's component name. */
@@ -84,6 +84,10 @@ public final class SphinxRecognizer implements AutoCloseable {
         set(cm, "dictionary->dictionaryPath", c.dictionary);
         set(cm, "dataSource->sampleRate", Integer.toString(DecoderConfig.SAMPLE_RATE));
         set(cm, "speechMarker->endSilence", Integer.toString(c.endSilenceMs));
+        if (c.batchCmn) {
+            set(cm, "liveFrontEnd->pipeline", "dataSource;dataBlocker;speechClassifier;speechMarker;preemphasizer;"
+                    + "windower;fft;autoCepstrum;batchCMN;featureExtraction;featureTransform");
+        }
         // The speed and memory monitors print reports on stdout; the decode command measures itself.
         PropertySheet recognizer = cm.getPropertySheet("recognizer");
         recognizer.setComponentList("monitors", new ArrayList<>(), new ArrayList<>());

@@ -52,6 +52,23 @@ class RescoreCommandTest {
             """;
 
     @Test
+    void helpAndStrictExitStatus() throws Exception {
+        PrintStream saved = System.out;
+        try {
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            assertEquals(0, Main.run("rescore", "--help"));
+            Path arpa = Files.writeString(dir.resolve("lm.arpa"), ARPA);
+            Path bad = Files.writeString(dir.resolve("bad.slf"), "N=1 L=0\nI=0 q=1\n");
+            assertEquals(2, Main.run("rescore", "--kn", arpa.toString(), "--in", bad.toString(),
+                    "--out", dir.resolve("o").toString(), "--strict"));
+            assertEquals(2, Main.run("rescore", "--kn", arpa.toString(), "--in", bad.toString(),
+                    "--out", dir.resolve("o").toString(), "--mode", "sideways"));
+        } finally {
+            System.setOut(saved);
+        }
+    }
+
+    @Test
     void rescoresAFolderAndPrintsJsonLast() throws Exception {
         Path arpa = Files.writeString(dir.resolve("lm.arpa"), ARPA);
         Path in = Files.createDirectory(dir.resolve("in"));
@@ -75,9 +92,10 @@ class RescoreCommandTest {
         String json = lines.get(lines.size() - 1);
         assertTrue(json.startsWith("{") && json.contains("\"utterances\": 1"), json);
         // first pass: "a cat" (-18 - 2) beats "the cat" (-20 - 2); the LM turns it round
-        assertTrue(json.contains("\"wer_before\": 75.0"), json); // u1 1 sub, u2 missing 2 del, of 4 words
-        assertTrue(json.contains("\"wer_after\": 50.0"), json);
-        assertTrue(json.contains("\"oracle_wer\": 50.0"), json);
+        // WER over the rescored utterance u1 only (u2's file failed): 2 reference words
+        assertTrue(json.contains("\"wer_before\": 50.0"), json); // u1 "a cat": 1 sub
+        assertTrue(json.contains("\"wer_after\": 0.0"), json);
+        assertTrue(json.contains("\"oracle_wer\": 0.0"), json);
         assertTrue(stdout.contains("u2.slf:9: unknown link field 'x='"), stdout);
         assertEquals(List.of("the cat (u1)"), Files.readAllLines(out.resolve("best.trn")));
         // nbest.tsv: ln P("the cat") = (-0.2 - 0.3 - 0.1) ln 10

@@ -63,7 +63,7 @@ class NBestReadersTest {
                 + "1\t-30\t-20\t-10\t2\tyes no\n");
         assertEquals(InputFormat.SPHINX_NBEST, InputFormat.detect(f));
         Hypothesis h = SphinxNBestReader.read(f).hypotheses().get(0);
-        assertEquals(-20 * Math.log(1.0001), h.acoustic(), 1e-12);
+        assertEquals(-20 * Math.log(1.0001f), h.acoustic(), 1e-12);
         Path bad = Fixtures.write(dir, "bad.nbest", "1\t-30\t-20\t-10\t3\tyes no\n");
         InputFormatException e = assertThrows(InputFormatException.class, () -> SphinxNBestReader.read(bad));
         assertEquals(1, e.line());
@@ -94,6 +94,6 @@ class NBestReadersTest {
         NBestList l = SphinxNBestReader.read(f);
         assertEquals(23, l.hypotheses().size());
         assertEquals(List.of("dat", "you", "i", "remember", "it"), l.hypotheses().get(0).words());
-        assertEquals(-274274476.0 * Math.log(1.0001), l.hypotheses().get(0).acoustic(), 1e-6);
+        assertEquals(-274274476.0 * Math.log(1.0001f), l.hypotheses().get(0).acoustic(), 1e-6);
     }
 }

@@ -89,8 +89,8 @@ class SlfReaderTest {
         assertEquals("Sphinx4 SLF", l.header().format());
         int yes = arcWithWord(l, "yes");
         assertEquals(0.3, l.begin(yes));
-        assertEquals(-1000 * Math.log(1.0001), l.acoustic(yes), 1e-9);
-        assertEquals(-100 * 9.5 * Math.log(1.0001), l.lmScore(yes), 1e-9);
+        assertEquals(-1000 * Math.log(1.0001f), l.acoustic(yes), 1e-9);
+        assertEquals(-100 * 9.5 * Math.log(1.0001f), l.lmScore(yes), 1e-9);
         // the path's hypothesis ends "yes" where the next token starts
         Hypothesis h = KBestPaths.best(l).toHypothesis();
         assertEquals(0.9, h.end()[0], 1e-12);

@@ -42,7 +42,7 @@ class SphinxLatReaderTest {
         LatticePath best = KBestPaths.best(l);
         // yes: -12000 -1100; no: -12000 -1200 (base 1.0001)
         assertEquals(List.of("yes"), best.words());
-        assertEquals(-13100 * Math.log(1.0001), best.score(), 1e-9);
+        assertEquals(-13100 * Math.log(1.0001f), best.score(), 1e-9);
         int yes = SlfReaderTest.arcWithWord(l, "yes");
         assertEquals(0.1, l.begin(yes), 1e-12);
         assertEquals(0.6, l.end(yes), 1e-12);

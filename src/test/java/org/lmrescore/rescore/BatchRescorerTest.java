@@ -67,11 +67,13 @@ class BatchRescorerTest {
         Path ref = Files.writeString(dir.resolve("ref.trn"), "the cat (u1)\na cat (u4)\nthe dog (u5)\n");
         RunSummary s = RunSummary.of(outcome, scorer, ref, null);
         String json = s.toJson().toString();
-        // before: u1 "a cat" 1 sub, u4 "the cat" 1 sub, u5 missing 2 deletions -> 4/6; after: u1 right -> 3/6
-        assertTrue(json.contains("\"wer_before\": 66.667"), json);
-        assertTrue(json.contains("\"wer_after\": 50.0"), json);
-        // oracle: u1 0, u4 0, u5 2 -> 33.3
-        assertTrue(json.contains("\"oracle_wer\": 33.333"), json);
+        // WER over the rescored utterances u1, u4 (u5 has no input): 4 reference words.
+        // before: u1 "a cat" 1 sub, u4 "the cat" 1 sub -> 2/4; after: u1 right -> 1/4
+        assertTrue(json.contains("\"reference_words\": 4"), json);
+        assertTrue(json.contains("\"wer_before\": 50.0"), json);
+        assertTrue(json.contains("\"wer_after\": 25.0"), json);
+        // oracle: u1 0, u4 0
+        assertTrue(json.contains("\"oracle_wer\": 0.0"), json);
         assertTrue(json.contains("\"utterances\": 2"), json);
 
         InputFormatException e = assertThrows(InputFormatException.class,

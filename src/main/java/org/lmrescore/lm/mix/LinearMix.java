@@ -119,6 +119,22 @@ public final class LinearMix implements LanguageModel {
         return max + Math.log(sum) - Math.log(scoringWeight);
     }
 
+    /**
+     * Each component's ln P(word | context), in component order, into {@code out}
+     * (NEGATIVE_INFINITY where a component gives the word nothing); what weight estimation reads.
+     */
+    public void componentLogProbs(LmState context, int word, double[] out) {
+        MixState s = (MixState) context;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = components.get(i).logProb(s.states[i], idIn(i, word));
+        }
+    }
+
+    /** The components' own states inside a mix state (shared with {@link LogLinearMix}). */
+    LmState[] componentStates(LmState context) {
+        return ((MixState) context).states;
+    }
+
     @Override
     public LmState next(LmState context, int word) {
         MixState s = (MixState) context;

@@ -17,6 +17,12 @@ public interface BpttWindow {
     /** The error vector dE/dh of the current step, zeroed by {@link #forward}; the output layer adds to it. */
     float[] outputError();
 
+    /**
+     * The error vector of the step {@code stepsAgo} steps back (0 = the current one), within the
+     * window; a layer stacked on this one adds its input errors there before {@link #backward}.
+     */
+    float[] outputErrorAt(int stepsAgo);
+
     /** The full state after the last step (a view; copy it to keep it). */
     float[] state();
 

@@ -90,6 +90,23 @@ public final class ClassOutput {
         return lnClass + lnWord;
     }
 
+    /** ln P(u | h, history) for every unit u, into out[0..units): one class softmax and every class's word softmax. */
+    void unitLogProbs(float[] h, DirectConnections direct, int[] history, Scratch s, double[] out) {
+        int count = classes.count();
+        classSoftmax(h, 0, direct, history, s);
+        double[] lnClass = new double[count];
+        for (int c = 0; c < count; c++) {
+            lnClass[c] = Math.log(s.classAct[c]);
+        }
+        for (int c = 0; c < count; c++) {
+            int first = classes.start(c);
+            wordSoftmax(h, c, first, direct, history, s);
+            for (int k = 0, size = classes.size(c); k < size; k++) {
+                out[first + k] = lnClass[c] + Math.log(s.wordAct[k]);
+            }
+        }
+    }
+
     /** Draws a unit from P(. | h, history). */
     int sample(float[] h, DirectConnections direct, int[] history, Scratch s, java.util.Random random) {
         classSoftmax(h, 0, direct, history, s);

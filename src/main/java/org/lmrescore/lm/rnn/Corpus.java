@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * A text as the network reads it: one sentence per line, words separated by white space, each
  * line followed by {@code </s>}; words as units of a model (-1 for unknown words). Blank lines
- * are skipped, as the rnnlm toolkit does.
+ * (and lines holding only {@code <s> </s>}) are skipped; sentence markers written in the text
+ * are dropped, as {@code ppl} does.
  */
 public final class Corpus {
     private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -78,9 +79,16 @@ public final class Corpus {
         return new Corpus(units.toIntArray(), ends.toIntArray());
     }
 
+    /** White-space separated words, without a leading {@code <s>} or a trailing {@code </s>} if the text marks them. */
     static String[] tokens(String line) {
         String t = line.strip();
-        return t.isEmpty() ? new String[0] : SPACE.split(t);
+        if (t.isEmpty()) {
+            return new String[0];
+        }
+        String[] parts = SPACE.split(t);
+        int from = parts[0].equals(Vocabulary.BOS) ? 1 : 0;
+        int to = parts.length > from && parts[parts.length - 1].equals(Vocabulary.EOS) ? parts.length - 1 : parts.length;
+        return from == 0 && to == parts.length ? parts : java.util.Arrays.copyOfRange(parts, from, to);
     }
 
     /** Units of every token, {@code </s>} after each sentence; -1 for unknown words. */

@@ -3,9 +3,11 @@ package org.lmrescore.lm.rnn;
 /**
  * Maximum-entropy direct connections (the "ME" of RNNME, rnnlm's -direct / -direct-order):
  * n-gram features of the last words, for n = 0 .. order-1, connected straight to the class and
- * word outputs. The weights live in one hash table: the feature "these n previous words, this
- * group of outputs" hashes to a base index, and output t of the group uses {@code base + t}
- * (modulo the table size). Collisions are shared weights, as in rnnlm.
+ * word outputs. The weights live in one hash table, hashed exactly as the rnnlm toolkit does so
+ * that its RNNME models import and export unchanged: the feature "these n previous words" has a
+ * base index in the first half of the table for the class outputs, and "these n previous words,
+ * this class" one in the second half for the words of that class; output t of the group uses
+ * {@code base + t} (modulo the table size). Collisions are shared weights.
  *
  * <p>{@code history[0]} is the most recent input unit; a negative entry (unknown word) ends the
  * usable history, so no feature spans an OOV.
@@ -13,13 +15,21 @@ package org.lmrescore.lm.rnn;
 public final class DirectConnections {
     /** The largest table a Java array can hold. */
     public static final long MAX_SIZE = Integer.MAX_VALUE - 16;
+    /** The toolkit's hashing primes. */
+    private static final long[] PRIMES = {108641969L, 116049371L, 125925907L, 133333309L, 145678979L, 175308587L,
+        197530793L, 234567803L, 251851741L, 264197411L, 330864029L, 399999781L, 407407183L, 459258997L, 479012069L,
+        545678687L, 560493491L, 607407037L, 629629243L, 656789717L, 716048933L, 718518067L, 725925469L, 733332871L,
+        753085943L, 755555077L, 782715551L, 790122953L, 812345159L, 814814293L, 893826581L, 923456189L, 940740127L,
+        953085797L, 985184539L, 990122807L};
+    /** PRIMES[0] * PRIMES[1] in 32-bit unsigned arithmetic, as the toolkit computes it. */
+    private static final long SEED = (PRIMES[0] * PRIMES[1]) & 0xFFFFFFFFL;
 
     final float[] weights;
     private final int order;
 
     DirectConnections(long size, int order) {
-        if (size < 1 || size > MAX_SIZE) {
-            throw new IllegalArgumentException("direct connection table size must be 1.." + MAX_SIZE);
+        if (size < 2 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("direct connection table size must be 2.." + MAX_SIZE);
         }
         this.weights = new float[(int) size];
         this.order = order;
@@ -33,18 +43,31 @@ public final class DirectConnections {
         return weights.length;
     }
 
-    /** Fills {@code bases} with the base index of each usable order; returns how many. */
+    /**
+     * Fills {@code bases} with the base index of each usable order and returns how many: group 0
+     * is the class outputs, group c + 1 the words of class c.
+     */
     int bases(int[] history, int group, int[] bases) {
+        long half = weights.length / 2;
         int count = 0;
         for (int n = 0; n < order; n++) {
             if (n > 0 && history[n - 1] < 0) {
                 break;
             }
-            long h = (n + 1) * 0x9E3779B97F4A7C15L ^ (group + 1) * 0xC2B2AE3D27D4EB4FL;
-            for (int k = 0; k < n; k++) {
-                h = mix(h ^ (history[k] + 1L) * 0x165667B19E3779F9L);
+            long h = group == 0 ? SEED : SEED * group;
+            for (int b = 1; b <= n; b++) {
+                int prime = (int) ((((n * PRIMES[b]) & 0xFFFFFFFFL) + b & 0xFFFFFFFFL) % PRIMES.length);
+                h += PRIMES[prime] * (history[b - 1] + 1L);
             }
-            bases[count++] = (int) Math.floorMod(mix(h), (long) weights.length);
+            long base = Long.remainderUnsigned(h, half);
+            if (group == 0) {
+                if (base == 0) {
+                    break; // the toolkit treats index 0 as "no feature" for classes
+                }
+            } else {
+                base += half;
+            }
+            bases[count++] = (int) base;
         }
         return count;
     }
@@ -75,12 +98,5 @@ public final class DirectConnections {
                 }
             }
         }
-    }
-
-    /** A 64-bit finaliser (splitmix64) so nearby keys spread over the table. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

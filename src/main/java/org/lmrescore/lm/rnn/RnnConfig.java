@@ -25,12 +25,15 @@ import java.util.Map;
  * @param independent     reset the hidden state at every sentence end
  * @param seed            seed of the weight initialisation
  * @param maxEpochs       hard limit on epochs
+ * @param layers          stacked hidden layers of the same cell type and size (1 = RNNLM)
  */
 public record RnnConfig(String hiddenType, int hidden, int classes, boolean sqrtClasses, int bptt, int bpttBlock,
                         long directSize, int directOrder, int rare, double alpha, double beta,
-                        double minImprovement, double gradientClip, boolean independent, long seed, int maxEpochs) {
+                        double minImprovement, double gradientClip, boolean independent, long seed, int maxEpochs,
+                        int layers) {
 
     public static final int MAX_DIRECT_ORDER = 4;
+    public static final int MAX_LAYERS = 8;
 
     public RnnConfig {
         require(HiddenLayers.TYPES.contains(hiddenType), "hidden type must be one of " + HiddenLayers.TYPES);
@@ -38,7 +41,8 @@ public record RnnConfig(String hiddenType, int hidden, int classes, boolean sqrt
         require(classes >= 1, "classes must be >= 1");
         require(bptt >= 1, "bptt must be >= 1");
         require(bpttBlock >= 1, "bptt block must be >= 1");
-        require(directSize >= 0, "direct size must be >= 0");
+        require(directSize == 0 || (directSize >= 2 && directSize <= DirectConnections.MAX_SIZE),
+                "direct size must be 0 (none) or 2.." + DirectConnections.MAX_SIZE);
         require(directSize == 0 || (directOrder >= 1 && directOrder <= MAX_DIRECT_ORDER),
                 "direct order must be 1.." + MAX_DIRECT_ORDER);
         require(rare >= 0, "rare threshold must be >= 0");
@@ -47,6 +51,20 @@ public record RnnConfig(String hiddenType, int hidden, int classes, boolean sqrt
         require(minImprovement >= 1, "min improvement must be >= 1");
         require(gradientClip > 0, "gradient clip must be > 0");
         require(maxEpochs >= 1, "max epochs must be >= 1");
+        require(layers >= 1 && layers <= MAX_LAYERS, "layers must be 1.." + MAX_LAYERS);
+    }
+
+    /** A one-layer network (the rnnlm toolkit's shape). */
+    public RnnConfig(String hiddenType, int hidden, int classes, boolean sqrtClasses, int bptt, int bpttBlock,
+                     long directSize, int directOrder, int rare, double alpha, double beta,
+                     double minImprovement, double gradientClip, boolean independent, long seed, int maxEpochs) {
+        this(hiddenType, hidden, classes, sqrtClasses, bptt, bpttBlock, directSize, directOrder, rare, alpha, beta,
+                minImprovement, gradientClip, independent, seed, maxEpochs, 1);
+    }
+
+    public RnnConfig withLayers(int n) {
+        return new RnnConfig(hiddenType, hidden, classes, sqrtClasses, bptt, bpttBlock, directSize, directOrder, rare,
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, n);
     }
 
     /** The rnnlm toolkit's training defaults with the size of the paper's setups: H=200, C=100, bptt 4, block 10. */
@@ -56,43 +74,43 @@ public record RnnConfig(String hiddenType, int hidden, int classes, boolean sqrt
 
     public RnnConfig withHidden(int h) {
         return new RnnConfig(hiddenType, h, classes, sqrtClasses, bptt, bpttBlock, directSize, directOrder, rare,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers);
     }
 
     public RnnConfig withClasses(int c) {
         return new RnnConfig(hiddenType, hidden, c, sqrtClasses, bptt, bpttBlock, directSize, directOrder, rare,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers);
     }
 
     public RnnConfig withBptt(int b, int block) {
         return new RnnConfig(hiddenType, hidden, classes, sqrtClasses, b, block, directSize, directOrder, rare,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers);
     }
 
     public RnnConfig withDirect(long size, int order) {
         return new RnnConfig(hiddenType, hidden, classes, sqrtClasses, bptt, bpttBlock, size, order, rare,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers);
     }
 
     public RnnConfig withRare(int t) {
         return new RnnConfig(hiddenType, hidden, classes, sqrtClasses, bptt, bpttBlock, directSize, directOrder, t,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers);
     }
 
     public RnnConfig withTraining(double alpha, double beta, double minImprovement, double clip, boolean independent,
                                   long seed, int maxEpochs) {
         return new RnnConfig(hiddenType, hidden, classes, sqrtClasses, bptt, bpttBlock, directSize, directOrder, rare,
-                alpha, beta, minImprovement, clip, independent, seed, maxEpochs);
+                alpha, beta, minImprovement, clip, independent, seed, maxEpochs, layers);
     }
 
     public RnnConfig withClassMode(boolean sqrt) {
         return new RnnConfig(hiddenType, hidden, classes, sqrt, bptt, bpttBlock, directSize, directOrder, rare,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers);
     }
 
     public RnnConfig withHiddenType(String type) {
         return new RnnConfig(type, hidden, classes, sqrtClasses, bptt, bpttBlock, directSize, directOrder, rare,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers);
     }
 
     /** The parameters as ordered {@code key -> value} text (model file header). */
@@ -114,6 +132,9 @@ public record RnnConfig(String hiddenType, int hidden, int classes, boolean sqrt
         m.put("independent", Boolean.toString(independent));
         m.put("seed", Long.toString(seed));
         m.put("max-epochs", Integer.toString(maxEpochs));
+        if (layers != 1) {
+            m.put("layers", Integer.toString(layers));  // absent in one-layer files, as before layers existed
+        }
         return m;
     }
 
@@ -131,7 +152,8 @@ public record RnnConfig(String hiddenType, int hidden, int classes, boolean sqrt
                     Integer.parseInt(get(m, "rare")), Double.parseDouble(get(m, "alpha")),
                     Double.parseDouble(get(m, "beta")), Double.parseDouble(get(m, "min-improvement")),
                     Double.parseDouble(get(m, "gradient-clip")), Boolean.parseBoolean(get(m, "independent")),
-                    Long.parseLong(get(m, "seed")), Integer.parseInt(get(m, "max-epochs")));
+                    Long.parseLong(get(m, "seed")), Integer.parseInt(get(m, "max-epochs")),
+                    Integer.parseInt(m.getOrDefault("layers", "1")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number in model header: " + e.getMessage());
         }

@@ -27,7 +27,7 @@ public final class RnnLanguageModel implements LanguageModel {
         this.vocabulary = model.vocabulary();
         int order = model.direct() == null ? 1 : model.direct().order();
         this.scratch = ThreadLocal.withInitial(() -> model.output().newScratch(order));
-        RnnState before = new RnnState(model.startState().clone(), RnnModel.emptyHistory(model.historyLength()));
+        RnnState before = new RnnState(model.startState().clone(), model.newHistory());
         this.start = advance(before, vocabulary.eosUnit());
     }
 
@@ -56,6 +56,18 @@ public final class RnnLanguageModel implements LanguageModel {
             }
         }
         return unitLogProb(s, unit) + vocabulary.shareOfUnit(unit);
+    }
+
+    @Override
+    public void logProbs(LmState context, double[] out) {
+        RnnState s = (RnnState) context;
+        double[] units = new double[vocabulary.units()];
+        model.output().unitLogProbs(s.hidden, model.direct(), s.history, scratch.get(), units);
+        Vocabulary words = vocabulary.words();
+        for (int w = 0, n = words.size(); w < n; w++) {
+            int unit = vocabulary.unitOf(w);
+            out[w] = unit < 0 ? Double.NEGATIVE_INFINITY : units[unit] + vocabulary.shareOfUnit(unit);
+        }
     }
 
     /** ln P(unit | context), the rare unit's total mass for the rare unit. */

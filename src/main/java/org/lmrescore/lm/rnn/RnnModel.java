@@ -32,7 +32,7 @@ public final class RnnModel {
     /** A freshly initialised model (rnnlm's random initialisation, seeded). */
     public static RnnModel create(RnnConfig config, RnnVocabulary vocabulary) {
         Random random = new Random(config.seed());
-        HiddenLayer layer = HiddenLayers.create(config.hiddenType(), vocabulary.units(), config.hidden(), random);
+        HiddenLayer layer = HiddenLayers.create(config.hiddenType(), vocabulary.units(), config.hidden(), config.layers(), random);
         ClassOutput out = ClassOutput.random(config.hidden(), vocabulary.classes(), random);
         DirectConnections d = config.directSize() > 0 ? new DirectConnections(config.directSize(), config.directOrder()) : null;
         float[] start = new float[layer.stateSize()];
@@ -46,7 +46,7 @@ public final class RnnModel {
 
     /** An all-zero model of the given shape, to be filled from a file. */
     static RnnModel empty(RnnConfig config, RnnVocabulary vocabulary) {
-        HiddenLayer layer = HiddenLayers.empty(config.hiddenType(), vocabulary.units(), config.hidden());
+        HiddenLayer layer = HiddenLayers.empty(config.hiddenType(), vocabulary.units(), config.hidden(), config.layers());
         ClassOutput out = new ClassOutput(config.hidden(), vocabulary.classes());
         DirectConnections d = config.directSize() > 0 ? new DirectConnections(config.directSize(), config.directOrder()) : null;
         return new RnnModel(config, vocabulary, layer, out, d, new float[layer.stateSize()]);
@@ -107,7 +107,7 @@ public final class RnnModel {
         return copy;
     }
 
-    /** Copies a snapshot back into the weights (into an existing snapshot when {@code into} is given). */
+    /** Copies a snapshot back into the weights. */
     void restore(float[][] snapshot) {
         List<WeightBlock> w = weights();
         for (int i = 0; i < snapshot.length; i++) {
@@ -125,8 +125,8 @@ public final class RnnModel {
 
     /** A short description for logs: architecture and sizes. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%s H=%d, %d units (%d words, %d rare), %d classes%s",
-                hidden.type(), hidden.size(), vocabulary.units(), vocabulary.words().size(), vocabulary.rareWords(),
+        return String.format(java.util.Locale.ROOT, "%s%s H=%d, %d units (%d words, %d rare), %d classes%s",
+                hidden.type(), config.layers() > 1 ? " x" + config.layers() : "", hidden.size(), vocabulary.units(), vocabulary.words().size(), vocabulary.rareWords(),
                 vocabulary.classes().count(),
                 direct == null ? "" : ", direct " + direct.size() + " order " + direct.order());
     }
@@ -134,6 +134,16 @@ public final class RnnModel {
     /** Number of trained parameters. */
     public long parameterCount() {
         return weights().stream().mapToLong(b -> b.values().length).sum() - startState.length;
+    }
+
+    /**
+     * The direct connections' history at the start of a text or after a reset: all {@code </s>},
+     * as in the rnnlm toolkit.
+     */
+    int[] newHistory() {
+        int[] h = new int[Math.max(1, historyLength())];
+        Arrays.fill(h, vocabulary.eosUnit());
+        return h;
     }
 
     static int[] emptyHistory(int length) {

@@ -81,6 +81,9 @@ public final class RnnTrainer {
         RnnVocabulary vocabulary = Corpus.countAndBuild(train, config.rare(), config.classes(), config.sqrtClasses());
         Corpus trainText = Corpus.read(train, vocabulary);
         Corpus validText = Corpus.read(valid, vocabulary);
+        if (validText.size() == 0) {
+            throw new InputFormatException(valid, 0, "no sentences: the validation text must have at least one line");
+        }
         Log.info("training text %s: %,d tokens, %,d sentences; validation %s: %,d tokens", train, trainText.size(),
                 trainText.sentences(), valid, validText.size());
         LearningRateSchedule schedule = new LearningRateSchedule(config.alpha(), config.minImprovement(), config.maxEpochs());

@@ -29,8 +29,10 @@ import java.util.Map;
  * inputs), syn1 (one row per output over hidden: words, then classes) and the direct
  * connections. In binary files the numbers after the vocabulary are float32 little-endian.
  *
- * <p>Supported: sigmoid networks without a compression layer and without direct connections
- * (their hashing is specific to that toolkit); other files are refused with a clear message.
+ * <p>Supported: sigmoid networks without a compression layer, with or without direct
+ * connections (order up to 4; {@link DirectConnections} hashes as the toolkit does); other files
+ * are refused with a clear message. The rare-word unit of our models is exported as a word
+ * {@code <rare>}, which the toolkit treats as an ordinary word.
  */
 public final class RnnlmToolkitFormat {
     private RnnlmToolkitFormat() {
@@ -57,15 +59,11 @@ public final class RnnlmToolkitFormat {
 
     /** Writes the toolkit's text format (version 10). */
     public static void writeText(Path path, RnnModel model) {
-        if (!model.hidden().type().equals("sigmoid")) {
-            throw new InputFormatException(path, 0, "the rnnlm toolkit format holds only sigmoid networks, not "
-                    + model.hidden().type());
+        if (!model.hidden().type().equals("sigmoid") || model.config().layers() != 1) {
+            throw new InputFormatException(path, 0, "the rnnlm toolkit format holds only one-layer sigmoid networks, not "
+                    + model.hidden().type() + (model.config().layers() != 1 ? " x" + model.config().layers() : ""));
         }
-        if (model.direct() != null) {
-            throw new InputFormatException(path, 0, "models with direct connections cannot be exported "
-                    + "(the toolkit hashes n-gram features differently)");
-        }
-        SigmoidElman layer = (SigmoidElman) model.hidden();
+        ElmanLayer layer = (ElmanLayer) model.hidden();
         RnnVocabulary v = model.vocabulary();
         RnnConfig c = model.config();
         int h = c.hidden();
@@ -83,7 +81,8 @@ public final class RnnlmToolkitFormat {
             s.append("hidden layer size: ").append(h).append('\n');
             s.append("compression layer size: 0\n");
             s.append("output layer size: ").append(units + classes).append("\n\n");
-            s.append("direct connections: 0\ndirect order: ").append(c.directOrder()).append("\n\n");
+            s.append("direct connections: ").append(model.direct() == null ? 0 : model.direct().size());
+            s.append("\ndirect order: ").append(c.directOrder()).append("\n\n");
             s.append("bptt: ").append(c.bptt()).append('\n');
             s.append("bptt block: ").append(c.bpttBlock()).append("\n\n");
             s.append("vocabulary size: ").append(units).append('\n');
@@ -115,6 +114,9 @@ public final class RnnlmToolkitFormat {
             writeNumbers(w, o.wordWeights, 0, o.wordWeights.length);
             writeNumbers(w, o.classWeights, 0, o.classWeights.length);
             w.write("\nDirect connections:\n");
+            if (model.direct() != null) {
+                writeNumbers(w, model.direct().weights, 0, model.direct().size());
+            }
             out.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -172,9 +174,18 @@ public final class RnnlmToolkitFormat {
             if (intOf(header, "compression layer size") != 0) {
                 throw error("models with a compression layer are not supported");
             }
-            long direct = Long.parseLong(require(header, "direct connections"));
-            if (direct != 0) {
-                throw error("rnnlm models with direct connections (-direct) are not supported");
+            long direct;
+            try {
+                direct = Long.parseLong(require(header, "direct connections"));
+            } catch (NumberFormatException e) {
+                throw new InputFormatException(path, 0, "rnnlm model header: 'direct connections:' is not a number");
+            }
+            int directOrder = direct > 0 ? intOf(header, "direct order") : 3;
+            if (direct < 0 || direct == 1 || direct > DirectConnections.MAX_SIZE) {
+                throw error("direct connections: " + direct + " is outside 0 or 2.." + DirectConnections.MAX_SIZE);
+            }
+            if (direct > 0 && (directOrder < 1 || directOrder > RnnConfig.MAX_DIRECT_ORDER)) {
+                throw error("direct order " + directOrder + " is not supported (1.." + RnnConfig.MAX_DIRECT_ORDER + ")");
             }
             if (intOf(header, "input layer size") != vocabSize + hidden
                     || intOf(header, "output layer size") != vocabSize + classCount) {
@@ -204,6 +215,13 @@ public final class RnnlmToolkitFormat {
                 }
             }
             int[] order = classOrder(classOf);
+            if (direct > 0) {
+                for (int u = 0; u < vocabSize; u++) {
+                    if (order[u] != u) {
+                        throw error("direct connections need the words of each class contiguous, in vocabulary order");
+                    }
+                }
+            }
             String[] unitNames = new String[vocabSize];
             long[] unitCounts = new long[vocabSize];
             int[] unitClass = new int[vocabSize];
@@ -221,14 +239,15 @@ public final class RnnlmToolkitFormat {
                     .withBptt(Math.max(1, intOf(header, "bptt")), Math.max(1, intOf(header, "bptt block")))
                     .withClassMode(intOf(header, "old classes") == 0)
                     .withTraining(Math.max(1e-9, Double.parseDouble(require(header, "starting learning rate"))), 1e-7,
-                            1.003, 15, intOf(header, "independent sentences mode") != 0, 1, 100);
+                            1.003, 15, intOf(header, "independent sentences mode") != 0, 1, 100)
+                    .withDirect(direct, directOrder);
             RnnModel model = RnnModel.empty(config, vocabulary);
             Numbers numbers = format == 0 ? new TextNumbers() : new BinaryNumbers();
             float[] start = new float[hidden];
             numbers.section("Hidden layer activation:");
             numbers.read(start, 0, hidden);
             model.setStartState(start);
-            SigmoidElman layer = (SigmoidElman) model.hidden();
+            ElmanLayer layer = (ElmanLayer) model.hidden();
             numbers.section("Weights 0->1:");
             float[] row = new float[vocabSize + hidden];
             int[] unitOfIndex = new int[vocabSize];
@@ -250,6 +269,10 @@ public final class RnnlmToolkitFormat {
                 System.arraycopy(w, 0, o.wordWeights, unitOfIndex[a] * hidden, hidden);
             }
             numbers.read(o.classWeights, 0, o.classWeights.length);
+            if (direct > 0) {
+                numbers.section("Direct connections:");
+                numbers.read(model.direct().weights, 0, (int) direct);
+            }
             return model;
         }
 

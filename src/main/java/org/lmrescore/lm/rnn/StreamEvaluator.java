@@ -52,7 +52,7 @@ public final class StreamEvaluator {
         if (dynamic) {
             window.start(state);
         }
-        int[] history = RnnModel.emptyHistory(model.historyLength());
+        int[] history = model.newHistory();
         int eos = vocabulary.eosUnit();
         int last = eos;
         long counter = 0;
@@ -115,7 +115,7 @@ public final class StreamEvaluator {
                     } else {
                         System.arraycopy(reset, 0, state, 0, state.length);
                     }
-                    Arrays.fill(history, -1);
+                    Arrays.fill(history, vocabulary.eosUnit());
                 }
                 if (buffer != null && buffer.length() > (1 << 16) - 1024) {
                     perWord.append(buffer);

@@ -21,7 +21,7 @@ public final class TextGenerator {
     public List<String> generate(int words) {
         RnnVocabulary v = model.vocabulary();
         ClassOutput.Scratch scratch = model.output().newScratch(model.direct() == null ? 1 : model.direct().order());
-        int[] history = RnnModel.emptyHistory(model.historyLength());
+        int[] history = model.newHistory();
         float[] state = model.startState().clone();
         float[] next = new float[state.length];
         List<String> sentences = new ArrayList<>();

@@ -5,13 +5,15 @@ import org.lmrescore.util.Progress;
 /**
  * One left-to-right pass of a model over a stretch of text, as the rnnlm toolkit reads it: the
  * hidden state carries over sentence ends (reset at each {@code </s>} in independent mode), the
- * first input is {@code </s>}, unknown words (-1) are skipped in the score and give no input.
+ * first input is {@code </s>}, unknown words (-1) are skipped in the score and give no input,
+ * and a rare word scores its share of the rare unit (so entropies are true per-word figures).
  *
  * <p>With a learning rate &gt; 0 the pass also trains (SGD with truncated BPTT): each word is
  * scored before the update it causes, which is both an epoch of training and dynamic evaluation.
  */
 final class TextPass {
     private final RnnModel model;
+    private final RnnVocabulary vocabulary;
     private final int[] units;
     private final Progress progress;
     /** Log-likelihood (natural log) of the scored words. */
@@ -25,6 +27,7 @@ final class TextPass {
 
     TextPass(RnnModel model, int[] units, Progress progress) {
         this.model = model;
+        this.vocabulary = model.vocabulary();
         this.units = units;
         this.progress = progress;
     }
@@ -35,7 +38,7 @@ final class TextPass {
         ClassOutput out = model.output();
         DirectConnections direct = model.direct();
         ClassOutput.Scratch scratch = out.newScratch(direct == null ? 1 : direct.order());
-        int[] history = RnnModel.emptyHistory(model.historyLength());
+        int[] history = model.newHistory();
         float[] state = startState.clone();
         float[] next = new float[state.length];
         float[] reset = new float[state.length];
@@ -52,14 +55,14 @@ final class TextPass {
             state = next;
             next = swap;
             if (target >= 0) {
-                logLikelihood += out.logProb(state, target, direct, history, scratch);
+                logLikelihood += out.logProb(state, target, direct, history, scratch) + vocabulary.shareOfUnit(target);
                 scored++;
             } else {
                 unknown++;
             }
             if (independent && target == eos) {
                 System.arraycopy(reset, 0, state, 0, state.length);
-                java.util.Arrays.fill(history, -1);
+                java.util.Arrays.fill(history, model.vocabulary().eosUnit());
             }
             last = target;
             if (++pending == 4096) {
@@ -83,7 +86,7 @@ final class TextPass {
         window.start(startState);
         float[] reset = new float[startState.length];
         model.hidden().resetState(reset);
-        int[] history = RnnModel.emptyHistory(model.historyLength());
+        int[] history = model.newHistory();
         float decayed = (float) (1 - alpha * c.beta());
         float clip = (float) c.gradientClip();
         int block = c.bpttBlock();
@@ -100,7 +103,8 @@ final class TextPass {
             // L2 every 10th word, as rnnlm does.
             float keep = counter % 10 == 0 ? decayed : 1f;
             if (target >= 0) {
-                logLikelihood += out.train(h, target, window.outputError(), direct, history, scratch, alpha, keep);
+                logLikelihood += out.train(h, target, window.outputError(), direct, history, scratch, alpha, keep)
+                        + vocabulary.shareOfUnit(target);
                 scored++;
                 dirty = true;
             } else {
@@ -117,7 +121,7 @@ final class TextPass {
                     dirty = false;
                 }
                 window.start(reset);
-                java.util.Arrays.fill(history, -1);
+                java.util.Arrays.fill(history, model.vocabulary().eosUnit());
             }
             last = target;
             if (++pending == 1024) {

@@ -1,6 +1,8 @@
 package org.lmrescore.lm.rnn;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Random;
@@ -18,10 +20,18 @@ class GradientCheckTest {
     private static final double EPS = 1e-3;
 
     private static RnnModel tinyModel(long direct) {
+        return tinyModel("sigmoid", direct);
+    }
+
+    private static RnnModel tinyModel(String type, long direct) {
+        return tinyModel(type, 1, direct);
+    }
+
+    private static RnnModel tinyModel(String type, int layers, long direct) {
         List<String> words = List.of("</s>", "a", "b", "c", "d", "e", "f");
         long[] counts = {10, 9, 7, 5, 3, 2, 1};
         RnnVocabulary v = RnnVocabulary.build(words, counts, 0, 3, true);
-        RnnConfig c = RnnConfig.defaults().withHidden(5).withClasses(3).withDirect(direct, 3);
+        RnnConfig c = RnnConfig.defaults().withHidden(5).withClasses(3).withDirect(direct, 3).withHiddenType(type).withLayers(layers);
         RnnModel m = RnnModel.create(c, v);
         Random r = new Random(7);
         for (WeightBlock b : m.weights()) {
@@ -70,11 +80,19 @@ class GradientCheckTest {
         }
     }
 
-    @Test
-    void hiddenLayerThroughTime() {
-        RnnModel m = tinyModel(61);
+    @ParameterizedTest
+    @CsvSource({"sigmoid,1", "tanh,1", "relu,1", "gru,1", "lstm,1", "sigmoid,2", "tanh,3", "relu,2", "gru,2", "lstm,2"})
+    void hiddenLayerThroughTime(String type, int layers) {
+        RnnModel m = tinyModel(type, layers, 61);
+        java.util.Set<String> hiddenBlocks = new java.util.HashSet<>();
+        m.hidden().weights().forEach(b -> hiddenBlocks.add(b.name()));
+        assertEquals(layers == 1 ? 2 : 2 * layers, hiddenBlocks.size(), hiddenBlocks.toString());
+        assertEquals(type, m.hidden().type());
         int[] targets = {3, 1, 6, 2, 0};
-        float[] start = {0.3f, 0.6f, 0.1f, 0.8f, 0.5f};
+        float[] start = new float[m.hidden().stateSize()];
+        for (int i = 0; i < start.length; i++) {
+            start[i] = 0.1f + 0.8f * ((i * 7) % 10) / 10f;
+        }
         DoubleSupplier loss = () -> sequenceLoss(m, targets, start);
         float[][] before = m.snapshot();
         BpttWindow window = m.hidden().newWindow(targets.length, targets.length);
@@ -95,7 +113,7 @@ class GradientCheckTest {
         int checked = 0;
         for (int b = 0; b < blocks.size(); b++) {
             String name = blocks.get(b).name();
-            if (!name.equals("input") && !name.equals("recurrent")) {
+            if (!hiddenBlocks.contains(name)) {
                 assertEquals(0, maxDiff(before[b], after[b]), name + " unchanged by the output's zero learning rate");
                 continue;
             }
@@ -108,7 +126,16 @@ class GradientCheckTest {
                 }
             }
         }
-        assertTrue(checked > 40, "input and recurrent gradients were non-zero");
+        // ReLU units below zero pass no gradient, so fewer weights move there
+        assertTrue(checked > (type.equals("relu") ? 30 : 40), checked + " input and recurrent gradients were non-zero");
+        if (layers > 1) {
+            // the layers below the top get their gradient only through the ones above
+            for (int b = 0; b < blocks.size(); b++) {
+                if (blocks.get(b).name().startsWith("layer1.")) {
+                    assertTrue(maxDiff(before[b], after[b]) > 0, blocks.get(b).name() + " was trained");
+                }
+            }
+        }
     }
 
     /** -sum ln P of a sequence, run forward from {@code start} with {@code </s>} as the first input. */

@@ -28,6 +28,11 @@ class RnnlmToolkitFormatTest {
     /** syn1 rows over h0, h1: words </s>, a, b, then classes 0, 1. */
     private static final double[][] SYN1 = {{0.3, -0.1}, {0.2, 0.4}, {-0.5, 0.1}, {0.7, -0.2}, {-0.3, 0.5}};
 
+    /** The toolkit's direct weights in the hand model with them: syn_d[i] = 0.05 i - 0.4, 20 entries. */
+    private static double direct(int i) {
+        return 0.05 * i - 0.4;
+    }
+
     private static String header(int format) {
         return "version: 10\nfile format: " + format + "\n\n"
                 + "training data file: train.txt\nvalidation data file: valid.txt\n\n"
@@ -111,6 +116,41 @@ class RnnlmToolkitFormatTest {
         return pClass0 * Math.exp(logit[word]) / (Math.exp(logit[0]) + Math.exp(logit[1]));
     }
 
+    /**
+     * The toolkit's hashing for order 1 (no history) and 20 entries, worked out by hand:
+     * PRIMES[0] * PRIMES[1] mod 2^32 = 2913883755; classes start at 2913883755 mod 10 = 5; the
+     * words of class 0 at (2913883755 mod 10) + 10 = 15, of class 1 at (2 x 2913883755 mod 10) + 10 = 10.
+     */
+    @Test
+    void importsDirectConnectionsWithTheToolkitsHashing() throws Exception {
+        StringBuilder s = new StringBuilder(textModel().replace("direct connections: 0", "direct connections: 20")
+                .replace("direct order: 3", "direct order: 1"));
+        for (int i = 0; i < 20; i++) {
+            s.append(direct(i)).append('\n');
+        }
+        Path p = dir.resolve("rnnme.txt");
+        Files.writeString(p, s.toString());
+        RnnLanguageModel lm = new RnnLanguageModel(RnnModels.load(p));
+        double[] h = step(ACTIVATION, 0);
+        double[] logit = new double[5];
+        for (int k = 0; k < 5; k++) {
+            logit[k] = SYN1[k][0] * h[0] + SYN1[k][1] * h[1];
+        }
+        double c0 = logit[3] + direct(5);
+        double c1 = logit[4] + direct(6);
+        double pClass0 = Math.exp(c0) / (Math.exp(c0) + Math.exp(c1));
+        double eos = logit[0] + direct(15);
+        double a = logit[1] + direct(16);
+        double pA = pClass0 * Math.exp(a) / (Math.exp(eos) + Math.exp(a));
+        assertEquals(Math.log(pA), lm.logProb(lm.start(), lm.vocabulary().id("a")), 1e-6);
+        assertEquals(Math.log(1 - pClass0), lm.logProb(lm.start(), lm.vocabulary().id("b")), 1e-6);
+
+        Path again = dir.resolve("again.txt");
+        RnnlmToolkitFormat.writeText(again, RnnModels.load(p));
+        RnnLanguageModel back = new RnnLanguageModel(RnnModels.load(again));
+        assertEquals(Math.log(pA), back.logProb(back.start(), back.vocabulary().id("a")), 1e-6);
+    }
+
     private void assertScoresByHand(RnnModel model) {
         RnnLanguageModel lm = new RnnLanguageModel(model);
         Vocabulary v = lm.vocabulary();
@@ -170,9 +210,10 @@ class RnnlmToolkitFormatTest {
         e = assertThrows(InputFormatException.class, () -> RnnModels.load(v9));
         assertTrue(e.getMessage().contains("version 9"), e.getMessage());
 
-        Path direct = dir.resolve("direct.txt");
-        Files.writeString(direct, text.replace("direct connections: 0", "direct connections: 1000"));
-        e = assertThrows(InputFormatException.class, () -> RnnModels.load(direct));
-        assertTrue(e.getMessage().contains("direct connections"), e.getMessage());
+        Path order9 = dir.resolve("order9.txt");
+        Files.writeString(order9, text.replace("direct connections: 0", "direct connections: 1000")
+                .replace("direct order: 3", "direct order: 9"));
+        e = assertThrows(InputFormatException.class, () -> RnnModels.load(order9));
+        assertTrue(e.getMessage().contains("direct order 9"), e.getMessage());
     }
 }

@@ -5,14 +5,19 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The Elman layer of Mikolov et al. 2010: h_t = sigmoid(U[w_t] + W h_{t-1}), with the input
- * word as a one-hot vector (so U x is one row of U).
+ * The Elman layer of Mikolov et al. 2010: h_t = f(U[w_t] + W h_{t-1}), with the input word as a
+ * one-hot vector (so U x is one row of U) and f the {@link Activation}: sigmoid as in RNNLM,
+ * tanh, or (truncated) ReLU, which starts from a scaled identity recurrent matrix (Le et al.
+ * 2015, faster-rnnlm's diagonal initialisation) so it neither dies nor explodes at once.
  *
  * <p>Layout: U holds one row of H floats per input unit; W is row-major, row j holding the
  * weights into hidden unit j, so the forward pass is a dot product per unit and the backward
  * pass and the update are axpy loops over rows.
  */
-public final class SigmoidElman implements HiddenLayer {
+public final class ElmanLayer implements HiddenLayer {
+    /** ReLU layers start with this value on the recurrent diagonal. */
+    static final float RELU_DIAGONAL = 0.9f;
+    private final Activation activation;
     private final int units;
     private final int size;
     /** Input weights, units x size. */
@@ -20,7 +25,8 @@ public final class SigmoidElman implements HiddenLayer {
     /** Recurrent weights, size x size, row j = weights into unit j. */
     final float[] recurrent;
 
-    SigmoidElman(int units, int size) {
+    ElmanLayer(Activation activation, int units, int size) {
+        this.activation = activation;
         this.units = units;
         this.size = size;
         this.input = new float[units * size];
@@ -28,16 +34,31 @@ public final class SigmoidElman implements HiddenLayer {
     }
 
     /** A layer with rnnlm's initialisation: every weight the sum of three uniform(-0.1, 0.1) draws. */
-    static SigmoidElman random(int units, int size, Random random) {
-        SigmoidElman layer = new SigmoidElman(units, size);
+    static ElmanLayer random(Activation activation, int units, int size, Random random) {
+        ElmanLayer layer = new ElmanLayer(activation, units, size);
         Initialiser.fill(layer.input, random);
         Initialiser.fill(layer.recurrent, random);
+        if (activation != Activation.SIGMOID) {
+            // rnnlm's draws (sd 0.1) give W a spectral radius near 0.1 sqrt(H), 1.4 at H=200: harmless
+            // behind the sigmoid's slope of at most 1/4, but tanh (slope 1) and ReLU then blow up
+            // through time. Scale to radius ~0.5 (tanh), or ~0.1 around 0.9 I (ReLU, as faster-rnnlm's
+            // diagonal initialisation).
+            float scale = (float) ((activation == Activation.RELU ? 1 : 5) / Math.sqrt(size));
+            for (int i = 0; i < layer.recurrent.length; i++) {
+                layer.recurrent[i] *= scale;
+            }
+            if (activation == Activation.RELU) {
+                for (int j = 0; j < size; j++) {
+                    layer.recurrent[j * size + j] += RELU_DIAGONAL;
+                }
+            }
+        }
         return layer;
     }
 
     @Override
     public String type() {
-        return "sigmoid";
+        return activation.cellName();
     }
 
     @Override
@@ -52,12 +73,13 @@ public final class SigmoidElman implements HiddenLayer {
 
     @Override
     public void initialState(float[] state) {
-        Arrays.fill(state, 0, size, 0.1f);
+        Arrays.fill(state, 0, size, activation == Activation.SIGMOID ? 0.1f : 0f);
     }
 
     @Override
     public void resetState(float[] state) {
-        Arrays.fill(state, 0, size, 1f);
+        // rnnlm resets its sigmoid units to 1; a tanh or ReLU layer starts from rest
+        Arrays.fill(state, 0, size, activation == Activation.SIGMOID ? 1f : 0f);
     }
 
     @Override
@@ -69,7 +91,7 @@ public final class SigmoidElman implements HiddenLayer {
             if (word >= 0) {
                 a += input[row + j];
             }
-            next[j] = Blas.sigmoid(a);
+            next[j] = activation.apply(a);
         }
     }
 
@@ -135,6 +157,11 @@ public final class SigmoidElman implements HiddenLayer {
         }
 
         @Override
+        public float[] outputErrorAt(int stepsAgo) {
+            return errors[(int) ((steps - stepsAgo) % capacity)];
+        }
+
+        @Override
         public float[] state() {
             return states[(int) (steps % (capacity + 1))];
         }
@@ -159,7 +186,7 @@ public final class SigmoidElman implements HiddenLayer {
                     } else if (v < -clip) {
                         v = -clip;
                     }
-                    es[j] = v * h[j] * (1 - h[j]);
+                    es[j] = v * activation.slope(h[j]);
                 }
                 Arrays.fill(dh, 0);
                 prevOf[used] = states[(int) ((s - 1) % (capacity + 1))];
