@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
                 TrainKnCommand.class,
                 BuildBinaryCommand.class,
                 RescoreCommand.class,
+                TuneMixCommand.class,
                 TrainRnnCommand.class,
                 MixCommand.class,
                 RnnCommand.class,

@@ -1,0 +1,228 @@
+package org.lmrescore.cli;
+
+import org.lmrescore.lattice.InputFiles;
+import org.lmrescore.lattice.NBestList;
+import org.lmrescore.lattice.ScoreWeights;
+import org.lmrescore.lm.LanguageModel;
+import org.lmrescore.lm.ngram.NgramModels;
+import org.lmrescore.rescore.RunSummary;
+import org.lmrescore.rescore.tune.FeatureExtractor;
+import org.lmrescore.rescore.tune.SearchRange;
+import org.lmrescore.rescore.tune.TuningPoint;
+import org.lmrescore.rescore.tune.TuningSet;
+import org.lmrescore.rescore.tune.UtteranceFeatures;
+import org.lmrescore.rescore.tune.UtteranceSplit;
+import org.lmrescore.rescore.tune.WeightSearch;
+import org.lmrescore.rescore.tune.WerSurface;
+import org.lmrescore.util.AtomicOutput;
+import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.Json;
+import org.lmrescore.util.Log;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "tune-mix",
+        description = {"Choose lmscale, word insertion penalty, first-pass LM weight and the RNN/backoff interpolation "
+                + "weight (lambda) that minimise WER on a development set, for 'rescore'.",
+                "The K best hypotheses of each lattice (or N-best list) are scored once by every model; each trial "
+                        + "is then arithmetic over the cached scores and edit errors: a grid, then a coordinate search.",
+                "Prints the chosen values, WER before/after on the tuning and held-out utterances and a WER surface "
+                        + "(lmscale x wip); --params writes the chosen options as a file 'rescore @FILE' reads."},
+        footer = {"", "Examples:",
+                "  tune-mix --kn kn5.bin --rnn rnn.bin --in ../shared/speech/dev/sphinx/lat --ref ../shared/speech/dev/ref.trn "
+                        + "--split even --params tuned.args",
+                "  rescore @tuned.args --kn kn5.bin --rnn rnn.bin --in dev/lat --out out --mode nbest",
+                "  tune-mix --kn kn5.bin --in nbest/ --ref ref.trn --wip-range 0 --first-pass-weight-range 0 --json"})
+public final class TuneMixCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--in", required = true, paramLabel = "DIR_OR_LIST",
+            description = "Development lattices or N-best lists: a folder, a list file or one file.")
+    Path in;
+
+    @Option(names = "--ref", required = true, paramLabel = "TRN", description = "Reference transcripts.")
+    Path ref;
+
+    @Option(names = "--split", paramLabel = "SPEC", defaultValue = "all",
+            description = "Utterances to tune on: all, even, odd (by position in sorted ids) or a file of ids; "
+                    + "the others are held out and reported (default ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--nbest", paramLabel = "K", defaultValue = "100",
+            description = "Hypotheses per utterance: a lattice's K best distinct word strings, an N-best list's first K "
+                    + "(default ${DEFAULT-VALUE}).")
+    int nbest;
+
+    @Option(names = "--lmscale-range", paramLabel = "MIN:MAX", defaultValue = "2:24",
+            description = "Search range of lmscale (one value fixes it; default ${DEFAULT-VALUE}).")
+    String lmScaleRange;
+
+    @Option(names = "--wip-range", paramLabel = "MIN:MAX", defaultValue = "-10:10",
+            description = "Search range of the word insertion penalty (default ${DEFAULT-VALUE}).")
+    String wipRange;
+
+    @Option(names = "--first-pass-weight-range", paramLabel = "MIN:MAX", defaultValue = "0:1",
+            description = "Search range of the first-pass LM weight (default ${DEFAULT-VALUE}).")
+    String firstPassRange;
+
+    @Option(names = "--lambda-range", paramLabel = "MIN:MAX", defaultValue = "0.05:0.95",
+            description = "Search range of the RNNs' total mix weight, with --rnn and --kn (default ${DEFAULT-VALUE}).")
+    String lambdaRange;
+
+    @Option(names = "--params", paramLabel = "FILE",
+            description = "Write the chosen rescore options here (read them with 'rescore @FILE').")
+    Path params;
+
+    @Option(names = "--score-fillers", description = "As rescore --score-fillers.")
+    boolean scoreFillers;
+
+    @Option(names = "--lowercase", description = "As rescore --lowercase.")
+    boolean lowercase;
+
+    @Option(names = "--oov-logprob", paramLabel = "LP", defaultValue = "-16.118",
+            description = "As rescore --oov-logprob (default ${DEFAULT-VALUE}).")
+    double oovLogProb;
+
+    @Option(names = "--strict", description = "Stop at the first file that fails (default: report it and go on).")
+    boolean strict;
+
+    @Option(names = "--json", description = "Print the result as one JSON object on the last line.")
+    boolean json;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads scoring hypotheses (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() {
+        SearchRange[] ranges;
+        ScoreWeights reading;
+        try {
+            ranges = new SearchRange[] {SearchRange.parse(lmScaleRange), SearchRange.parse(wipRange),
+                    SearchRange.parse(firstPassRange), SearchRange.parse(lambdaRange)};
+            if (ranges[3].min() <= 0 || ranges[3].max() >= 1) {
+                throw new IllegalArgumentException("--lambda-range must lie strictly between 0 and 1");
+            }
+            reading = ScoreWeights.of(ScoreWeights.DEFAULT_LM_SCALE, 0).withScoreFillers(scoreFillers).withOovLogProb(oovLogProb);
+        } catch (IllegalArgumentException e) {
+            throw new InputFormatException(e.getMessage());
+        }
+        if (nbest < 1) {
+            throw new InputFormatException("--nbest must be at least 1");
+        }
+        Map<String, List<String>> references = RunSummary.readReferences(ref);
+        if (!model.present()) {
+            throw new InputFormatException("no model given: use --kn MODEL and/or --rnn MODEL[,MODEL...]");
+        }
+        List<LanguageModel> rnns = model.rnn().load();
+        LanguageModel backoff = model.kn == null ? null : NgramModels.loadAny(model.kn);
+
+        long t0 = System.nanoTime();
+        List<NBestList> lists = org.lmrescore.rescore.tune.TuningInputs.read(InputFiles.resolve(in), nbest, strict);
+        List<UtteranceFeatures> features = new FeatureExtractor(rnns, backoff, reading, lowercase)
+                .extract(lists, references, threads);
+        double featureSeconds = (System.nanoTime() - t0) / 1e9;
+        TuningSet all = new TuningSet(features, rnns.size(), backoff != null, oovLogProb);
+        if (all.utterances().isEmpty()) {
+            throw new InputFormatException(in, 0, "no utterance with a reference to tune on");
+        }
+        List<String> ids = new ArrayList<>();
+        features.forEach(f -> ids.add(f.id()));
+        Set<String> tuneIds;
+        try {
+            tuneIds = UtteranceSplit.tuneIds(ids, split);
+        } catch (IllegalArgumentException e) {
+            throw new InputFormatException("--split: " + e.getMessage());
+        }
+        TuningSet tuneSet = all.select(tuneIds, true);
+        TuningSet heldOut = all.select(tuneIds, false);
+
+        long t1 = System.nanoTime();
+        WeightSearch.Result result = new WeightSearch(tuneSet, ranges).run();
+        double searchSeconds = (System.nanoTime() - t1) / 1e9;
+        TuningPoint chosen = result.point().rounded();
+        double tunedWer = tuneSet.wer(chosen);
+        double defaultLambda = defaultLambda();
+        TuningPoint defaults = new TuningPoint(ScoreWeights.DEFAULT_LM_SCALE, 0, 0, defaultLambda);
+        boolean withLambda = all.hasMixWeight();
+
+        if (params != null) {
+            AtomicOutput.writeString(params, String.join("\n", chosen.rescoreArguments(withLambda)) + "\n");
+        }
+        PrintWriter out = new PrintWriter(System.out, false);
+        int hyps = 0;
+        for (UtteranceFeatures f : features) {
+            hyps += f.hypotheses().size();
+        }
+        out.printf(Locale.ROOT, "%d utterances, %d hypotheses (up to %d each), scored in %.1f s; tuning on %d (%d words), "
+                        + "holding out %d (%d words)%n", features.size(), hyps, nbest, featureSeconds,
+                tuneSet.utterances().size(), tuneSet.referenceWords(), heldOut.utterances().size(), heldOut.referenceWords());
+        out.printf(Locale.ROOT, "search: %d weight settings in %.2f s%n", result.trials(), searchSeconds);
+        out.println("chosen: " + chosen.format(withLambda));
+        out.printf(Locale.ROOT, "%-58s %9s %9s%n", "WER %", "tuning", "held out");
+        row(out, "defaults (" + defaults.format(withLambda) + ")", tuneSet.wer(defaults), heldOut, heldOut.wer(defaults));
+        row(out, "tuned", tunedWer, heldOut, heldOut.wer(chosen));
+        row(out, "oracle of the " + nbest + "-best", tuneSet.percent(tuneSet.oracleErrors()), heldOut,
+                heldOut.percent(heldOut.oracleErrors()));
+        out.print(WerSurface.table(tuneSet, chosen, ranges[0], ranges[1], 9, 9));
+        if (params != null) {
+            out.println("wrote " + params + " (rescore @" + params + " ...)");
+        }
+        if (json) {
+            Json j = new Json()
+                    .put("utterances", features.size())
+                    .put("tuning_utterances", tuneSet.utterances().size())
+                    .put("held_out_utterances", heldOut.utterances().size())
+                    .put("lmscale", chosen.lmScale())
+                    .put("wip", chosen.wip())
+                    .put("first_pass_weight", chosen.firstPassWeight());
+            if (withLambda) {
+                j.put("lambda", chosen.rnnWeight());
+            }
+            j.put("tuning_wer_default", round(tuneSet.wer(defaults)))
+                    .put("tuning_wer", round(tunedWer))
+                    .put("trials", result.trials());
+            if (!heldOut.utterances().isEmpty()) {
+                j.put("held_out_wer_default", round(heldOut.wer(defaults)))
+                        .put("held_out_wer", round(heldOut.wer(chosen)))
+                        .put("held_out_oracle_wer", round(heldOut.percent(heldOut.oracleErrors())));
+            }
+            out.println(j);
+        }
+        out.flush();
+        Log.info("tuned in %.1f s", (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
+    private static void row(PrintWriter out, String label, double tuning, TuningSet heldOut, double held) {
+        out.printf(Locale.ROOT, "%-58s %9.2f %9s%n", label, tuning,
+                heldOut.utterances().isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", held));
+    }
+
+    /** The RNN weight rescore uses without --lambda: 0.75, or the single --lambda given. */
+    private double defaultLambda() {
+        List<Double> l = model.rnn().lambda;
+        double sum = 0;
+        for (double x : l) {
+            sum += x;
+        }
+        return l.isEmpty() || sum >= 1 ? 0.75 : sum;
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+}

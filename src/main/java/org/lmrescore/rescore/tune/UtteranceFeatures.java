@@ -1,0 +1,23 @@
+package org.lmrescore.rescore.tune;
+
+import java.util.List;
+
+/**
+ * The cached hypotheses of one utterance (in the input's order, which breaks ties exactly as
+ * {@code rescore}'s stable sort does), the reference length, and the errors when no hypothesis
+ * exists (every reference word deleted).
+ */
+public record UtteranceFeatures(String id, List<HypothesisFeatures> hypotheses, int referenceWords) {
+    public UtteranceFeatures {
+        hypotheses = List.copyOf(hypotheses);
+    }
+
+    /** Fewest errors of any hypothesis: the oracle of this list. */
+    public int oracleErrors() {
+        int best = referenceWords;
+        for (HypothesisFeatures h : hypotheses) {
+            best = Math.min(best, h.errors());
+        }
+        return best;
+    }
+}
