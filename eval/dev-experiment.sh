@@ -8,9 +8,9 @@
 #    here) on sentences 1-60,000, 60,001-120,000 and 120,001-240,000 (1.0 M, 0.98 M and 2.1 M
 #    tokens) of the same text, validated on the first 1,500 sentences of valid.txt; they share the
 #    RNN weight lambda equally.
-# 3. For each system, `tune-mix` on the even utterances (sorted ids, 0-based positions 0, 2, ...)
+# 3. For each system, `tune` on the even utterances (sorted ids, 0-based positions 0, 2, ...)
 #    over the 100 best distinct word strings of each Sphinx lattice, then `rescore` the odd ones
-#    with the chosen options (@file), as 100-best lists (--mode nbest, what tune-mix optimised) and by
+#    with the chosen options (@file), as 100-best lists (--mode nbest, what tune optimised) and by
 #    lattice expansion (--mode lattice). WER before = Sphinx's own 1-best (hyp.trn), MAPSSWE vs it.
 # Results: eval/out/dev/results.tsv (one row per system and mode) and the table printed at the end.
 set -euo pipefail
@@ -64,7 +64,7 @@ system() {
   if [ "${extra[0]:-}" = "untuned" ]; then
     printf -- '--lmscale 8\n--wip 0\n' > "$out/$name.args"
   else
-    "${java[@]}" tune-mix "${models[@]}" --in "$dev/sphinx/lat" --ref "$dev/ref.trn" --split even --threads 2 \
+    "${java[@]}" tune "${models[@]}" --in "$dev/sphinx/lat" --ref "$dev/ref.trn" --split even --threads 2 \
       --params "$out/$name.args" "${extra[@]}" | tee "$out/$name.tune.txt"
   fi
   for mode in nbest lattice; do

@@ -24,7 +24,6 @@ import java.io.UncheckedIOException;
                 TrainKnCommand.class,
                 BuildBinaryCommand.class,
                 RescoreCommand.class,
-                TuneMixCommand.class,
                 TrainRnnCommand.class,
                 MixCommand.class,
                 RnnCommand.class,

@@ -1,15 +1,22 @@
 package org.lmrescore.cli;
 
 import org.lmrescore.lattice.InputFiles;
-import org.lmrescore.lattice.InputFormat;
+import org.lmrescore.lattice.NBestList;
 import org.lmrescore.lattice.ScoreWeights;
-import org.lmrescore.lattice.Scorer;
-import org.lmrescore.lattice.Utterance;
+import org.lmrescore.lm.LanguageModel;
+import org.lmrescore.lm.ngram.NgramModels;
 import org.lmrescore.rescore.RunSummary;
-import org.lmrescore.rescore.Tuner;
-import org.lmrescore.rescore.TuningReport;
-import org.lmrescore.rescore.TuningSet;
+import org.lmrescore.rescore.tune.FeatureExtractor;
+import org.lmrescore.rescore.tune.SearchRange;
+import org.lmrescore.rescore.tune.TuningPoint;
+import org.lmrescore.rescore.tune.TuningSet;
+import org.lmrescore.rescore.tune.UtteranceFeatures;
+import org.lmrescore.rescore.tune.UtteranceSplit;
+import org.lmrescore.rescore.tune.WeightSearch;
+import org.lmrescore.rescore.tune.WerSurface;
+import org.lmrescore.util.AtomicOutput;
 import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.Json;
 import org.lmrescore.util.Log;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,21 +26,23 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "tune",
-        mixinStandardHelpOptions = true,
-        description = {"Choose the LM scale, word insertion penalty and first-pass LM weight that minimise WER on a "
-                + "development set, then report them on held-out utterances.",
-                "Each lattice gives its --nbest best first-pass paths (N-best inputs their lists); the model scores them "
-                        + "once; a grid and then a Nelder-Mead search re-rank them. With --holdout-every 2 (default) the "
-                        + "weights are tuned on utterances 1, 3, 5, ... and WER before/after, with MAPSSWE significance, "
-                        + "is reported on 2, 4, 6, ... Pass the chosen values to rescore."},
+        description = {"Choose lmscale, word insertion penalty, first-pass LM weight and the RNN/backoff interpolation "
+                + "weight (lambda) that minimise WER on a development set, for 'rescore'.",
+                "The K best hypotheses of each lattice (or N-best list) are scored once by every model; each trial "
+                        + "is then arithmetic over the cached scores and edit errors: a grid, then a coordinate search.",
+                "Prints the chosen values, WER before/after on the tuning and held-out utterances and a WER surface "
+                        + "(lmscale x wip); --params writes the chosen options as a file 'rescore @FILE' reads."},
         footer = {"", "Examples:",
-                "  tune --kn kn5.bin --in ../shared/speech/dev/sphinx/lat --ref ../shared/speech/dev/ref.trn "
-                        + "--baseline ../shared/speech/dev/sphinx/hyp.trn",
-                "  tune --rnn r1.bin,r2.bin --kn kn5.bin --lambda 0.6 --in dev/nbest --ref ref.trn --first-pass-grid 0 --json"})
+                "  tune --kn kn5.bin --rnn rnn.bin --in ../shared/speech/dev/sphinx/lat --ref ../shared/speech/dev/ref.trn "
+                        + "--split even --params tuned.args",
+                "  rescore @tuned.args --kn kn5.bin --rnn rnn.bin --in dev/lat --out out --mode nbest",
+                "  tune --kn kn5.bin --in nbest/ --ref ref.trn --wip-range 0 --first-pass-weight-range 0 --json"})
 public final class TuneCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -41,86 +50,179 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--in", required = true, paramLabel = "DIR_OR_LIST", description = "Development lattices or N-best lists.")
+    @Option(names = "--in", required = true, paramLabel = "DIR_OR_LIST",
+            description = "Development lattices or N-best lists: a folder, a list file or one file.")
     Path in;
 
     @Option(names = "--ref", required = true, paramLabel = "TRN", description = "Reference transcripts.")
     Path ref;
 
-    @Option(names = "--baseline", paramLabel = "TRN",
-            description = "The first pass's own 1-best for 'before' on the held-out part (default: each list's top).")
-    Path baseline;
+    @Option(names = "--split", paramLabel = "SPEC", defaultValue = "all",
+            description = "Utterances to tune on: all, even, odd (by position in sorted ids) or a file of ids; "
+                    + "the others are held out and reported (default ${DEFAULT-VALUE}).")
+    String split;
 
-    @Option(names = "--nbest", paramLabel = "K", defaultValue = "100", description = "Paths per lattice (default ${DEFAULT-VALUE}).")
+    @Option(names = "--nbest", paramLabel = "K", defaultValue = "100",
+            description = "Hypotheses per utterance: a lattice's K best distinct word strings, an N-best list's first K "
+                    + "(default ${DEFAULT-VALUE}).")
     int nbest;
 
-    @Option(names = "--prune-beam", paramLabel = "B", defaultValue = "150",
-            description = "Lattice pruning before the paths are taken, as in rescore (default ${DEFAULT-VALUE}).")
-    double pruneBeam;
+    @Option(names = "--lmscale-range", paramLabel = "MIN:MAX", defaultValue = "2:24",
+            description = "Search range of lmscale (one value fixes it; default ${DEFAULT-VALUE}).")
+    String lmScaleRange;
 
-    @Option(names = "--lmscale-grid", split = ",", paramLabel = "X,...", defaultValue = "4,6,8,10,12,14,16",
-            description = "LM scales of the grid (default ${DEFAULT-VALUE}).")
-    double[] lmScales;
+    @Option(names = "--wip-range", paramLabel = "MIN:MAX", defaultValue = "-10:10",
+            description = "Search range of the word insertion penalty (default ${DEFAULT-VALUE}).")
+    String wipRange;
 
-    @Option(names = "--wip-grid", split = ",", paramLabel = "Y,...", defaultValue = "-6,-3,0,3,6",
-            description = "Word insertion penalties of the grid (default ${DEFAULT-VALUE}).")
-    double[] penalties;
+    @Option(names = "--first-pass-weight-range", paramLabel = "MIN:MAX", defaultValue = "0:1",
+            description = "Search range of the first-pass LM weight (default ${DEFAULT-VALUE}).")
+    String firstPassRange;
 
-    @Option(names = "--first-pass-grid", split = ",", paramLabel = "W,...", defaultValue = "0,0.25,0.5",
-            description = "First-pass LM weights of the grid; one value: not tuned (default ${DEFAULT-VALUE}).")
-    double[] firstPassWeights;
+    @Option(names = "--lambda-range", paramLabel = "MIN:MAX", defaultValue = "0.05:0.95",
+            description = "Search range of the RNNs' total mix weight, with --rnn and --kn (default ${DEFAULT-VALUE}).")
+    String lambdaRange;
 
-    @Option(names = "--holdout-every", paramLabel = "N", defaultValue = "2",
-            description = "Tune on all but every N-th utterance's share: N=2 halves the set; 1 tunes and reports on all (default ${DEFAULT-VALUE}).")
-    int holdoutEvery;
+    @Option(names = "--params", paramLabel = "FILE",
+            description = "Write the chosen rescore options here (read them with 'rescore @FILE').")
+    Path params;
 
-    @Option(names = "--lowercase", description = "Look words up in the model in lower case.")
-    boolean lowercase;
-
-    @Option(names = "--score-fillers", description = "Let the LM score filler tokens and count them as words.")
+    @Option(names = "--score-fillers", description = "As rescore --score-fillers.")
     boolean scoreFillers;
 
-    @Option(names = "--oov-logprob", paramLabel = "LP", defaultValue = "-16.118", description = "ln P charged for an unscorable word (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lowercase", description = "As rescore --lowercase.")
+    boolean lowercase;
+
+    @Option(names = "--oov-logprob", paramLabel = "LP", defaultValue = "-16.118",
+            description = "As rescore --oov-logprob (default ${DEFAULT-VALUE}).")
     double oovLogProb;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--strict", description = "Stop at the first file that fails (default: report it and go on).")
+    boolean strict;
 
     @Option(names = "--json", description = "Print the result as one JSON object on the last line.")
     boolean json;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads scoring hypotheses (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Override
     public Integer call() {
-        if (holdoutEvery < 1 || nbest < 1) {
-            throw new InputFormatException("--holdout-every and --nbest must be at least 1");
-        }
-        Map<String, List<String>> references = RunSummary.readReferences(ref);
-        List<Utterance> utterances = new ArrayList<>();
-        for (Path f : InputFiles.resolve(in)) {
-            utterances.addAll(InputFormat.read(f));
-        }
-        ScoreWeights base;
+        SearchRange[] ranges;
+        ScoreWeights reading;
         try {
-            base = new ScoreWeights(1, 1, 0, 0, scoreFillers, oovLogProb);
+            ranges = new SearchRange[] {SearchRange.parse(lmScaleRange), SearchRange.parse(wipRange),
+                    SearchRange.parse(firstPassRange), SearchRange.parse(lambdaRange)};
+            if (ranges[3].min() <= 0 || ranges[3].max() >= 1) {
+                throw new IllegalArgumentException("--lambda-range must lie strictly between 0 and 1");
+            }
+            reading = ScoreWeights.of(ScoreWeights.DEFAULT_LM_SCALE, 0).withScoreFillers(scoreFillers).withOovLogProb(oovLogProb);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }
-        Scorer scorer = new Scorer(model.languageModel(), base, lowercase);
-        Log.info("scoring the %d-best lists of %d utterances", nbest, utterances.size());
-        TuningSet all = TuningSet.build(utterances, scorer, nbest, pruneBeam, references, threads);
-        if (all.entries().isEmpty()) {
-            throw new InputFormatException(ref, 0, "no utterance of --in has a reference here");
+        if (nbest < 1) {
+            throw new InputFormatException("--nbest must be at least 1");
         }
-        TuningSet tuneOn = holdoutEvery == 1 ? all : all.slice(holdoutEvery, 0);
-        TuningSet heldOut = holdoutEvery == 1 ? all : all.slice(holdoutEvery, 1);
-        Tuner.Result result = Tuner.tune(tuneOn, base, lmScales, penalties, firstPassWeights);
-        TuningReport report = TuningReport.of(result, tuneOn, heldOut, base, ref, baseline);
+        Map<String, List<String>> references = RunSummary.readReferences(ref);
+        if (!model.present()) {
+            throw new InputFormatException("no model given: use --kn MODEL and/or --rnn MODEL[,MODEL...]");
+        }
+        List<LanguageModel> rnns = model.rnn().load();
+        LanguageModel backoff = model.kn == null ? null : NgramModels.loadAny(model.kn);
+
+        long t0 = System.nanoTime();
+        List<NBestList> lists = org.lmrescore.rescore.tune.TuningInputs.read(InputFiles.resolve(in), nbest, strict);
+        List<UtteranceFeatures> features = new FeatureExtractor(rnns, backoff, reading, lowercase)
+                .extract(lists, references, threads);
+        double featureSeconds = (System.nanoTime() - t0) / 1e9;
+        TuningSet all = new TuningSet(features, rnns.size(), backoff != null, oovLogProb);
+        if (all.utterances().isEmpty()) {
+            throw new InputFormatException(in, 0, "no utterance with a reference to tune on");
+        }
+        List<String> ids = new ArrayList<>();
+        features.forEach(f -> ids.add(f.id()));
+        Set<String> tuneIds;
+        try {
+            tuneIds = UtteranceSplit.tuneIds(ids, split);
+        } catch (IllegalArgumentException e) {
+            throw new InputFormatException("--split: " + e.getMessage());
+        }
+        TuningSet tuneSet = all.select(tuneIds, true);
+        TuningSet heldOut = all.select(tuneIds, false);
+
+        long t1 = System.nanoTime();
+        WeightSearch.Result result = new WeightSearch(tuneSet, ranges).run();
+        double searchSeconds = (System.nanoTime() - t1) / 1e9;
+        TuningPoint chosen = result.point().rounded();
+        double tunedWer = tuneSet.wer(chosen);
+        double defaultLambda = defaultLambda();
+        TuningPoint defaults = new TuningPoint(ScoreWeights.DEFAULT_LM_SCALE, 0, 0, defaultLambda);
+        boolean withLambda = all.hasMixWeight();
+
+        if (params != null) {
+            AtomicOutput.writeString(params, String.join("\n", chosen.rescoreArguments(withLambda)) + "\n");
+        }
         PrintWriter out = new PrintWriter(System.out, false);
-        out.println(report.format());
+        int hyps = 0;
+        for (UtteranceFeatures f : features) {
+            hyps += f.hypotheses().size();
+        }
+        out.printf(Locale.ROOT, "%d utterances, %d hypotheses (up to %d each), scored in %.1f s; tuning on %d (%d words), "
+                        + "holding out %d (%d words)%n", features.size(), hyps, nbest, featureSeconds,
+                tuneSet.utterances().size(), tuneSet.referenceWords(), heldOut.utterances().size(), heldOut.referenceWords());
+        out.printf(Locale.ROOT, "search: %d weight settings in %.2f s%n", result.trials(), searchSeconds);
+        out.println("chosen: " + chosen.format(withLambda));
+        out.printf(Locale.ROOT, "%-58s %9s %9s%n", "WER %", "tuning", "held out");
+        row(out, "defaults (" + defaults.format(withLambda) + ")", tuneSet.wer(defaults), heldOut, heldOut.wer(defaults));
+        row(out, "tuned", tunedWer, heldOut, heldOut.wer(chosen));
+        row(out, "oracle of the " + nbest + "-best", tuneSet.percent(tuneSet.oracleErrors()), heldOut,
+                heldOut.percent(heldOut.oracleErrors()));
+        out.print(WerSurface.table(tuneSet, chosen, ranges[0], ranges[1], 9, 9));
+        if (params != null) {
+            out.println("wrote " + params + " (rescore @" + params + " ...)");
+        }
         if (json) {
-            out.println(report.toJson());
+            Json j = new Json()
+                    .put("utterances", features.size())
+                    .put("tuning_utterances", tuneSet.utterances().size())
+                    .put("held_out_utterances", heldOut.utterances().size())
+                    .put("lmscale", chosen.lmScale())
+                    .put("wip", chosen.wip())
+                    .put("first_pass_weight", chosen.firstPassWeight());
+            if (withLambda) {
+                j.put("lambda", chosen.rnnWeight());
+            }
+            j.put("tuning_wer_default", round(tuneSet.wer(defaults)))
+                    .put("tuning_wer", round(tunedWer))
+                    .put("trials", result.trials());
+            if (!heldOut.utterances().isEmpty()) {
+                j.put("held_out_wer_default", round(heldOut.wer(defaults)))
+                        .put("held_out_wer", round(heldOut.wer(chosen)))
+                        .put("held_out_oracle_wer", round(heldOut.percent(heldOut.oracleErrors())));
+            }
+            out.println(j);
         }
         out.flush();
+        Log.info("tuned in %.1f s", (System.nanoTime() - t0) / 1e9);
         return 0;
+    }
+
+    private static void row(PrintWriter out, String label, double tuning, TuningSet heldOut, double held) {
+        out.printf(Locale.ROOT, "%-58s %9.2f %9s%n", label, tuning,
+                heldOut.utterances().isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", held));
+    }
+
+    /** The RNN weight rescore uses without --lambda: 0.75, or the single --lambda given. */
+    private double defaultLambda() {
+        List<Double> l = model.rnn().lambda;
+        double sum = 0;
+        for (double x : l) {
+            sum += x;
+        }
+        return l.isEmpty() || sum >= 1 ? 0.75 : sum;
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
     }
 }

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The hypotheses {@code tune-mix} searches over: each lattice's {@code k} best distinct word strings
+ * The hypotheses {@code tune} searches over: each lattice's {@code k} best distinct word strings
  * (as {@code rescore --mode nbest} takes them) or an N-best list's first {@code k} entries. A file
  * that cannot be read is reported and skipped, as {@code rescore} does, unless {@code strict}.
  */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One setting of the weights {@code tune-mix} chooses: lmscale, word insertion penalty, the weight of
+ * One setting of the weights {@code tune} chooses: lmscale, word insertion penalty, the weight of
  * the first-pass LM score carried by the input, and the RNNs' share of the linear mix (the
  * backoff model gets the rest; ignored unless the mix has both kinds of model). The acoustic
  * scale stays 1: only the ratios matter to the argmax.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The development set as {@code tune-mix} searches it: every utterance's cached hypotheses, scored
+ * The development set as {@code tune} searches it: every utterance's cached hypotheses, scored
  * for a {@link TuningPoint} by arithmetic alone. The mixed LM score of each hypothesis depends
  * only on the interpolation weight, so it is recomputed only when that weight changes; a trial of
  * lmscale, penalty or first-pass weight is one multiply-add per hypothesis and an argmax per

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which utterances {@code tune-mix} tunes on; the rest are held out and reported. "even" / "odd" pick
+ * Which utterances {@code tune} tunes on; the rest are held out and reported. "even" / "odd" pick
  * by position in the sorted utterance ids (0-based: even = 1st, 3rd, ...), a file lists ids (one
  * per line, first field; a path's file name without extension also matches), "all" tunes on
  * everything and holds nothing out.

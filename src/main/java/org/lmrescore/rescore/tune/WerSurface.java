@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * WER over a grid of lmscale x word insertion penalty with the other weights held at a point:
- * the summary {@code tune-mix} prints so one sees how flat the optimum is.
+ * the summary {@code tune} prints so one sees how flat the optimum is.
  */
 public final class WerSurface {
     private WerSurface() {

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * End to end: {@code tune-mix} writes its chosen options, {@code rescore @FILE} reads them, and the
+ * End to end: {@code tune} writes its chosen options, {@code rescore @FILE} reads them, and the
  * WER rescore measures on the same lists is the WER tune reported (the cache is what rescore does).
  */
 class TuneThenRescoreTest {
@@ -49,7 +49,7 @@ class TuneThenRescoreTest {
         Path ref = Files.writeString(dir.resolve("ref.trn"), "the cat sat (u1)\na hat sat (u2)\nthe cat (u3)\n");
         Path params = dir.resolve("tuned.args");
 
-        String tuned = run("tune-mix", "--kn", lm.toString(), "--in", nbest.toString(), "--ref", ref.toString(),
+        String tuned = run("tune", "--kn", lm.toString(), "--in", nbest.toString(), "--ref", ref.toString(),
                 "--params", params.toString(), "--threads", "1", "--json");
         double tunedWer = number(tuned, "tuning_wer");
         assertTrue(Files.readString(params).startsWith("--lmscale "), Files.readString(params));
