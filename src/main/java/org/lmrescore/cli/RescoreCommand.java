@@ -82,15 +82,10 @@ public final class RescoreCommand implements Callable<Integer> {
             description = "Weight of the first-pass LM score carried by the input, joined log-linearly (default ${DEFAULT-VALUE}: left out).")
     double firstPassWeight;
 
-    @Option(names = "--score-fillers", description = "Let the LM score filler tokens (<sil>, [noise]) and count them as words.")
-    boolean scoreFillers;
 
-    @Option(names = "--lowercase", description = "Look words up in the model in lower case (for upper-case lattices such as AMI's).")
-    boolean lowercase;
 
-    @Option(names = "--oov-logprob", paramLabel = "LP", defaultValue = "-16.118",
-            description = "ln P charged for a word the model cannot score (default ${DEFAULT-VALUE} = ln 1e-7).")
-    double oovLogProb;
+    @Mixin
+    WordScoringOptions words;
 
     @Option(names = "--history-order", paramLabel = "N", defaultValue = "4",
             description = "Lattice expansion: paths sharing their last N-1 words share an LM state (default ${DEFAULT-VALUE}).")
@@ -139,7 +134,7 @@ public final class RescoreCommand implements Callable<Integer> {
         ScoreWeights weights;
         RescoreSettings settings;
         try {
-            weights = new ScoreWeights(acScale, lmScale, wip, firstPassWeight, scoreFillers, oovLogProb);
+            weights = new ScoreWeights(acScale, lmScale, wip, firstPassWeight, words.scoreFillers, words.oovLogProb);
             settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), strict, pruneBeam);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
@@ -147,7 +142,7 @@ public final class RescoreCommand implements Callable<Integer> {
         List<Path> files = InputFiles.resolve(in);
         Map<String, List<String>> references = ref == null ? null : RunSummary.readReferences(ref);
         LanguageModel lm = model.languageModel();
-        Scorer scorer = new Scorer(lm, weights, lowercase);
+        Scorer scorer = new Scorer(lm, weights, words.lowercase);
         Path latticeDir = noLattices ? null : out.resolve(OutputFiles.LATTICES);
         UtteranceRescorer rescorer = new UtteranceRescorer(scorer, settings, latticeDir, references);
         Log.info("rescoring %d files with %d threads", files.size(), threads);

@@ -87,15 +87,10 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Write the chosen rescore options here (read them with 'rescore @FILE').")
     Path params;
 
-    @Option(names = "--score-fillers", description = "As rescore --score-fillers.")
-    boolean scoreFillers;
 
-    @Option(names = "--lowercase", description = "As rescore --lowercase.")
-    boolean lowercase;
 
-    @Option(names = "--oov-logprob", paramLabel = "LP", defaultValue = "-16.118",
-            description = "As rescore --oov-logprob (default ${DEFAULT-VALUE}).")
-    double oovLogProb;
+    @Mixin
+    WordScoringOptions words;
 
     @Option(names = "--strict", description = "Stop at the first file that fails (default: report it and go on).")
     boolean strict;
@@ -116,7 +111,7 @@ public final class TuneCommand implements Callable<Integer> {
             if (ranges[3].min() <= 0 || ranges[3].max() >= 1) {
                 throw new IllegalArgumentException("--lambda-range must lie strictly between 0 and 1");
             }
-            reading = ScoreWeights.of(ScoreWeights.DEFAULT_LM_SCALE, 0).withScoreFillers(scoreFillers).withOovLogProb(oovLogProb);
+            reading = ScoreWeights.of(ScoreWeights.DEFAULT_LM_SCALE, 0).withScoreFillers(words.scoreFillers).withOovLogProb(words.oovLogProb);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }
@@ -132,10 +127,10 @@ public final class TuneCommand implements Callable<Integer> {
 
         long t0 = System.nanoTime();
         List<NBestList> lists = org.lmrescore.rescore.tune.TuningInputs.read(InputFiles.resolve(in), nbest, strict);
-        List<UtteranceFeatures> features = new FeatureExtractor(rnns, backoff, reading, lowercase)
+        List<UtteranceFeatures> features = new FeatureExtractor(rnns, backoff, reading, words.lowercase)
                 .extract(lists, references, threads);
         double featureSeconds = (System.nanoTime() - t0) / 1e9;
-        TuningSet all = new TuningSet(features, rnns.size(), backoff != null, oovLogProb);
+        TuningSet all = new TuningSet(features, rnns.size(), backoff != null, words.oovLogProb);
         if (all.utterances().isEmpty()) {
             throw new InputFormatException(in, 0, "no utterance with a reference to tune on");
         }
@@ -160,7 +155,9 @@ public final class TuneCommand implements Callable<Integer> {
         boolean withLambda = all.hasMixWeight();
 
         if (params != null) {
-            AtomicOutput.writeString(params, String.join("\n", chosen.rescoreArguments(withLambda)) + "\n");
+            List<String> arguments = new ArrayList<>(chosen.rescoreArguments(withLambda));
+            arguments.addAll(words.asArguments());  // scored as tuned, or the WER would not carry over
+            AtomicOutput.writeString(params, String.join("\n", arguments) + "\n");
         }
         PrintWriter out = new PrintWriter(System.out, false);
         int hyps = 0;

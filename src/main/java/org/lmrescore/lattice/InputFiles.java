@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 public final class InputFiles {
     /** Files that sit beside lattices in a decode folder but are not lattices or N-best lists. */
     private static final Pattern NOT_INPUT = Pattern.compile(
-            ".*\\.(trn|ctm|json|md|txt|log|sh|wav|mlf|list)(\\.gz)?$|^list\\.tsv$|^README.*");
+            ".*\\.(trn|ctm|json|md|txt|log|sh|wav|mlf|list|args)(\\.gz)?$|^list\\.tsv$|^README.*");
 
     private InputFiles() {
     }
