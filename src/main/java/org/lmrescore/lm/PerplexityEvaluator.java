@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Perplexity of any {@link LanguageModel} on a text file, one sentence per line, with SRILM's
@@ -24,6 +25,7 @@ import java.util.Locale;
  */
 public final class PerplexityEvaluator {
     private static final double LN10 = Math.log(10);
+    private static final Pattern SPACE = Pattern.compile("\\s+");
     private final LanguageModel model;
     private boolean scoreOovs;
 
@@ -108,7 +110,7 @@ public final class PerplexityEvaluator {
         if (t.isEmpty()) {
             return new String[0];
         }
-        String[] parts = t.split("\\s+");
+        String[] parts = SPACE.split(t);
         int from = parts[0].equals(Vocabulary.BOS) ? 1 : 0;
         int to = parts.length > from && parts[parts.length - 1].equals(Vocabulary.EOS) ? parts.length - 1 : parts.length;
         if (from == 0 && to == parts.length) {

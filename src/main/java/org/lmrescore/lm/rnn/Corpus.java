@@ -2,13 +2,14 @@ package org.lmrescore.lm.rnn;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntLinkedOpenHashMap;
+import org.lmrescore.lm.PerplexityEvaluator;
 import org.lmrescore.lm.Vocabulary;
 import org.lmrescore.util.TextInput;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 
 /**
  * A text as the network reads it: one sentence per line, words separated by white space, each
@@ -17,8 +18,6 @@ import java.util.regex.Pattern;
  * are dropped, as {@code ppl} does.
  */
 public final class Corpus {
-    private static final Pattern SPACE = Pattern.compile("\\s+");
-
     private final int[] units;
     private final int[] sentenceEnds;
 
@@ -31,21 +30,12 @@ public final class Corpus {
     public static RnnVocabulary countAndBuild(Path file, int rare, int classes, boolean sqrt) {
         Object2IntLinkedOpenHashMap<String> counts = new Object2IntLinkedOpenHashMap<>();
         counts.put(Vocabulary.EOS, 0);
-        long lines = 0;
-        try (TextInput in = TextInput.open(file)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                String[] tokens = tokens(line);
-                if (tokens.length == 0) {
-                    continue;
-                }
-                for (String t : tokens) {
-                    counts.addTo(t, 1);
-                }
-                counts.addTo(Vocabulary.EOS, 1);
-                lines++;
+        long lines = forEachSentence(file, tokens -> {
+            for (String t : tokens) {
+                counts.addTo(t, 1);
             }
-        }
+            counts.addTo(Vocabulary.EOS, 1);
+        });
         if (lines == 0) {
             throw new org.lmrescore.util.InputFormatException(file, 0, "no sentences: expected one sentence per line");
         }
@@ -62,33 +52,30 @@ public final class Corpus {
         IntArrayList units = new IntArrayList();
         IntArrayList ends = new IntArrayList();
         int eos = vocabulary.eosUnit();
-        try (TextInput in = TextInput.open(file)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                String[] tokens = tokens(line);
-                if (tokens.length == 0) {
-                    continue;
-                }
-                for (String t : tokens) {
-                    units.add(vocabulary.unitOf(t));
-                }
-                units.add(eos);
-                ends.add(units.size());
+        forEachSentence(file, tokens -> {
+            for (String t : tokens) {
+                units.add(vocabulary.unitOf(t));
             }
-        }
+            units.add(eos);
+            ends.add(units.size());
+        });
         return new Corpus(units.toIntArray(), ends.toIntArray());
     }
 
-    /** White-space separated words, without a leading {@code <s>} or a trailing {@code </s>} if the text marks them. */
-    static String[] tokens(String line) {
-        String t = line.strip();
-        if (t.isEmpty()) {
-            return new String[0];
+    /** Hands each non-blank line's words (sentence markers dropped) to {@code sentence}; returns how many. */
+    private static long forEachSentence(Path file, Consumer<String[]> sentence) {
+        long lines = 0;
+        try (TextInput in = TextInput.open(file)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] tokens = PerplexityEvaluator.tokens(line);
+                if (tokens.length > 0) {
+                    sentence.accept(tokens);
+                    lines++;
+                }
+            }
         }
-        String[] parts = SPACE.split(t);
-        int from = parts[0].equals(Vocabulary.BOS) ? 1 : 0;
-        int to = parts.length > from && parts[parts.length - 1].equals(Vocabulary.EOS) ? parts.length - 1 : parts.length;
-        return from == 0 && to == parts.length ? parts : java.util.Arrays.copyOfRange(parts, from, to);
+        return lines;
     }
 
     /** Units of every token, {@code </s>} after each sentence; -1 for unknown words. */

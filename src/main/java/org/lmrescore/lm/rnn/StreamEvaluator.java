@@ -1,6 +1,7 @@
 package org.lmrescore.lm.rnn;
 
 import org.lmrescore.lm.Perplexity;
+import org.lmrescore.lm.PerplexityEvaluator;
 import org.lmrescore.lm.Vocabulary;
 import org.lmrescore.util.Progress;
 import org.lmrescore.util.TextInput;
@@ -62,7 +63,7 @@ public final class StreamEvaluator {
         try (TextInput in = TextInput.open(text)) {
             String line;
             while ((line = in.readLine()) != null) {
-                String[] tokens = Corpus.tokens(line);
+                String[] tokens = PerplexityEvaluator.tokens(line);
                 if (tokens.length == 0) {
                     continue;
                 }
