@@ -39,28 +39,26 @@ public final class HiddenLayers {
 
     /** A randomly initialised stack of {@code layers} layers of one type (a single layer for 1). */
     public static HiddenLayer create(String type, int units, int size, int layers, Random random) {
-        HiddenLayer bottom = create(type, units, size, random);
+        return stack(create(type, units, size, random), type, size, layers, random);
+    }
+
+    /** A zero stack whose weights a model file fills in. */
+    public static HiddenLayer empty(String type, int units, int size, int layers) {
+        return stack(empty(type, units, size), type, size, layers, null);
+    }
+
+    /** {@code bottom} under {@code layers - 1} layers of {@code type}, randomised bottom-up unless {@code random} is null. */
+    private static HiddenLayer stack(HiddenLayer bottom, String type, int size, int layers, Random random) {
         if (layers == 1) {
             return bottom;
         }
         List<GatedLayer> upper = new java.util.ArrayList<>();
         for (int i = 1; i < layers; i++) {
             GatedLayer g = stacked(type, size);
-            g.randomise(random);
+            if (random != null) {
+                g.randomise(random);
+            }
             upper.add(g);
-        }
-        return new StackedLayer(bottom, upper);
-    }
-
-    /** A zero stack whose weights a model file fills in. */
-    public static HiddenLayer empty(String type, int units, int size, int layers) {
-        HiddenLayer bottom = empty(type, units, size);
-        if (layers == 1) {
-            return bottom;
-        }
-        List<GatedLayer> upper = new java.util.ArrayList<>();
-        for (int i = 1; i < layers; i++) {
-            upper.add(stacked(type, size));
         }
         return new StackedLayer(bottom, upper);
     }

@@ -2,6 +2,7 @@ package org.lmrescore.lm.rnn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Several hidden layers on top of each other (--layers N): the bottom one reads the word, each
@@ -56,18 +57,19 @@ final class StackedLayer implements HiddenLayer {
 
     @Override
     public void initialState(float[] state) {
-        for (int i = 0; i < layers(); i++) {
-            float[] s = new float[layer(i).stateSize()];
-            layer(i).initialState(s);
-            System.arraycopy(s, 0, state, offset[i], s.length);
-        }
+        fillEach(state, HiddenLayer::initialState);
     }
 
     @Override
     public void resetState(float[] state) {
+        fillEach(state, HiddenLayer::resetState);
+    }
+
+    /** Each layer's own state as {@code fill} sets it, in its place in {@code state}. */
+    private void fillEach(float[] state, BiConsumer<HiddenLayer, float[]> fill) {
         for (int i = 0; i < layers(); i++) {
             float[] s = new float[layer(i).stateSize()];
-            layer(i).resetState(s);
+            fill.accept(layer(i), s);
             System.arraycopy(s, 0, state, offset[i], s.length);
         }
     }
