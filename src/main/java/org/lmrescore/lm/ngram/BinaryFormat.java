@@ -196,8 +196,7 @@ public final class BinaryFormat {
             if (buf.remaining() != 0) {
                 throw new InputFormatException(path, 0, "corrupt binary model: " + buf.remaining() + " trailing bytes");
             }
-            counts[0] = v;
-            return new NgramModel(Vocabulary.of(words), uniProb, uniBackoff, tables, counts);
+            return new NgramModel(Vocabulary.of(words), uniProb, uniBackoff, tables);
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new InputFormatException(path, 0, "binary model is truncated or corrupt");
         }

@@ -30,17 +30,15 @@ public final class NgramModel implements LanguageModel {
     final float[] uniBackoff;
     /** tables[n] holds the n-grams of order n (n >= 2); tables[0], tables[1] are null. */
     final ProbingTable[] tables;
-    final long[] counts;
     private final int unk;
     private final NgramState start;
 
-    NgramModel(Vocabulary vocabulary, float[] uniProb, float[] uniBackoff, ProbingTable[] tables, long[] counts) {
+    NgramModel(Vocabulary vocabulary, float[] uniProb, float[] uniBackoff, ProbingTable[] tables) {
         this.vocabulary = vocabulary;
         this.order = tables.length - 1;
         this.uniProb = uniProb;
         this.uniBackoff = uniBackoff;
         this.tables = tables;
-        this.counts = counts;
         this.unk = vocabulary.id(Vocabulary.UNK);
         int bos = vocabulary.id(Vocabulary.BOS);
         this.start = bos == Vocabulary.NONE || order == 1 ? NgramState.EMPTY
@@ -59,8 +57,6 @@ public final class NgramModel implements LanguageModel {
             uniBackoff[i] = uni.backoff(i);
         }
         ProbingTable[] tables = new ProbingTable[order + 1];
-        long[] counts = new long[order];
-        counts[0] = v;
         for (int n = 2; n <= order; n++) {
             OrderEntries e = t.entries(n);
             tables[n] = new ProbingTable(e.size() + e.size() / 16 + 16);
@@ -75,9 +71,8 @@ public final class NgramModel implements LanguageModel {
                     throw new InputFormatException("the " + n + "-gram '" + gram + "' is listed twice");
                 }
             }
-            counts[n - 1] = e.size();
         }
-        NgramModel model = new NgramModel(t.vocabulary(), uniProb, uniBackoff, tables, counts);
+        NgramModel model = new NgramModel(t.vocabulary(), uniProb, uniBackoff, tables);
         model.addBlanks(t);
         return model;
     }
