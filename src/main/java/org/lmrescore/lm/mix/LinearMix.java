@@ -145,6 +145,11 @@ public final class LinearMix implements LanguageModel {
         return new MixState(next);
     }
 
+    /** The ids in component {@code component} of the mix's words, NONE where it lacks one (shared with {@link LogLinearMix}). */
+    int[] idsIn(int component) {
+        return ids[component];
+    }
+
     private int idIn(int component, int word) {
         return word < 0 ? Vocabulary.NONE : ids[component][word];
     }

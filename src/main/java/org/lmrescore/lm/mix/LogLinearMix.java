@@ -24,23 +24,13 @@ public final class LogLinearMix implements LanguageModel {
     private final LinearMix shape;
     private final List<LanguageModel> components;
     private final double[] weights;
-    /** ids[i][mixId] = the word's id in component i, or NONE. */
-    private final int[][] ids;
     private final ThreadLocal<Cached> cache = new ThreadLocal<>();
 
     public LogLinearMix(List<LanguageModel> components, double[] weights) {
-        // LinearMix checks the weights, builds the union vocabulary and carries the states
+        // LinearMix checks the weights, builds the union vocabulary and its word maps, and carries the states
         this.shape = new LinearMix(components, weights);
         this.components = shape.components();
         this.weights = shape.weights();
-        Vocabulary v = shape.vocabulary();
-        this.ids = new int[components.size()][v.size()];
-        for (int i = 0; i < components.size(); i++) {
-            Vocabulary own = components.get(i).vocabulary();
-            for (int w = 0; w < v.size(); w++) {
-                ids[i][w] = own.id(v.word(w));
-            }
-        }
     }
 
     public double[] weights() {
@@ -94,8 +84,9 @@ public final class LogLinearMix implements LanguageModel {
             }
             m.logProbs(states[i], own);
             double unknown = m.logProb(states[i], Vocabulary.NONE);
+            int[] ids = shape.idsIn(i);
             for (int w = 0; w < n; w++) {
-                int id = ids[i][w];
+                int id = ids[w];
                 mixed[w] += weights[i] * (id == Vocabulary.NONE ? unknown : own[id]);
             }
         }
