@@ -27,6 +27,9 @@ public final class RnnVocabulary {
     private final long[] unitCounts;
     private final int rareUnit;
     private final int rareWords;
+    /** ln of a rare word's share of the rare unit, -ln(rareWords) (what {@link #shareOfUnit} adds per rare word). */
+    private final double rareShare;
+    private final int eosId;
     private final WordClasses classes;
 
     RnnVocabulary(Vocabulary words, int[] unitOfWord, String[] unitNames, long[] unitCounts, int rareUnit,
@@ -37,6 +40,8 @@ public final class RnnVocabulary {
         this.unitCounts = unitCounts;
         this.rareUnit = rareUnit;
         this.rareWords = words.size() - (rareUnit < 0 ? unitNames.length : unitNames.length - 1);
+        this.rareShare = rareWords > 0 ? -Math.log(rareWords) : 0;
+        this.eosId = words.id(Vocabulary.EOS);
         this.classes = classes;
         if (unitOfWord.length != words.size()) {
             throw new IllegalArgumentException("unit map and vocabulary differ in size");
@@ -159,11 +164,11 @@ public final class RnnVocabulary {
 
     /** ln of the share of its unit's probability a word gets: 0, or -ln(rare words) for a rare word. */
     public double shareOfUnit(int unit) {
-        return unit == rareUnit && rareWords > 0 ? -Math.log(rareWords) : 0;
+        return unit == rareUnit ? rareShare : 0;
     }
 
     public int eosUnit() {
-        return unitOfWord[words.id(Vocabulary.EOS)];
+        return unitOfWord[eosId];
     }
 
     public WordClasses classes() {

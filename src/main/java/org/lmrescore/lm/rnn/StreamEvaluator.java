@@ -116,7 +116,7 @@ public final class StreamEvaluator {
                     } else {
                         System.arraycopy(reset, 0, state, 0, state.length);
                     }
-                    Arrays.fill(history, vocabulary.eosUnit());
+                    Arrays.fill(history, eos);
                 }
                 if (buffer != null && buffer.length() > (1 << 16) - 1024) {
                     perWord.append(buffer);

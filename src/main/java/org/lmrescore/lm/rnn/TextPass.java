@@ -62,7 +62,7 @@ final class TextPass {
             }
             if (independent && target == eos) {
                 System.arraycopy(reset, 0, state, 0, state.length);
-                java.util.Arrays.fill(history, model.vocabulary().eosUnit());
+                java.util.Arrays.fill(history, eos);
             }
             last = target;
             if (++pending == 4096) {
@@ -121,7 +121,7 @@ final class TextPass {
                     dirty = false;
                 }
                 window.start(reset);
-                java.util.Arrays.fill(history, model.vocabulary().eosUnit());
+                java.util.Arrays.fill(history, eos);
             }
             last = target;
             if (++pending == 1024) {
