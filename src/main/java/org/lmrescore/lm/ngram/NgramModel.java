@@ -167,11 +167,9 @@ public final class NgramModel implements LanguageModel {
 
     /** log10 P(word | context), the ARPA value. */
     public float log10Prob(NgramState s, int word) {
+        word = scoredAs(word);
         if (word == Vocabulary.NONE) {
-            if (unk == Vocabulary.NONE) {
-                return Float.NEGATIVE_INFINITY;
-            }
-            word = unk;
+            return Float.NEGATIVE_INFINITY;
         }
         float p = uniProb[word];
         int[] ctx = s.words;
@@ -197,13 +195,8 @@ public final class NgramModel implements LanguageModel {
     @Override
     public NgramState next(LmState context, int word) {
         NgramState s = (NgramState) context;
-        if (word == Vocabulary.NONE) {
-            if (unk == Vocabulary.NONE) {
-                return NgramState.EMPTY;
-            }
-            word = unk;
-        }
-        if (order == 1) {
+        word = scoredAs(word);
+        if (word == Vocabulary.NONE || order == 1) {
             return NgramState.EMPTY;
         }
         int[] ctx = s.words;
@@ -243,7 +236,8 @@ public final class NgramModel implements LanguageModel {
         return new NgramScorer(this);
     }
 
-    int unkId() {
-        return unk;
+    /** The id {@code word} is scored as: itself, {@code <unk>} for an OOV, NONE for an OOV without {@code <unk>}. */
+    int scoredAs(int word) {
+        return word == Vocabulary.NONE ? unk : word;
     }
 }

@@ -43,13 +43,11 @@ public final class NgramScorer {
 
     /** log10 P(word | context), then the context moves past {@code word}. */
     public float advance(int word) {
+        word = model.scoredAs(word);
         if (word == Vocabulary.NONE) {
-            word = model.unkId();
-            if (word == Vocabulary.NONE) {
-                length = 0;
-                lastMatch = 0;
-                return Float.NEGATIVE_INFINITY;
-            }
+            length = 0;
+            lastMatch = 0;
+            return Float.NEGATIVE_INFINITY;
         }
         float p = uniProb[word];
         int[] nw = nextWords;
