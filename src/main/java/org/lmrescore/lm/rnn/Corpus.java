@@ -91,11 +91,6 @@ public final class Corpus {
         return sentenceEnds.length;
     }
 
-    /** Token index one past the end of sentence {@code s}. */
-    public int sentenceEnd(int s) {
-        return sentenceEnds[s];
-    }
-
     /** Token ranges of {@code parts} consecutive pieces cut at sentence ends, as [start, end) pairs. */
     public int[][] split(int parts) {
         int[][] ranges = new int[parts][2];
