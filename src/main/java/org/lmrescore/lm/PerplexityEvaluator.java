@@ -97,7 +97,8 @@ public final class PerplexityEvaluator {
         return total;
     }
 
-    private static StringBuilder appendScore(StringBuilder sb, double lnProb) {
+    /** The score of a per-word line: log10 P with 8 significant digits, or {@code -inf} (shared with the RNN stream evaluator). */
+    public static StringBuilder appendScore(StringBuilder sb, double lnProb) {
         if (lnProb == Double.NEGATIVE_INFINITY) {
             return sb.append("-inf");
         }

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Perplexity of a text under an RNN read as one stream, the rnnlm toolkit's {@code -test}
@@ -23,7 +22,6 @@ import java.util.Locale;
  * model's BPTT settings. That changes the model in place.
  */
 public final class StreamEvaluator {
-    private static final double LN10 = Math.log(10);
     private final RnnModel model;
     private final double dynamicRate;
 
@@ -100,7 +98,7 @@ public final class StreamEvaluator {
                             total.addWord(lp);
                         }
                         if (buffer != null) {
-                            buffer.append(word).append('\t').append(String.format(Locale.ROOT, "%.8g", lp / LN10)).append('\n');
+                            PerplexityEvaluator.appendScore(buffer.append(word).append('\t'), lp).append('\n');
                         }
                     }
                     counter++;
