@@ -97,14 +97,9 @@ public final class TsvNBest {
             if (f.length != 8) {
                 throw in.error("expected 8 tab-separated fields: utt rank total acoustic lm lnp nwords words");
             }
-            double acoustic = number(f[3], in);
-            double lm = number(f[4], in);
-            int n;
-            try {
-                n = Integer.parseInt(f[6]);
-            } catch (NumberFormatException e) {
-                throw in.error("expected a word count, found '" + f[6] + "'");
-            }
+            double acoustic = Fields.number(f[3], in);
+            double lm = Fields.number(f[4], in);
+            int n = Fields.wordCount(f[6], in);
             List<String> tokens = f[7].isBlank() ? List.of() : Arrays.asList(f[7].strip().split(" +"));
             if (n > tokens.size()) {
                 throw in.error("nwords is " + n + " but only " + tokens.size() + " tokens follow");
@@ -123,13 +118,5 @@ public final class TsvNBest {
         }
         out.add(new NBestList(current, hyps));
         return out;
-    }
-
-    private static double number(String s, TextInput in) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw in.error("expected a number, found '" + s + "'");
-        }
     }
 }
