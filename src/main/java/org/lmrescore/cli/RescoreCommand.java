@@ -82,8 +82,6 @@ public final class RescoreCommand implements Callable<Integer> {
             description = "Weight of the first-pass LM score carried by the input, joined log-linearly (default ${DEFAULT-VALUE}: left out).")
     double firstPassWeight;
 
-
-
     @Mixin
     WordScoringOptions words;
 
