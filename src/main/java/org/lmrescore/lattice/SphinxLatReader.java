@@ -3,7 +3,6 @@ package org.lmrescore.lattice;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.TextInput;
 
 import java.nio.file.Path;
@@ -85,8 +84,7 @@ public final class SphinxLatReader {
             }
         }
         if (!haveInitial || !haveTerminal) {
-            throw new InputFormatException(in.path(), in.lineNumber(), "no " + (haveInitial ? "terminalNode:" : "initialNode:")
-                    + " line (truncated file?)");
+            throw in.error("no " + (haveInitial ? "terminalNode:" : "initialNode:") + " line (truncated file?)");
         }
         for (int i = 0; i < from.size(); i++) {
             builder.arc(from.getLong(i), to.getLong(i), null, base.toLn(acoustic.getDouble(i)),

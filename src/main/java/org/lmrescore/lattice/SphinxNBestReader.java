@@ -1,6 +1,5 @@
 package org.lmrescore.lattice;
 
-import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.TextInput;
 
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ public final class SphinxNBestReader {
             hyps.add(Hypothesis.of(words, LogBase.SPHINX.toLn(am), LogBase.SPHINX.toLn(lm)));
         }
         if (hyps.isEmpty()) {
-            throw new InputFormatException(in.path(), in.lineNumber(), "no hypotheses in the N-best list");
+            throw in.error("no hypotheses in the N-best list");
         }
         return new NBestList(id, hyps);
     }

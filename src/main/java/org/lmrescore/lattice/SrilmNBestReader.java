@@ -1,6 +1,5 @@
 package org.lmrescore.lattice;
 
-import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.TextInput;
 
 import java.nio.file.Path;
@@ -72,7 +71,7 @@ public final class SrilmNBestReader {
             }
         }
         if (hyps.isEmpty()) {
-            throw new InputFormatException(in.path(), in.lineNumber(), "no hypotheses in the N-best list");
+            throw in.error("no hypotheses in the N-best list");
         }
         return new NBestList(id, hyps);
     }

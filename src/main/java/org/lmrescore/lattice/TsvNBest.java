@@ -1,14 +1,12 @@
 package org.lmrescore.lattice;
 
 import org.lmrescore.util.AtomicOutput;
-import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.TextInput;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -85,9 +83,7 @@ public final class TsvNBest {
         if (first == null || !isHeader(first)) {
             throw in.error("expected the '" + MAGIC + "' header line");
         }
-        List<NBestList> out = new ArrayList<>();
-        String current = null;
-        List<Hypothesis> hyps = new ArrayList<>();
+        NBestGroups groups = new NBestGroups();
         String line;
         while ((line = in.readLine()) != null) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -104,19 +100,8 @@ public final class TsvNBest {
             if (n > tokens.size()) {
                 throw in.error("nwords is " + n + " but only " + tokens.size() + " tokens follow");
             }
-            if (!f[0].equals(current)) {
-                if (current != null) {
-                    out.add(new NBestList(current, hyps));
-                }
-                current = f[0];
-                hyps = new ArrayList<>();
-            }
-            hyps.add(Hypothesis.of(tokens, acoustic, lm));
+            groups.add(f[0], Hypothesis.of(tokens, acoustic, lm));
         }
-        if (current == null) {
-            throw new InputFormatException(in.path(), in.lineNumber(), "no hypotheses in the N-best file");
-        }
-        out.add(new NBestList(current, hyps));
-        return out;
+        return groups.finish(in);
     }
 }
