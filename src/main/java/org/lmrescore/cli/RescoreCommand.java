@@ -133,7 +133,7 @@ public final class RescoreCommand implements Callable<Integer> {
         RescoreSettings settings;
         try {
             weights = new ScoreWeights(acScale, lmScale, wip, firstPassWeight, words.scoreFillers, words.oovLogProb);
-            settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), strict, pruneBeam);
+            settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), pruneBeam);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }
