@@ -1,6 +1,5 @@
 package org.lmrescore.cli;
 
-import org.lmrescore.lm.LanguageModel;
 import org.lmrescore.lm.Perplexity;
 import org.lmrescore.lm.PerplexityEvaluator;
 import org.lmrescore.lm.rnn.RnnModels;
@@ -56,7 +55,6 @@ public final class PplCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LanguageModel lm;
         TextScorer evaluator;
         if (dynamic != 0) {
             if (dynamic < 0 || model.hasBackoff() || model.hasMixFile() || model.rnn().paths().size() != 1) {
@@ -65,8 +63,7 @@ public final class PplCommand implements Callable<Integer> {
             StreamEvaluator stream = new StreamEvaluator(RnnModels.load(model.rnn().paths().get(0)), dynamic);
             evaluator = stream::evaluate;
         } else {
-            lm = model.languageModel();
-            evaluator = new PerplexityEvaluator(lm).scoreOovs(scoreOovs)::evaluate;
+            evaluator = new PerplexityEvaluator(model.languageModel()).scoreOovs(scoreOovs)::evaluate;
         }
         Perplexity ppl;
         PrintWriter stdout = new PrintWriter(System.out, false);

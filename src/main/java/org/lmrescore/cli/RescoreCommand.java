@@ -82,8 +82,6 @@ public final class RescoreCommand implements Callable<Integer> {
             description = "Weight of the first-pass LM score carried by the input, joined log-linearly (default ${DEFAULT-VALUE}: left out).")
     double firstPassWeight;
 
-
-
     @Mixin
     WordScoringOptions words;
 
@@ -135,7 +133,7 @@ public final class RescoreCommand implements Callable<Integer> {
         RescoreSettings settings;
         try {
             weights = new ScoreWeights(acScale, lmScale, wip, firstPassWeight, words.scoreFillers, words.oovLogProb);
-            settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), strict, pruneBeam);
+            settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), pruneBeam);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }

@@ -1,7 +1,6 @@
 package org.lmrescore.cli;
 
 import org.lmrescore.lm.LanguageModel;
-import org.lmrescore.lm.mix.LinearMix;
 import org.lmrescore.lm.rnn.RnnLanguageModel;
 import org.lmrescore.lm.rnn.RnnModels;
 import org.lmrescore.util.InputFormatException;
@@ -13,7 +12,7 @@ import java.util.List;
 
 /**
  * The RNN half of a command's model options: {@code --rnn a.bin,b.bin} and {@code --lambda}.
- * Combined with an optional backoff model by {@link #mix(LanguageModel)}: the default weights
+ * Combined with an optional backoff model by {@link ModelOptions#components()}: the default weights
  * follow Mikolov et al. 2010, the RNNs share 0.75 equally and the backoff model gets 0.25.
  */
 public final class RnnModelOptions {
@@ -41,22 +40,6 @@ public final class RnnModelOptions {
             models.add(new RnnLanguageModel(RnnModels.load(p)));
         }
         return models;
-    }
-
-    /** The model to score with: one RNN, or a linear mix of the RNNs and {@code backoff} (may be null). */
-    public LanguageModel mix(LanguageModel backoff) {
-        List<LanguageModel> models = load();
-        if (models.isEmpty()) {
-            if (backoff == null) {
-                throw new InputFormatException("no model given: use --rnn MODEL[,MODEL...] and/or --kn MODEL");
-            }
-            return backoff;
-        }
-        double[] w = weights(models.size(), backoff != null);
-        if (backoff != null) {
-            models.add(backoff);
-        }
-        return models.size() == 1 ? models.get(0) : new LinearMix(models, w);
     }
 
     /** One weight per RNN, then the backoff model's when there is one. */

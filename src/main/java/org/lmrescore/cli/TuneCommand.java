@@ -8,6 +8,7 @@ import org.lmrescore.lm.ngram.NgramModels;
 import org.lmrescore.rescore.RunSummary;
 import org.lmrescore.rescore.tune.FeatureExtractor;
 import org.lmrescore.rescore.tune.SearchRange;
+import org.lmrescore.rescore.tune.TuningInputs;
 import org.lmrescore.rescore.tune.TuningPoint;
 import org.lmrescore.rescore.tune.TuningSet;
 import org.lmrescore.rescore.tune.UtteranceFeatures;
@@ -87,8 +88,6 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Write the chosen rescore options here (read them with 'rescore @FILE').")
     Path params;
 
-
-
     @Mixin
     WordScoringOptions words;
 
@@ -123,10 +122,10 @@ public final class TuneCommand implements Callable<Integer> {
             throw new InputFormatException("no model given: use --kn MODEL and/or --rnn MODEL[,MODEL...]");
         }
         List<LanguageModel> rnns = model.rnn().load();
-        LanguageModel backoff = model.kn == null ? null : NgramModels.loadAny(model.kn);
+        LanguageModel backoff = model.hasBackoff() ? NgramModels.loadAny(model.kn) : null;
 
         long t0 = System.nanoTime();
-        List<NBestList> lists = org.lmrescore.rescore.tune.TuningInputs.read(InputFiles.resolve(in), nbest, strict);
+        List<NBestList> lists = TuningInputs.read(InputFiles.resolve(in), nbest, strict);
         List<UtteranceFeatures> features = new FeatureExtractor(rnns, backoff, reading, words.lowercase)
                 .extract(lists, references, threads);
         double featureSeconds = (System.nanoTime() - t0) / 1e9;

@@ -15,16 +15,14 @@ public record RescoredLattice(Lattice lattice, double[] lmLogProb, double[] firs
     /** A path of {@link #lattice()} with its LM score, word count and total. */
     public ScoredHypothesis score(LatticePath path) {
         double lp = 0;
+        double firstPass = 0;
         int words = 0;
         for (int a : path.arcs()) {
             lp += lmLogProb[a];
+            firstPass += firstPassLm[a];
             words += counted[a];
         }
         Hypothesis h = path.toHypothesis();
-        double firstPass = 0;
-        for (int a : path.arcs()) {
-            firstPass += firstPassLm[a];
-        }
         return new ScoredHypothesis(new Hypothesis(h.tokens(), h.acoustic(), firstPass, h.begin(), h.end()),
                 lp, words, path.score());
     }

@@ -3,7 +3,6 @@ package org.lmrescore.lattice;
 import org.lmrescore.util.TextInput;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,9 +22,7 @@ public final class RnnlmNBestReader {
     }
 
     public static List<NBestList> read(TextInput in) {
-        List<NBestList> out = new ArrayList<>();
-        String current = null;
-        List<Hypothesis> hyps = new ArrayList<>();
+        NBestGroups groups = new NBestGroups();
         String line;
         while ((line = in.readLine()) != null) {
             String trimmed = line.strip();
@@ -33,19 +30,8 @@ public final class RnnlmNBestReader {
                 continue;
             }
             String[] f = trimmed.split("\\s+");
-            if (!f[0].equals(current)) {
-                if (current != null) {
-                    out.add(new NBestList(current, hyps));
-                }
-                current = f[0];
-                hyps = new ArrayList<>();
-            }
-            hyps.add(Hypothesis.of(Arrays.asList(f).subList(1, f.length), 0, 0));
+            groups.add(f[0], Hypothesis.of(Arrays.asList(f).subList(1, f.length), 0, 0));
         }
-        if (current == null) {
-            throw in.error("no hypotheses in the N-best file");
-        }
-        out.add(new NBestList(current, hyps));
-        return out;
+        return groups.finish(in);
     }
 }

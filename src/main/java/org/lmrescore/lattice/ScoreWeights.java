@@ -43,10 +43,6 @@ public record ScoreWeights(double acousticScale, double lmScale, double wordPena
         return new ScoreWeights(acousticScale, lmScale, wordPenalty, firstPassWeight, scoreFillers, lp);
     }
 
-    public ScoreWeights withAcousticScale(double s) {
-        return new ScoreWeights(s, lmScale, wordPenalty, firstPassWeight, scoreFillers, oovLogProb);
-    }
-
     /** The total of a path from its parts. */
     public double total(double acoustic, double lmLogProb, int words, double firstPassLm) {
         return acousticScale * acoustic + lmScale * lmLogProb + wordPenalty * words + firstPassWeight * firstPassLm;

@@ -3,7 +3,6 @@ package org.lmrescore.lattice;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.TextInput;
 
 import java.nio.file.Path;
@@ -49,8 +48,8 @@ public final class SphinxLatReader {
             switch (f[0]) {
                 case "node:" -> {
                     expect(f, 5, "node: ID WORD BEGIN_MS END_MS", in);
-                    double begin = number(f[3], in) / 1000;
-                    double endMs = number(f[4], in);
+                    double begin = Fields.number(f[3], in) / 1000;
+                    double endMs = Fields.number(f[4], in);
                     double end = endMs < 0 ? Double.NaN : endMs / 1000;
                     builder.node(id(f[1], in), f[2], end, begin, end, in.lineNumber());
                 }
@@ -58,8 +57,8 @@ public final class SphinxLatReader {
                     expect(f, 5, "edge: FROM TO ACOUSTIC LM", in);
                     from.add(id(f[1], in));
                     to.add(id(f[2], in));
-                    acoustic.add(number(f[3], in));
-                    lm.add(number(f[4], in));
+                    acoustic.add(Fields.number(f[3], in));
+                    lm.add(Fields.number(f[4], in));
                     lines.add((int) in.lineNumber());
                 }
                 case "initialNode:" -> {
@@ -75,7 +74,7 @@ public final class SphinxLatReader {
                 case "logBase:" -> {
                     expect(f, 2, "logBase: BASE", in);
                     try {
-                        double b = number(f[1], in);
+                        double b = Fields.number(f[1], in);
                         base = b == 1.0001 ? LogBase.SPHINX : LogBase.of(b);
                     } catch (IllegalArgumentException e) {
                         throw in.error(e.getMessage());
@@ -85,8 +84,7 @@ public final class SphinxLatReader {
             }
         }
         if (!haveInitial || !haveTerminal) {
-            throw new InputFormatException(in.path(), in.lineNumber(), "no " + (haveInitial ? "terminalNode:" : "initialNode:")
-                    + " line (truncated file?)");
+            throw in.error("no " + (haveInitial ? "terminalNode:" : "initialNode:") + " line (truncated file?)");
         }
         for (int i = 0; i < from.size(); i++) {
             builder.arc(from.getLong(i), to.getLong(i), null, base.toLn(acoustic.getDouble(i)),
@@ -106,14 +104,6 @@ public final class SphinxLatReader {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
             throw in.error("expected a node id, found '" + s + "'");
-        }
-    }
-
-    private static double number(String s, TextInput in) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw in.error("expected a number, found '" + s + "'");
         }
     }
 }

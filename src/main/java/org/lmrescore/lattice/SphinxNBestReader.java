@@ -1,6 +1,5 @@
 package org.lmrescore.lattice;
 
-import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.TextInput;
 
 import java.nio.file.Path;
@@ -35,14 +34,9 @@ public final class SphinxNBestReader {
             if (f.length != 6) {
                 throw in.error("expected 6 tab-separated fields: rank total am lm nwords words");
             }
-            double am = number(f[2], in);
-            double lm = number(f[3], in);
-            int n;
-            try {
-                n = Integer.parseInt(f[4].strip());
-            } catch (NumberFormatException e) {
-                throw in.error("expected a word count, found '" + f[4] + "'");
-            }
+            double am = Fields.number(f[2], in);
+            double lm = Fields.number(f[3], in);
+            int n = Fields.wordCount(f[4].strip(), in);
             List<String> words = f[5].isBlank() ? List.of() : Arrays.asList(f[5].strip().split("\\s+"));
             if (words.size() != n) {
                 throw in.error("the word count says " + n + " but " + words.size() + " words follow");
@@ -50,16 +44,8 @@ public final class SphinxNBestReader {
             hyps.add(Hypothesis.of(words, LogBase.SPHINX.toLn(am), LogBase.SPHINX.toLn(lm)));
         }
         if (hyps.isEmpty()) {
-            throw new InputFormatException(in.path(), in.lineNumber(), "no hypotheses in the N-best list");
+            throw in.error("no hypotheses in the N-best list");
         }
         return new NBestList(id, hyps);
-    }
-
-    private static double number(String s, TextInput in) {
-        try {
-            return Double.parseDouble(s.strip());
-        } catch (NumberFormatException e) {
-            throw in.error("expected a number, found '" + s + "'");
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.lmrescore.lattice;
 
-import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.TextInput;
 
 import java.nio.file.Path;
@@ -72,7 +71,7 @@ public final class SrilmNBestReader {
             }
         }
         if (hyps.isEmpty()) {
-            throw new InputFormatException(in.path(), in.lineNumber(), "no hypotheses in the N-best list");
+            throw in.error("no hypotheses in the N-best list");
         }
         return new NBestList(id, hyps);
     }
@@ -93,16 +92,16 @@ public final class SrilmNBestReader {
                     || !f[i + 8].equals("a:") || !f[i + 10].equals(")")) {
                 throw in.error("expected 'word ( st: S et: E g: LM a: AC )' at '" + f[i] + "'");
             }
-            double st = number(f[i + 3], in);
-            double et = number(f[i + 5], in);
+            double st = Fields.number(f[i + 3], in);
+            double et = Fields.number(f[i + 5], in);
             String token = f[i];
             boolean state = token.matches(".*-[0-9]");
             if (st > prevEnd && !state) {
                 words.add(token);
                 begins.add(st);
                 ends.add(et);
-                lm += LogBase.BYTELOG.toLn(number(f[i + 7], in));
-                ac += LogBase.BYTELOG.toLn(number(f[i + 9], in));
+                lm += LogBase.BYTELOG.toLn(Fields.number(f[i + 7], in));
+                ac += LogBase.BYTELOG.toLn(Fields.number(f[i + 9], in));
                 prevEnd = et;
             }
         }
@@ -116,7 +115,7 @@ public final class SrilmNBestReader {
         if (!s.startsWith("(") || !s.endsWith(")")) {
             throw in.error("expected a (score) in parentheses, found '" + s + "'");
         }
-        return LogBase.BYTELOG.toLn(number(s.substring(1, s.length() - 1), in));
+        return LogBase.BYTELOG.toLn(Fields.number(s.substring(1, s.length() - 1), in));
     }
 
     private static double log10(String s, String what, TextInput in) {
@@ -124,14 +123,6 @@ public final class SrilmNBestReader {
             return LogBase.TEN.toLn(Double.parseDouble(s));
         } catch (NumberFormatException e) {
             throw in.error("expected the " + what + " (log10), found '" + s + "'");
-        }
-    }
-
-    private static double number(String s, TextInput in) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw in.error("expected a number, found '" + s + "'");
         }
     }
 }

@@ -1,14 +1,12 @@
 package org.lmrescore.lattice;
 
 import org.lmrescore.util.AtomicOutput;
-import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.TextInput;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -85,9 +83,7 @@ public final class TsvNBest {
         if (first == null || !isHeader(first)) {
             throw in.error("expected the '" + MAGIC + "' header line");
         }
-        List<NBestList> out = new ArrayList<>();
-        String current = null;
-        List<Hypothesis> hyps = new ArrayList<>();
+        NBestGroups groups = new NBestGroups();
         String line;
         while ((line = in.readLine()) != null) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -97,39 +93,15 @@ public final class TsvNBest {
             if (f.length != 8) {
                 throw in.error("expected 8 tab-separated fields: utt rank total acoustic lm lnp nwords words");
             }
-            double acoustic = number(f[3], in);
-            double lm = number(f[4], in);
-            int n;
-            try {
-                n = Integer.parseInt(f[6]);
-            } catch (NumberFormatException e) {
-                throw in.error("expected a word count, found '" + f[6] + "'");
-            }
+            double acoustic = Fields.number(f[3], in);
+            double lm = Fields.number(f[4], in);
+            int n = Fields.wordCount(f[6], in);
             List<String> tokens = f[7].isBlank() ? List.of() : Arrays.asList(f[7].strip().split(" +"));
             if (n > tokens.size()) {
                 throw in.error("nwords is " + n + " but only " + tokens.size() + " tokens follow");
             }
-            if (!f[0].equals(current)) {
-                if (current != null) {
-                    out.add(new NBestList(current, hyps));
-                }
-                current = f[0];
-                hyps = new ArrayList<>();
-            }
-            hyps.add(Hypothesis.of(tokens, acoustic, lm));
+            groups.add(f[0], Hypothesis.of(tokens, acoustic, lm));
         }
-        if (current == null) {
-            throw new InputFormatException(in.path(), in.lineNumber(), "no hypotheses in the N-best file");
-        }
-        out.add(new NBestList(current, hyps));
-        return out;
-    }
-
-    private static double number(String s, TextInput in) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw in.error("expected a number, found '" + s + "'");
-        }
+        return groups.finish(in);
     }
 }

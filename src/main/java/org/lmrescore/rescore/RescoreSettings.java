@@ -6,19 +6,19 @@ import org.lmrescore.lattice.ScoreWeights;
  * How to rescore: the score weights, the lattice expansion's history order, beam and cap on
  * histories per node, how many N-best hypotheses to extract ({@code nbest}; with
  * {@code latticeAsNBest}, lattices are first reduced to their {@code nbest} best paths and
- * rescored as N-best lists), whether a failing file stops the run ({@code strict}), and the
- * forward-backward beam that prunes each input lattice first ({@code pruneBeam}, infinite: none).
+ * rescored as N-best lists), and the forward-backward beam that prunes each input lattice
+ * first ({@code pruneBeam}, infinite: none).
  */
 public record RescoreSettings(ScoreWeights weights, int historyOrder, double beam, int maxHistories,
-                              int nbest, boolean latticeAsNBest, boolean strict, double pruneBeam) {
+                              int nbest, boolean latticeAsNBest, double pruneBeam) {
     public static final int DEFAULT_HISTORY_ORDER = 4;
     public static final double DEFAULT_BEAM = 500;
     public static final int DEFAULT_MAX_HISTORIES = 100;
 
     /** Settings without input pruning. */
     public RescoreSettings(ScoreWeights weights, int historyOrder, double beam, int maxHistories,
-                           int nbest, boolean latticeAsNBest, boolean strict) {
-        this(weights, historyOrder, beam, maxHistories, nbest, latticeAsNBest, strict, Double.POSITIVE_INFINITY);
+                           int nbest, boolean latticeAsNBest) {
+        this(weights, historyOrder, beam, maxHistories, nbest, latticeAsNBest, Double.POSITIVE_INFINITY);
     }
 
     public RescoreSettings {

@@ -1,10 +1,8 @@
 package org.lmrescore.rescore;
 
-import org.lmrescore.lattice.Hypothesis;
 import org.lmrescore.lattice.KBestPaths;
 import org.lmrescore.lattice.Lattice;
 import org.lmrescore.lattice.LatticeOracle;
-import org.lmrescore.lattice.LatticePath;
 import org.lmrescore.lattice.LatticePruner;
 import org.lmrescore.lattice.LatticeRescorer;
 import org.lmrescore.lattice.NBestLattice;
@@ -17,7 +15,6 @@ import org.lmrescore.lattice.SlfWriter;
 import org.lmrescore.lattice.Utterance;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -57,20 +54,12 @@ public final class UtteranceRescorer {
             return new UtteranceResult(u.id(), u.file(), true, before, best, nbest, oracle,
                     r.lmCalls(), in.arcCount(), r.lattice().arcCount(), seconds(start));
         }
-        NBestList list = u.isLattice() ? pathsOf(u.lattice(), Math.max(1, settings.nbest())) : u.nbest();
+        NBestList list = u.isLattice() ? NBestList.ofBestPaths(u.lattice(), Math.max(1, settings.nbest())) : u.nbest();
         List<String> before = list.hypotheses().isEmpty() ? List.of() : list.hypotheses().get(0).words();
         List<ScoredHypothesis> scored = PrefixTreeRescorer.sortedByTotal(PrefixTreeRescorer.rescore(list, scorer));
         List<String> oracle = reference == null ? null : LatticeOracle.find(NBestLattice.of(list), reference).words();
         return new UtteranceResult(u.id(), u.file(), u.isLattice(), before, scored.get(0), scored, oracle,
                 -1, list.hypotheses().size(), 0, seconds(start));
-    }
-
-    private static NBestList pathsOf(Lattice lattice, int k) {
-        List<Hypothesis> hyps = new ArrayList<>();
-        for (LatticePath p : KBestPaths.distinctWords(lattice, k)) {
-            hyps.add(p.toHypothesis());
-        }
-        return new NBestList(lattice.id(), hyps);
     }
 
     private static double seconds(long start) {

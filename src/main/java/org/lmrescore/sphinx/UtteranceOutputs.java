@@ -7,7 +7,6 @@ import org.lmrescore.lattice.LatticePath;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.ScoredHypothesis;
 import org.lmrescore.lattice.SlfWriter;
-import org.lmrescore.lattice.Tokens;
 import org.lmrescore.lattice.TsvNBest;
 import org.lmrescore.util.AtomicOutput;
 
@@ -80,13 +79,7 @@ public final class UtteranceOutputs {
         List<ScoredHypothesis> out = new ArrayList<>();
         for (LatticePath path : KBestPaths.distinctWords(lattice, k)) {
             Hypothesis h = path.toHypothesis();
-            int words = 0;
-            for (String t : h.tokens()) {
-                if (Tokens.isWord(t)) {
-                    words++;
-                }
-            }
-            out.add(new ScoredHypothesis(h, h.firstPassLm() / lw, words, path.score()));
+            out.add(new ScoredHypothesis(h, h.firstPassLm() / lw, h.words().size(), path.score()));
         }
         return out;
     }

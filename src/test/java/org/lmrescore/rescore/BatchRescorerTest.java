@@ -41,7 +41,7 @@ class BatchRescorerTest {
         Files.writeString(in.resolve("u3.slf"), GOOD.replace("S=2 E=3", "S=2 E=8"));
         Files.writeString(in.resolve("u4.nbest"), "-20 0 2 the cat\n-19 0 2 a cat\n");
         Scorer scorer = new Scorer(TestModels.theCat(), ScoreWeights.of(10, 0));
-        RescoreSettings settings = new RescoreSettings(scorer.weights(), 4, 100, 10, 5, false, false);
+        RescoreSettings settings = new RescoreSettings(scorer.weights(), 4, 100, 10, 5, false);
         Path out = dir.resolve("out");
         Map<String, List<String>> refs = Map.of("u1", List.of("the", "cat"), "u4", List.of("a", "cat"));
         UtteranceRescorer rescorer = new UtteranceRescorer(scorer, settings, out.resolve("lattices"), refs);

@@ -25,7 +25,7 @@ class SharedDevTest {
         Path nbest = SharedData.require("speech/dev/sphinx/nbest");
         Scorer scorer = new Scorer(TestModels.theCat(), ScoreWeights.of(8, 0));
         var refs = RunSummary.readReferences(ref);
-        RescoreSettings lattice = new RescoreSettings(scorer.weights(), 4, 500, 100, 0, false, false);
+        RescoreSettings lattice = new RescoreSettings(scorer.weights(), 4, 500, 100, 0, false);
         BatchRescorer.Outcome a = BatchRescorer.run(InputFiles.resolve(lat), new UtteranceRescorer(scorer, lattice, null, refs), 2, true, null);
         assertEquals(539, a.results().size());
         String ja = RunSummary.of(a, scorer, ref, null).toJson().toString();
@@ -39,7 +39,7 @@ class SharedDevTest {
     void withOnlyTheFirstPassScoreTheRescoredBestIsTheLatticesBestPath() {
         Path lat = SharedData.require("speech/dev/sphinx/lat");
         Scorer scorer = new Scorer(TestModels.theCat(), new ScoreWeights(1, 0, 0, 1, false, -16));
-        RescoreSettings s = new RescoreSettings(scorer.weights(), 4, 1e9, 1000, 0, false, true);
+        RescoreSettings s = new RescoreSettings(scorer.weights(), 4, 1e9, 1000, 0, false);
         UtteranceRescorer r = new UtteranceRescorer(scorer, s, null, null);
         List<Path> files = InputFiles.resolve(lat).subList(0, 60);
         for (Path f : files) {

@@ -2,8 +2,6 @@ package org.lmrescore.rescore.tune;
 
 import org.lmrescore.lattice.Hypothesis;
 import org.lmrescore.lattice.InputFormat;
-import org.lmrescore.lattice.KBestPaths;
-import org.lmrescore.lattice.LatticePath;
 import org.lmrescore.lattice.NBestList;
 import org.lmrescore.lattice.Utterance;
 import org.lmrescore.util.InputFormatException;
@@ -30,7 +28,7 @@ public final class TuningInputs {
         for (Path file : files) {
             try {
                 for (Utterance u : InputFormat.read(file)) {
-                    lists.add(u.isLattice() ? paths(u, k) : first(u.nbest(), k));
+                    lists.add(u.isLattice() ? NBestList.ofBestPaths(u.lattice(), k) : first(u.nbest(), k));
                 }
             } catch (InputFormatException e) {
                 if (strict) {
@@ -40,14 +38,6 @@ public final class TuningInputs {
             }
         }
         return lists;
-    }
-
-    private static NBestList paths(Utterance u, int k) {
-        List<Hypothesis> hyps = new ArrayList<>();
-        for (LatticePath p : KBestPaths.distinctWords(u.lattice(), k)) {
-            hyps.add(p.toHypothesis());
-        }
-        return new NBestList(u.id(), hyps);
     }
 
     private static NBestList first(NBestList list, int k) {
