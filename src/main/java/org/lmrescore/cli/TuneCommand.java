@@ -4,7 +4,7 @@ import org.lmrescore.lattice.InputFiles;
 import org.lmrescore.lattice.NBestList;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lm.LanguageModel;
-import org.lmrescore.lm.ngram.NgramModels;
+import org.lmrescore.lm.mix.MixComponent;
 import org.lmrescore.rescore.RunSummary;
 import org.lmrescore.rescore.tune.FeatureExtractor;
 import org.lmrescore.rescore.tune.SearchRange;
@@ -121,8 +121,21 @@ public final class TuneCommand implements Callable<Integer> {
         if (!model.present()) {
             throw new InputFormatException("no model given: use --kn MODEL and/or --rnn MODEL[,MODEL...]");
         }
-        List<LanguageModel> rnns = model.rnn().load();
-        LanguageModel backoff = model.hasBackoff() ? NgramModels.loadAny(model.kn) : null;
+        if (model.logLinear) {
+            throw new InputFormatException("tune searches linear mixes: drop --log-linear");
+        }
+        // The models of --rnn/--kn or of a mix file: RNNs share lambda, one backoff model gets the rest.
+        List<LanguageModel> rnns = new ArrayList<>();
+        LanguageModel backoff = null;
+        for (MixComponent c : model.components()) {
+            if (c.kind() == MixComponent.Kind.RNN) {
+                rnns.add(c.load());
+            } else if (backoff == null) {
+                backoff = c.load();
+            } else {
+                throw new InputFormatException("tune mixes one backoff model with the RNNs; the mix names more than one");
+            }
+        }
 
         long t0 = System.nanoTime();
         List<NBestList> lists = TuningInputs.read(InputFiles.resolve(in), nbest, strict);
