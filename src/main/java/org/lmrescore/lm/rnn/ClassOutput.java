@@ -80,7 +80,11 @@ public final class ClassOutput {
         for (int c = 0; c < count; c++) {
             q[c] = -q[c];
         }
-        rowsBackpropAndUpdate(q, count, alpha, keep, classWeights, 0, h, dh);
+        if (s.classDelta == null) {
+            rowsBackpropAndUpdate(q, count, alpha, keep, classWeights, 0, h, dh);
+        } else {
+            rowsBackpropAndDefer(q, count, alpha, keep, h, dh, s);
+        }
         if (direct != null && alpha != 0) {
             int m = direct.bases(history, cls + 1, s.bases);
             direct.update(s.bases, m, 0, p, size, alpha, keep);
@@ -140,6 +144,47 @@ public final class ClassOutput {
         }
     }
 
+    /**
+     * The class layer's share of {@link #train} with its weight update deferred into the thread's
+     * scratch: every word changes all class rows, so threads writing them at once keep stealing the
+     * same cache lines from each other. {@link #flushClassUpdates} applies the sum.
+     */
+    private void rowsBackpropAndDefer(float[] err, int rows, float alpha, float keep, float[] h, float[] dh, Scratch s) {
+        int n = hidden;
+        float[] delta = s.classDelta;
+        for (int k = 0; k < rows; k++) {
+            float e = err[k];
+            float ae = alpha * e;
+            int off = k * n;
+            for (int i = 0; i < n; i++) {
+                dh[i] += e * classWeights[off + i];
+                delta[off + i] += ae * h[i];
+            }
+        }
+        s.classKeep *= keep;
+    }
+
+    /** Adds the deferred class-layer updates of {@code s} to the shared weights (L2 decay included). */
+    void flushClassUpdates(Scratch s) {
+        float[] delta = s.classDelta;
+        if (delta == null) {
+            return;
+        }
+        float keep = s.classKeep;
+        for (int i = 0; i < delta.length; i++) {
+            classWeights[i] = classWeights[i] * keep + delta[i];
+            delta[i] = 0;
+        }
+        s.classKeep = 1f;
+    }
+
+    /** A scratch that defers class-layer updates until {@link #flushClassUpdates} (parallel training). */
+    Scratch newDeferringScratch(int directOrder) {
+        Scratch s = newScratch(directOrder);
+        s.classDelta = new float[classes.count() * hidden];
+        return s;
+    }
+
     /** Fills s.classAct with P(class | h) and returns ln P(cls | h). */
     private double classSoftmax(float[] h, int cls, DirectConnections direct, int[] history, Scratch s) {
         int count = classes.count();
@@ -194,6 +239,9 @@ public final class ClassOutput {
         final float[] classAct;
         final float[] wordAct;
         final int[] bases;
+        /** Deferred class-layer updates and the L2 decay they await (null: update in place). */
+        float[] classDelta;
+        float classKeep = 1f;
 
         Scratch(int classes, int maxClassSize, int order) {
             this.classAct = new float[classes];

@@ -76,12 +76,21 @@ final class TextPass {
 
     /** Scores and trains on tokens [from, to) with learning rate {@code alpha}. */
     void train(int from, int to, float[] startState, float alpha) {
+        train(from, to, startState, alpha, false);
+    }
+
+    /**
+     * As {@link #train(int, int, float[], float)}; with {@code parallel} (several threads on one
+     * model) the class layer's updates are summed per thread and applied once per BPTT block.
+     */
+    void train(int from, int to, float[] startState, float alpha, boolean parallel) {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu0 = cpu.getCurrentThreadCpuTime();
         RnnConfig c = model.config();
         ClassOutput out = model.output();
         DirectConnections direct = model.direct();
-        ClassOutput.Scratch scratch = out.newScratch(direct == null ? 1 : direct.order());
+        int directOrder = direct == null ? 1 : direct.order();
+        ClassOutput.Scratch scratch = parallel ? out.newDeferringScratch(directOrder) : out.newScratch(directOrder);
         BpttWindow window = model.hidden().newWindow(c.bptt(), c.bpttBlock());
         window.start(startState);
         float[] reset = new float[startState.length];
@@ -113,6 +122,7 @@ final class TextPass {
             counter++;
             if (counter % block == 0) {
                 window.backward(alpha, keep, clip);
+                out.flushClassUpdates(scratch);
                 dirty = false;
             }
             if (independent && target == eos) {
@@ -132,6 +142,7 @@ final class TextPass {
         if (dirty) {
             window.backward(alpha, 1f, clip);
         }
+        out.flushClassUpdates(scratch);
         progress.advance(pending);
         endState = window.state().clone();
         cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpu0) / 1e9;
