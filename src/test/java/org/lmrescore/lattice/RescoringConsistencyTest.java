@@ -1,5 +1,6 @@
 package org.lmrescore.lattice;
 
+import org.lmrescore.lm.BigramTestModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

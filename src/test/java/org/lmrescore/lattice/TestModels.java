@@ -1,5 +1,6 @@
 package org.lmrescore.lattice;
 
+import org.lmrescore.lm.BigramTestModel;
 import org.lmrescore.lm.LanguageModel;
 
 /** Test models shared with other packages' tests. */

@@ -8,6 +8,7 @@ import org.lmrescore.lattice.PrefixTreeRescorer;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.ScoredHypothesis;
 import org.lmrescore.lattice.Scorer;
+import org.lmrescore.lm.BigramTestModel;
 import org.lmrescore.lm.LanguageModel;
 import org.lmrescore.lm.mix.LinearMix;
 
@@ -23,10 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * settings; and each cached mixed LM score equals the Scorer's.
  */
 class CacheAgreesWithRescoreTest {
-    private final LanguageModel first = new PairModel(List.of("the", "cat", "sat", "a", "hat"), 0.02,
+    private final LanguageModel first = BigramTestModel.withVocabulary(List.of("the", "cat", "sat", "a", "hat"), 0.02,
             "<s> the", 0.4, "the cat", 0.5, "cat sat", 0.3, "sat </s>", 0.6, "<s> a", 0.2, "a hat", 0.4, "hat </s>", 0.5);
     // no "hat": the mix renormalises over the first model there; "mat" is in neither (the OOV charge)
-    private final LanguageModel second = new PairModel(List.of("the", "cat", "sat", "a", "on"), 0.05,
+    private final LanguageModel second = BigramTestModel.withVocabulary(List.of("the", "cat", "sat", "a", "on"), 0.05,
             "<s> a", 0.5, "a cat", 0.4, "cat sat", 0.2, "sat on", 0.3, "the cat", 0.3);
 
     private static Hypothesis h(String words, double acoustic, double firstPass) {

@@ -1,8 +1,4 @@
-package org.lmrescore.lattice;
-
-import org.lmrescore.lm.LanguageModel;
-import org.lmrescore.lm.LmState;
-import org.lmrescore.lm.Vocabulary;
+package org.lmrescore.lm;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +10,7 @@ import java.util.Map;
  * fixed {@code floor} probability for any pair not in the table. The state is the previous word.
  * Unknown words get -infinity (no unknown-word class), so tests see the OOV charge.
  */
-final class BigramTestModel implements LanguageModel {
+public final class BigramTestModel implements LanguageModel {
     private final Vocabulary vocabulary;
     private final Map<String, Double> table = new HashMap<>();
     private final double floor;
@@ -22,16 +18,32 @@ final class BigramTestModel implements LanguageModel {
     private record Prev(int word) implements LmState {
     }
 
-    /** {@code entries}: "prev word", probability, "prev word", probability, ... */
-    BigramTestModel(double floor, Object... entries) {
+    /** {@code entries}: "prev word", probability, ...; the vocabulary is every word they name. */
+    public BigramTestModel(double floor, Object... entries) {
+        this(null, floor, entries);
+    }
+
+    /**
+     * A model over exactly {@code words} (besides the boundaries): table entries naming other
+     * words are never used, so two models can differ in vocabulary (mixing, OOV charges).
+     */
+    public static BigramTestModel withVocabulary(List<String> words, double floor, Object... entries) {
+        return new BigramTestModel(words, floor, entries);
+    }
+
+    private BigramTestModel(List<String> vocabularyWords, double floor, Object... entries) {
         this.floor = floor;
         List<String> words = new ArrayList<>(List.of(Vocabulary.BOS, Vocabulary.EOS));
+        if (vocabularyWords != null) {
+            words.addAll(vocabularyWords);
+        }
         for (int i = 0; i < entries.length; i += 2) {
-            String[] pair = ((String) entries[i]).split(" ");
             table.put(entries[i].toString(), ((Number) entries[i + 1]).doubleValue());
-            for (String w : pair) {
-                if (!words.contains(w)) {
-                    words.add(w);
+            if (vocabularyWords == null) {
+                for (String w : ((String) entries[i]).split(" ")) {
+                    if (!words.contains(w)) {
+                        words.add(w);
+                    }
                 }
             }
         }
@@ -64,7 +76,7 @@ final class BigramTestModel implements LanguageModel {
     }
 
     /** ln P of a sentence computed straight from the table, for expectations. */
-    double expected(String... words) {
+    public double expected(String... words) {
         double lp = 0;
         String prev = Vocabulary.BOS;
         for (String w : words) {
