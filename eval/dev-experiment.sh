@@ -1,13 +1,10 @@
 #!/usr/bin/env bash
 # Dev-set experiment: tune on the even-numbered dev utterances, report on the odd-numbered ones.
 #
-#   eval/dev-experiment.sh            (everything; models are trained once into eval/out/dev/)
+#   eval/dev-experiment.sh            (everything; models are trained once, see below)
 #
-# 1. KN5 on ../shared/data/gutenberg/train.txt (train-kn, ~35 s, 1.3 GB).
-# 2. Three RNNs (H=150, C=100, bptt 4/10, 2 threads, at most 5/4/4 epochs, ~12, ~6 and ~12 min
-#    here) on sentences 1-60,000, 60,001-120,000 and 120,001-240,000 (1.0 M, 0.98 M and 2.1 M
-#    tokens) of the same text, validated on the first 1,500 sentences of valid.txt; they share the
-#    RNN weight lambda equally.
+# 1-2. KN5 and three H=150 RNNs on ../shared/data/gutenberg/train.txt, by eval/gutenberg-models.sh
+#    into eval/out/gutenberg/ (about 30 minutes once); the RNNs share the RNN weight lambda equally.
 # 3. For each system, `tune` on the even utterances (sorted ids, 0-based positions 0, 2, ...)
 #    over the 100 best distinct word strings of each Sphinx lattice, then `rescore` the odd ones
 #    with the chosen options (@file), as 100-best lists (--mode nbest, what tune optimised) and by
@@ -23,25 +20,11 @@ jar="$root/target/lmrescore.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -o -DskipTests package)
 java=(nice -n 5 java ${LMRESCORE_JAVA_OPTS:--Xmx4g} -XX:+UseParallelGC -jar "$jar")
 
-# -- models
-if [ ! -f "$out/kn5.bin" ]; then
-  echo "== training KN5 on gutenberg/train.txt"
-  "${java[@]}" train-kn --order 5 --text "$shared/data/gutenberg/train.txt" --binary "$out/kn5.bin"
-fi
-# two RNNs on different 1 M-token slices of the training text (different seeds)
-train_rnn() {  # NAME FIRST_LINE LAST_LINE SEED MAX_EPOCHS
-  [ -f "$out/$1.bin" ] && return
-  echo "== training $1 on lines $2-$3 of gutenberg/train.txt (log: $out/$1.log)"
-  sed -n "$2,$3p" "$shared/data/gutenberg/train.txt" > "$out/$1-train.txt"
-  "${java[@]}" train-rnn --train "$out/$1-train.txt" --valid "$out/rnn-valid.txt" --hidden 150 --class 100 \
-    --bptt 4 --bptt-block 10 --max-epochs "$5" --threads 2 --seed "$4" --verbose --model "$out/$1.bin" > "$out/$1.log" 2>&1
-}
-[ -f "$out/rnn-valid.txt" ] || head -n 1500 "$shared/data/gutenberg/valid.txt" > "$out/rnn-valid.txt"
-train_rnn rnn-h150 1 60000 1 5
-train_rnn rnn2-h150 60001 120000 2 4
-train_rnn rnn3-h150 120001 240000 3 4
-kn="$out/kn5.bin"
-rnn="$out/rnn-h150.bin,$out/rnn2-h150.bin,$out/rnn3-h150.bin"
+# -- models (shared with paper-experiment.sh)
+models="$root/eval/out/gutenberg"
+"$root/eval/gutenberg-models.sh" "$models"
+kn="$models/kn5.bin"
+rnn="$models/rnn-h150.bin,$models/rnn2-h150.bin,$models/rnn3-h150.bin"
 
 # -- the split: odd positions of the sorted ids are held out
 ls "$dev/sphinx/lat" | sed 's/\.lat$//' | LC_ALL=C sort > "$out/ids.txt"

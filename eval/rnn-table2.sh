@@ -7,7 +7,7 @@
 #   gru200-5 (GRU, H=200, rare 5), lstm200-5 (LSTM, H=200, rare 5); all C=100, bptt 4, block 10.
 # RNN perplexities are the rnnlm toolkit's protocol (the text read as one stream, the state
 # carried from sentence to sentence); the table combines per-word probabilities
-# (eval/perword-mix.py). The last lines are the per-sentence figures rescoring sees, through
+# (eval/perword_mix.py). The last lines are the per-sentence figures rescoring sees, through
 # the product's own commands: `mix` (EM on valid) writes a mix file that `ppl --mix` reads.
 #
 # Long: each full-size model is 15-40 CPU-minutes. Reruns skip finished models and resume
@@ -60,7 +60,7 @@ for spec in "${models[@]}"; do
 done
 echo
 echo "== Table 2 (test perplexity, RNNs read the text as one stream; dynamic rate $dynamic)"
-python3 "$root/eval/perword-mix.py" "$out" kn5 "${names[@]}" | tee "$out/table2.txt"
+python3 "$root/eval/perword_mix.py" "$out" kn5 "${names[@]}" | tee "$out/table2.txt"
 
 echo
 echo "== per sentence, as rescoring sees it (state reset at each sentence start)"

@@ -29,6 +29,7 @@ import java.io.UncheckedIOException;
                 RnnCommand.class,
                 BenchRescoreCommand.class,
                 TuneCommand.class,
+                PlotCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for bad input or options (file, line and what was expected are printed). */

@@ -11,7 +11,7 @@ static RNNs, and dynamic ones (they keep learning on the text as they read it).
 Perplexity as SRILM counts it: over scored tokens (</s> included); a token any model calls OOV
 is skipped (the models share the training vocabulary, so they agree), a zero probability too.
 
-Usage: perword-mix.py DIR KN RNN...   reads DIR/KN.{valid,test}.words and
+Usage: perword_mix.py DIR KN RNN...   reads DIR/KN.{valid,test}.words and
        DIR/RNN.{valid,test}.{static,dynamic}.words
 """
 import math

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# The experiment of Mikolov et al. 2010 (its WSJ tables) on the shared data, in one command:
+#
+#   eval/paper-experiment.sh
+#
+# 1. Models (eval/gutenberg-models.sh, trained once): KN5 and three sigmoid RNNs (H=150, C=100) on
+#    ../shared/data/gutenberg/train.txt; and the first-pass LM of setting (b): a KN trigram on the
+#    same text, pruned by count cutoffs 1,2,3 to the 32k words seen twice that Sphinx's dictionary
+#    can pronounce (train-kn --cutoffs --vocab).
+# 2. Perplexity on gutenberg/test.txt and on the dev references: KN5, each RNN alone and with KN5
+#    (0.75/0.25), 3xRNN+KN5 with the paper's weights and with weights tuned by EM on the RNNs'
+#    validation text; static and dynamic (the RNNs keep learning as they read, rate $DYNAMIC).
+# 3. WER on the dev speech, two first passes:
+#    (a) the shared Sphinx4 lattices (generic en-us.lm.bin), ../shared/speech/dev/sphinx/lat;
+#    (b) our own `decode` of ../shared/speech/dev/wav with the pruned trigram (about 10 minutes).
+#    Per system, `tune` picks lmscale, word insertion penalty and first-pass weight on the even dev
+#    utterances (sorted ids); `rescore` then rescores the 100-best of the odd ones; WER, oracle and
+#    MAPSSWE/McNemar against the first pass's own 1-best. Dynamic: the static system's options
+#    plus `rescore --dynamic`. WER against the RNN weight lambda: `tune` at fixed lambdas.
+# 4. Tables and plots (eval/paper_report.py, bin/plot) into eval/paper/: report.md, ppl.csv,
+#    wer.csv, wer-vs-lambda.csv, training-curves.csv, training-curves.png, wer-vs-lambda.png.
+#
+# Bulky outputs go to eval/out/paper/. Everything finished is kept on a rerun (delete a file to
+# redo its step). About 45 minutes on 2 cores once the models exist.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${LMRESCORE_SHARED:-$root/../shared}"
+dev="$shared/speech/dev"
+gut="$shared/data/gutenberg"
+models="$root/eval/out/gutenberg"
+out="$root/eval/out/paper"
+report="$root/eval/paper"
+dynamic="${DYNAMIC:-0.1}"
+[ -d "$dev/sphinx/lat" ] && [ -f "$gut/train.txt" ] || { echo "paper-experiment: shared data not found under $shared (set LMRESCORE_SHARED)" >&2; exit 1; }
+mkdir -p "$out/ppl" "$report"
+jar="$root/target/lmrescore.jar"
+[ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
+java=(nice -n 5 java ${LMRESCORE_JAVA_OPTS:--Xmx6g} -XX:+UseParallelGC -jar "$jar")
+step() { echo "== $(date +%T) $*"; }
+
+# -- 1. models
+"$root/eval/gutenberg-models.sh" "$models"
+rnns=(rnn-h150 rnn2-h150 rnn3-h150)
+kn5="$models/kn5.bin"
+all_rnns="$models/rnn-h150.bin,$models/rnn2-h150.bin,$models/rnn3-h150.bin"
+kn3="$models/kn3-pruned.lm"
+if [ ! -f "$kn3" ]; then
+  step "first-pass trigram: words seen twice in train.txt that cmudict-en-us.dict pronounces"
+  unzip -p "$jar" edu/cmu/sphinx/models/en-us/cmudict-en-us.dict | awk '{ sub(/\(.*/, "", $1); print $1 }' \
+    | LC_ALL=C sort -u > "$models/cmudict.words"
+  tr -s ' \t' '\n\n' < "$gut/train.txt" | awk 'NF' | LC_ALL=C sort | uniq -c | awk '$1 >= 2 { print $2 }' \
+    | LC_ALL=C join - "$models/cmudict.words" > "$models/first-pass.vocab"
+  "${java[@]}" train-kn --order 3 --cutoffs 1,2,3 --vocab "$models/first-pass.vocab" --text "$gut/train.txt" \
+    --arpa "$kn3" | tee "$models/kn3-pruned.log"
+fi
+
+# -- 2. perplexity: per-word log10 probabilities of every model on every text
+awk '{ $NF = ""; sub(/ +$/, ""); print }' "$dev/ref.trn" > "$out/dev-ref.txt"
+declare -A texts=([test]="$gut/test.txt" [dev]="$out/dev-ref.txt" [valid]="$models/rnn-valid.txt")
+for part in test dev valid; do
+  text="${texts[$part]}"
+  [ -f "$out/ppl/kn5.$part.words" ] || { step "ppl KN5 on $part"; "${java[@]}" ppl --kn "$kn5" --text "$text" --debug "$out/ppl/kn5.$part.words" > /dev/null; }
+  [ -f "$out/ppl/kn3-pruned.$part.json" ] || "${java[@]}" ppl --kn "$kn3" --text "$text" --json > "$out/ppl/kn3-pruned.$part.json"
+  [ -f "$out/ppl/en-us.$part.json" ] || "${java[@]}" ppl --kn classpath:/edu/cmu/sphinx/models/en-us/en-us.lm.bin \
+      --text "$text" --json > "$out/ppl/en-us.$part.json"
+  for r in "${rnns[@]}"; do
+    [ -f "$out/ppl/$r.$part.static.words" ] || { step "ppl $r on $part"; "${java[@]}" rnn --model "$models/$r.bin" --text "$text" --debug "$out/ppl/$r.$part.static.words" > /dev/null; }
+    [ -f "$out/ppl/$r.$part.dynamic.words" ] || { step "ppl $r on $part, dynamic"; "${java[@]}" rnn --model "$models/$r.bin" --text "$text" \
+        --dynamic "$dynamic" --debug "$out/ppl/$r.$part.dynamic.words" > /dev/null; }
+  done
+done
+
+# -- 3. first passes
+if [ ! -f "$out/decode-kn3/summary.json" ]; then
+  step "decoding the dev speech with the pruned trigram (setting b)"
+  "${java[@]}" decode --in "$dev/list.tsv" --out "$out/decode-kn3" --lm "$kn3" --beam 5000 --threads 2 --gzip --json \
+    > "$out/decode-kn3.json"
+fi
+
+# rescoring systems: NAME MODEL_OPTIONS... [-- TUNE_OPTIONS...]
+systems=(
+  "kn5|--kn $kn5|"
+  "rnn-h150|--rnn $models/rnn-h150.bin|"
+  "rnn2-h150|--rnn $models/rnn2-h150.bin|"
+  "rnn3-h150|--rnn $models/rnn3-h150.bin|"
+  "3rnn|--rnn $all_rnns|"
+  "rnn-h150+kn5|--rnn $models/rnn-h150.bin --kn $kn5|--lambda-range 0.75"
+  "rnn2-h150+kn5|--rnn $models/rnn2-h150.bin --kn $kn5|--lambda-range 0.75"
+  "rnn3-h150+kn5|--rnn $models/rnn3-h150.bin --kn $kn5|--lambda-range 0.75"
+  "3rnn+kn5|--rnn $all_rnns --kn $kn5|--lambda-range 0.75"
+  "3rnn+kn5-tuned-lambda|--rnn $all_rnns --kn $kn5|"
+)
+lambdas=(0.05 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.75 0.8 0.9 0.95)
+
+setting() {  # NAME LATTICE_DIR FIRST_PASS_TRN LATTICE_SUFFIX
+  local name="$1" in="$2" first="$3" suffix="$4" dir="$out/$1"
+  mkdir -p "$dir"
+  ls "$in" | grep -F "$suffix" | sed "s|$suffix\$||" | LC_ALL=C sort > "$dir/ids.txt"
+  awk 'NR % 2 == 0' "$dir/ids.txt" > "$dir/held-out.ids"
+  sed "s|^\(.*\)$|$in/\1$suffix|" "$dir/held-out.ids" > "$dir/held-out.list"
+  keep() { awk 'NR == FNR { want["(" $1 ")"] = 1; next } ($NF in want)' "$dir/held-out.ids" "$1"; }
+  keep "$dev/ref.trn" > "$dir/held-out.ref.trn"
+  keep "$first" > "$dir/held-out.first-pass.trn"
+  for spec in "${systems[@]}"; do
+    IFS='|' read -r sys model tuneopts <<< "$spec"
+    # shellcheck disable=SC2086 # the option strings split into words on purpose
+    if [ ! -f "$dir/$sys.json" ]; then
+      step "($name) $sys: tune on the even utterances, rescore the odd ones"
+      "${java[@]}" tune $model $tuneopts --in "$in" --ref "$dev/ref.trn" --split even --threads 2 \
+        --params "$dir/$sys.args" --json | tail -1 > "$dir/$sys.tune.json"
+      "${java[@]}" rescore @"$dir/$sys.args" $model --in "$dir/held-out.list" --out "$dir/$sys" --mode nbest --nbest 100 \
+        --threads 2 --no-lattices --ref "$dir/held-out.ref.trn" --baseline "$dir/held-out.first-pass.trn" --json \
+        | tail -1 > "$dir/$sys.json"
+    fi
+  done
+  if [ ! -f "$dir/3rnn+kn5-dynamic.json" ]; then
+    step "($name) 3rnn+kn5, dynamic (rate $dynamic)"
+    # shellcheck disable=SC2086
+    "${java[@]}" rescore @"$dir/3rnn+kn5.args" --rnn "$all_rnns" --kn "$kn5" --dynamic "$dynamic" --in "$dir/held-out.list" \
+      --out "$dir/3rnn+kn5-dynamic" --mode nbest --nbest 100 --no-lattices --ref "$dir/held-out.ref.trn" \
+      --baseline "$dir/held-out.first-pass.trn" --json | tail -1 > "$dir/3rnn+kn5-dynamic.json"
+  fi
+  for l in "${lambdas[@]}"; do
+    [ -f "$dir/lambda-$l.json" ] && continue
+    step "($name) WER at lambda $l"
+    "${java[@]}" tune --rnn "$all_rnns" --kn "$kn5" --lambda-range "$l" --in "$in" --ref "$dev/ref.trn" --split even \
+      --threads 2 --json | tail -1 > "$dir/lambda-$l.json"
+  done
+}
+setting a "$dev/sphinx/lat" "$dev/sphinx/hyp.trn" .lat
+setting b "$out/decode-kn3" "$out/decode-kn3/hyp.trn" .slf.gz
+
+# -- 4. tables and plots
+step "report"
+python3 "$root/eval/paper_report.py" --out "$out" --models "$models" --report "$report" --dynamic "$dynamic" "${rnns[@]}"
+"${java[@]}" plot --csv "$report/training-curves.csv" --series model --x epoch --y valid_ppl \
+  --title "RNN training: validation perplexity per epoch" --y-label "validation PPL" --out "$report/training-curves.png"
+"${java[@]}" plot --csv "$report/wer-vs-lambda.csv" --series first_pass --x lambda --y wer \
+  --title "3xRNN + KN5: held-out WER against the RNN weight" --x-label "lambda (RNN weight; KN5 gets 1 - lambda)" \
+  --y-label "WER %" --out "$report/wer-vs-lambda.png"
+echo "report: $report/report.md"
