@@ -135,7 +135,7 @@ step "report"
 python3 "$root/eval/paper_report.py" --out "$out" --models "$models" --report "$report" --dynamic "$dynamic" "${rnns[@]}"
 "${java[@]}" plot --csv "$report/training-curves.csv" --series model --x epoch --y valid_ppl \
   --title "RNN training: validation perplexity per epoch" --y-label "validation PPL" --out "$report/training-curves.png"
-"${java[@]}" plot --csv "$report/wer-vs-lambda.csv" --series first_pass --x lambda --y wer \
+"${java[@]}" plot --csv "$report/wer-vs-lambda.csv" --series setting --x lambda --y wer \
   --title "3xRNN + KN5: held-out WER against the RNN weight" --x-label "lambda (RNN weight; KN5 gets 1 - lambda)" \
   --y-label "WER %" --out "$report/wer-vs-lambda.png"
 echo "report: $report/report.md"

@@ -26,6 +26,7 @@ SETTINGS = {
     "a": "(a) shared Sphinx lattices, generic en-us.lm.bin",
     "b": "(b) our decode, pruned Gutenberg KN trigram",
 }
+SHORT = {"a": "(a) Sphinx en-us LM lattices", "b": "(b) pruned Gutenberg trigram lattices"}
 EPOCH = re.compile(r"^epoch\s+(\d+)\s+alpha\s+([\d.]+)\s+train entropy\s+[\d.]+\s+ppl\s+([\d.]+)\s+"
                    r"valid entropy\s+[\d.]+\s+ppl\s+([\d.]+)\s+([\d,]+) words/s(.*)$")
 
@@ -159,11 +160,11 @@ def main():
         if os.path.exists(rnn_tune):
             points.append((1.0, load(rnn_tune)["held_out_wer"]))
         for lam, w in sorted(points):
-            lambda_csv.append({"first_pass": s, "lambda": lam, "wer": w})
+            lambda_csv.append({"first_pass": s, "setting": SHORT[s], "lambda": lam, "wer": w})
     write_csv(os.path.join(a.report, "wer.csv"), wer_csv,
               ["first_pass", "system", "wer", "first_pass_wer", "oracle_wer", "p_mapsswe", "p_mcnemar",
                "lmscale", "wip", "first_pass_weight", "lambda", "words", "utterances"])
-    write_csv(os.path.join(a.report, "wer-vs-lambda.csv"), lambda_csv, ["first_pass", "lambda", "wer"])
+    write_csv(os.path.join(a.report, "wer-vs-lambda.csv"), lambda_csv, ["first_pass", "setting", "lambda", "wer"])
 
     curves = training_curves(a.models, rnns)
     write_csv(os.path.join(a.report, "training-curves.csv"), curves,

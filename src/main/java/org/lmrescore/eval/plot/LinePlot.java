@@ -31,6 +31,17 @@ public final class LinePlot {
         this.logY = logY;
     }
 
+    private static boolean allIntegral(SeriesTable table) {
+        for (SeriesTable.Series s : table.series()) {
+            for (double[] p : s.points()) {
+                if (p[0] != Math.rint(p[0])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     public void writePng(SeriesTable table, Path out, int width, int height) {
         System.setProperty("java.awt.headless", "true"); // batch machines have no display
         XYSeriesCollection data = new XYSeriesCollection();
@@ -57,7 +68,11 @@ public final class LinePlot {
         } else {
             ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         }
-        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
+        NumberAxis xAxis = (NumberAxis) plot.getDomainAxis();
+        xAxis.setAutoRangeIncludesZero(false);
+        if (allIntegral(table)) { // epochs, counts: no 0.1 ticks between them
+            xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         try (AtomicOutput o = AtomicOutput.create(out)) {
             ChartUtils.writeChartAsPNG(o.stream(), chart, width, height);
             o.commit();

@@ -33,17 +33,4 @@ public interface BpttWindow {
      * @param clip element-wise bound on the back-propagated hidden error
      */
     void backward(float alpha, float keep, float clip);
-
-    /**
-     * Parallel training: from now on, sum this thread's updates of the layer's dense recurrent
-     * weights privately and apply them at {@link #flushUpdates} (threads that rewrite a shared
-     * matrix every block keep stealing its cache lines from each other). Layers without such a
-     * buffer keep updating in place.
-     */
-    default void deferDenseUpdates() {
-    }
-
-    /** Applies the updates deferred since the last call to the shared weights. */
-    default void flushUpdates() {
-    }
 }

@@ -120,9 +120,6 @@ public final class ElmanLayer implements HiddenLayer {
         private final float[][] e;
         private final float[][] prevOf;
         private long steps;
-        /** Deferred recurrent-weight updates (parallel training) and the L2 shrink they await; null: in place. */
-        private float[] deferred;
-        private float deferredKeep = 1f;
 
         Window(int bptt, int block) {
             this.unroll = bptt + block - 1;
@@ -215,13 +212,9 @@ public final class ElmanLayer implements HiddenLayer {
                 }
             }
             // W += alpha * sum_s e_s (x) h_{s-1}, one row at a time so each row is read once.
-            if (deferred != null) {
-                w = deferred;
-                deferredKeep *= keep;
-            }
             for (int j = 0; j < n; j++) {
                 int off = j * n;
-                if (keep != 1f && deferred == null) {
+                if (keep != 1f) {
                     for (int i = 0; i < n; i++) {
                         w[off + i] *= keep;
                     }
@@ -248,28 +241,6 @@ public final class ElmanLayer implements HiddenLayer {
                     }
                 }
             }
-        }
-
-        @Override
-        public void deferDenseUpdates() {
-            if (deferred == null) {
-                deferred = new float[recurrent.length];
-            }
-        }
-
-        @Override
-        public void flushUpdates() {
-            if (deferred == null) {
-                return;
-            }
-            float[] w = recurrent;
-            float[] d = deferred;
-            float shrink = deferredKeep;
-            for (int i = 0; i < d.length; i++) {
-                w[i] = w[i] * shrink + d[i];
-                d[i] = 0;
-            }
-            deferredKeep = 1f;
         }
     }
 }

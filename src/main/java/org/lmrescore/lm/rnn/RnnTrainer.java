@@ -172,7 +172,7 @@ public final class RnnTrainer {
             for (int i = 0; i < threads; i++) {
                 TextPass p = parts[i];
                 int[] r = ranges[i];
-                jobs.add(pool.submit(() -> p.train(r[0], r[1], initial, alpha, TextPass.FLUSH_BLOCKS)));
+                jobs.add(pool.submit(() -> p.train(r[0], r[1], initial, alpha, true)));
             }
             for (Future<?> f : jobs) {
                 try {

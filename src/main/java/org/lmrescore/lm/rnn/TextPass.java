@@ -76,24 +76,14 @@ final class TextPass {
 
     /** Scores and trains on tokens [from, to) with learning rate {@code alpha}. */
     void train(int from, int to, float[] startState, float alpha) {
-        train(from, to, startState, alpha, 0);
+        train(from, to, startState, alpha, false);
     }
 
     /**
-     * BPTT blocks between two flushes of a thread's deferred updates in parallel training: fewer
-     * flushes, fewer cache lines the two cores take from each other; more, fresher shared weights.
-     * (System property {@code lmrescore.flushBlocks}, for measuring.)
+     * As {@link #train(int, int, float[], float)}; with {@code parallel} (several threads on one
+     * model) the class layer's updates are summed per thread and applied once per BPTT block.
      */
-    static final int FLUSH_BLOCKS = Math.max(1, Integer.getInteger("lmrescore.flushBlocks", 4));
-
-    /**
-     * As {@link #train(int, int, float[], float)}. With {@code flushBlocks} &gt; 0 (several threads
-     * on one model) the updates of the weights that every word or block rewrites whole (the class
-     * layer, the recurrent matrix) are summed per thread and applied every {@code flushBlocks}
-     * BPTT blocks; 0 updates in place, exactly as the rnnlm toolkit.
-     */
-    void train(int from, int to, float[] startState, float alpha, int flushBlocks) {
-        boolean parallel = flushBlocks > 0;
+    void train(int from, int to, float[] startState, float alpha, boolean parallel) {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu0 = cpu.getCurrentThreadCpuTime();
         RnnConfig c = model.config();
@@ -102,9 +92,6 @@ final class TextPass {
         int directOrder = direct == null ? 1 : direct.order();
         ClassOutput.Scratch scratch = parallel ? out.newDeferringScratch(directOrder) : out.newScratch(directOrder);
         BpttWindow window = model.hidden().newWindow(c.bptt(), c.bpttBlock());
-        if (parallel) {
-            window.deferDenseUpdates();
-        }
         window.start(startState);
         float[] reset = new float[startState.length];
         model.hidden().resetState(reset);
@@ -116,7 +103,6 @@ final class TextPass {
         int eos = model.vocabulary().eosUnit();
         int last = eos;
         long counter = 0;
-        long blocks = 0;
         int pending = 0;
         boolean dirty = false;
         for (int t = from; t < to; t++) {
@@ -136,10 +122,7 @@ final class TextPass {
             counter++;
             if (counter % block == 0) {
                 window.backward(alpha, keep, clip);
-                if (parallel && ++blocks % flushBlocks == 0) {
-                    out.flushClassUpdates(scratch);
-                    window.flushUpdates();
-                }
+                out.flushClassUpdates(scratch);
                 dirty = false;
             }
             if (independent && target == eos) {
@@ -160,7 +143,6 @@ final class TextPass {
             window.backward(alpha, 1f, clip);
         }
         out.flushClassUpdates(scratch);
-        window.flushUpdates();
         progress.advance(pending);
         endState = window.state().clone();
         cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpu0) / 1e9;

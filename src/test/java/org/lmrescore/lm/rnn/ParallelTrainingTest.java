@@ -15,18 +15,17 @@ class ParallelTrainingTest {
     Path dir;
 
     @Test
-    void deferredUpdatesFlushedEveryWordEqualInPlaceUpdates() {
-        // With a BPTT block of one word flushed every block, the deferred class-layer and recurrent
-        // updates are applied before the next word is read, exactly when the in-place updates would
-        // have been: same model up to rounding.
+    void deferredClassUpdatesFlushedEveryWordEqualInPlaceUpdates() {
+        // With a BPTT block of one word the deferred class-layer update is applied before the next
+        // word is read, exactly when the in-place update would have been: same model up to rounding.
         Path train = RnnTestData.toyText(dir, "train.txt", 200, 1);
         RnnConfig config = RnnConfig.defaults().withHidden(8).withClasses(4).withBptt(3, 1);
         RnnVocabulary vocabulary = Corpus.countAndBuild(train, 0, 4, true);
         int[] units = Corpus.read(train, vocabulary).units();
         RnnModel inPlace = RnnModel.create(config, vocabulary);
         RnnModel deferred = RnnModel.create(config, vocabulary);
-        new TextPass(inPlace, units, new Progress("t", 0, "w")).train(0, units.length, inPlace.startState(), 0.1f, 0);
-        new TextPass(deferred, units, new Progress("t", 0, "w")).train(0, units.length, deferred.startState(), 0.1f, 1);
+        new TextPass(inPlace, units, new Progress("t", 0, "w")).train(0, units.length, inPlace.startState(), 0.1f, false);
+        new TextPass(deferred, units, new Progress("t", 0, "w")).train(0, units.length, deferred.startState(), 0.1f, true);
         List<WeightBlock> a = inPlace.weights();
         List<WeightBlock> b = deferred.weights();
         for (int k = 0; k < a.size(); k++) {
@@ -39,29 +38,6 @@ class ParallelTrainingTest {
     }
 
     @Test
-    void deferringOverSeveralBlocksChangesTheModelOnlySlightly() {
-        // Flushing every 4 blocks delays updates (stale weights), so the models differ, but little.
-        Path train = RnnTestData.toyText(dir, "train.txt", 200, 1);
-        RnnConfig config = RnnConfig.defaults().withHidden(8).withClasses(4).withBptt(3, 2);
-        RnnVocabulary vocabulary = Corpus.countAndBuild(train, 0, 4, true);
-        int[] units = Corpus.read(train, vocabulary).units();
-        RnnModel inPlace = RnnModel.create(config, vocabulary);
-        RnnModel deferred = RnnModel.create(config, vocabulary);
-        TextPass a = new TextPass(inPlace, units, new Progress("t", 0, "w"));
-        a.train(0, units.length, inPlace.startState(), 0.1f, 0);
-        TextPass b = new TextPass(deferred, units, new Progress("t", 0, "w"));
-        b.train(0, units.length, deferred.startState(), 0.1f, 4);
-        double maxDiff = 0;
-        float[] x = block(inPlace, "recurrent");
-        float[] y = block(deferred, "recurrent");
-        for (int i = 0; i < x.length; i++) {
-            maxDiff = Math.max(maxDiff, Math.abs(x[i] - y[i]));
-        }
-        assertTrue(maxDiff > 0, "flushing every 4 blocks must not be the in-place update");
-        assertEquals(a.logLikelihood, b.logLikelihood, 0.02 * Math.abs(a.logLikelihood));
-    }
-
-    @Test
     void twoThreadsLearnAsWellAsOne() {
         Path train = RnnTestData.toyText(dir, "train.txt", 2000, 1);
         Path valid = RnnTestData.toyText(dir, "valid.txt", 200, 2);
@@ -71,9 +47,5 @@ class ParallelTrainingTest {
         double pplOne = one.get(one.size() - 1).validPerplexity();
         double pplTwo = two.get(two.size() - 1).validPerplexity();
         assertTrue(pplTwo < 1.05 * pplOne, "2 threads " + pplTwo + " vs 1 thread " + pplOne);
-    }
-
-    private static float[] block(RnnModel model, String name) {
-        return model.weights().stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow().values();
     }
 }
