@@ -4,7 +4,7 @@
 #   eval/dev-experiment.sh            (everything; models are trained once, see below)
 #
 # 1-2. KN5 and three H=150 RNNs on ../shared/data/gutenberg/train.txt, by eval/gutenberg-models.sh
-#    into eval/out/gutenberg/ (about 30 minutes once); the RNNs share the RNN weight lambda equally.
+#    into eval/out/gutenberg/ (about 10 minutes once, on an idle machine); the RNNs share the RNN weight lambda equally.
 # 3. For each system, `tune` on the even utterances (sorted ids, 0-based positions 0, 2, ...)
 #    over the 100 best distinct word strings of each Sphinx lattice, then `rescore` the odd ones
 #    with the chosen options (@file), as 100-best lists (--mode nbest, what tune optimised) and by

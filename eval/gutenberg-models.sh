@@ -6,7 +6,7 @@
 #   rnn2-h150.bin  the same on sentences 60,001-120,000                      (0.98 M tokens, seed 2, <= 4 epochs)
 #   rnn3-h150.bin  the same on sentences 120,001-240,000                     (2.1 M tokens, seed 3, <= 4 epochs)
 # RNNs validate on the first 1,500 sentences of valid.txt (rnn-valid.txt) and train with 2 threads;
-# about 12, 6 and 12 minutes here. Finished models are kept; an interrupted one resumes from its
+# about 2.5, 2 and 5 minutes on an idle 2-core machine (3-5x longer when other jobs share it). Finished models are kept; an interrupted one resumes from its
 # checkpoint. Each RNN's per-epoch log (the training curve) is NAME.log.
 # Usage: eval/gutenberg-models.sh [DIR]
 set -euo pipefail

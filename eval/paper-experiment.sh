@@ -21,7 +21,7 @@
 #    wer.csv, wer-vs-lambda.csv, training-curves.csv, training-curves.png, wer-vs-lambda.png.
 #
 # Bulky outputs go to eval/out/paper/. Everything finished is kept on a rerun (delete a file to
-# redo its step). About 45 minutes on 2 cores once the models exist.
+# redo its step). About 20 minutes on an idle 2-core machine from a fresh clone, models included.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${LMRESCORE_SHARED:-$root/../shared}"
