@@ -2,6 +2,7 @@ package org.lmrescore.cli;
 
 import org.lmrescore.eval.plot.LinePlot;
 import org.lmrescore.eval.plot.SeriesTable;
+import org.lmrescore.util.InputFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,18 +55,11 @@ public final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String[] wh = size.split("x");
-        int width;
-        int height;
-        try {
-            width = Integer.parseInt(wh[0]);
-            height = wh.length == 2 ? Integer.parseInt(wh[1]) : -1;
-        } catch (NumberFormatException e) {
-            height = -1;
-            width = -1;
-        }
+        java.util.regex.Matcher wh = java.util.regex.Pattern.compile("(\\d{2,5})x(\\d{2,5})").matcher(size);
+        int width = wh.matches() ? Integer.parseInt(wh.group(1)) : 0;
+        int height = wh.matches() ? Integer.parseInt(wh.group(2)) : 0;
         if (width < 50 || height < 50 || width > 10_000 || height > 10_000) {
-            throw new org.lmrescore.util.InputFormatException("--size: expected WIDTHxHEIGHT in pixels (50-10000), got '" + size + "'");
+            throw new InputFormatException("--size: expected WIDTHxHEIGHT in pixels (50-10000), got '" + size + "'");
         }
         SeriesTable table = SeriesTable.read(csv, series, x, y);
         new LinePlot(title, xLabel != null ? xLabel : x, yLabel != null ? yLabel : y, logY).writePng(table, out, width, height);
