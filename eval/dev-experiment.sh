@@ -27,12 +27,7 @@ kn="$models/kn5.bin"
 rnn="$models/rnn-h150.bin,$models/rnn2-h150.bin,$models/rnn3-h150.bin"
 
 # -- the split: odd positions of the sorted ids are held out
-ls "$dev/sphinx/lat" | sed 's/\.lat$//' | LC_ALL=C sort > "$out/ids.txt"
-awk 'NR % 2 == 0' "$out/ids.txt" > "$out/held-out.ids"
-sed "s|^\(.*\)$|$dev/sphinx/lat/\1.lat|" "$out/held-out.ids" > "$out/held-out.list"
-keep() { awk 'NR == FNR { want["(" $1 ")"] = 1; next } ($NF in want)' "$out/held-out.ids" "$1"; }
-keep "$dev/ref.trn" > "$out/held-out.ref.trn"
-keep "$dev/sphinx/hyp.trn" > "$out/held-out.sphinx.trn"
+"$root/eval/held-out-split.sh" "$dev/sphinx/lat" .lat "$dev/ref.trn" "$dev/sphinx/hyp.trn" "$out"
 echo "held out: $(wc -l < "$out/held-out.ids") utterances, $(awk '{ n += NF - 1 } END { print n }' "$out/held-out.ref.trn") reference words"
 
 printf 'system\tmode\toptions\twer_before\twer_after\toracle_wer\tp_mapsswe\n' > "$out/results.tsv"
@@ -53,7 +48,7 @@ system() {
   for mode in nbest lattice; do
     "${java[@]}" rescore @"$out/$name.args" "${models[@]}" --in "$out/held-out.list" --out "$out/$name-$mode" \
       --mode "$mode" --nbest 100 --threads 2 --no-lattices --ref "$out/held-out.ref.trn" \
-      --baseline "$out/held-out.sphinx.trn" --json | tail -1 > "$out/$name-$mode.json"
+      --baseline "$out/held-out.first-pass.trn" --json | tail -1 > "$out/$name-$mode.json"
     python3 - "$name" "$mode" "$out/$name.args" "$out/$name-$mode.json" >> "$out/results.tsv" <<'PY'
 import json, sys
 name, mode, args, path = sys.argv[1:]

@@ -94,13 +94,7 @@ lambdas=(0.05 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.75 0.8 0.9 0.95)
 
 setting() {  # NAME LATTICE_DIR FIRST_PASS_TRN LATTICE_SUFFIX
   local name="$1" in="$2" first="$3" suffix="$4" dir="$out/$1"
-  mkdir -p "$dir"
-  ls "$in" | grep -F "$suffix" | sed "s|$suffix\$||" | LC_ALL=C sort > "$dir/ids.txt"
-  awk 'NR % 2 == 0' "$dir/ids.txt" > "$dir/held-out.ids"
-  sed "s|^\(.*\)$|$in/\1$suffix|" "$dir/held-out.ids" > "$dir/held-out.list"
-  keep() { awk 'NR == FNR { want["(" $1 ")"] = 1; next } ($NF in want)' "$dir/held-out.ids" "$1"; }
-  keep "$dev/ref.trn" > "$dir/held-out.ref.trn"
-  keep "$first" > "$dir/held-out.first-pass.trn"
+  "$root/eval/held-out-split.sh" "$in" "$suffix" "$dev/ref.trn" "$first" "$dir"
   for spec in "${systems[@]}"; do
     IFS='|' read -r sys model tuneopts <<< "$spec"
     # shellcheck disable=SC2086 # the option strings split into words on purpose
