@@ -15,7 +15,7 @@ out="$root/eval/out/rescore"
 mkdir -p "$out"
 jar="$root/target/lmrescore.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -o -DskipTests package)
-java=(java ${LMRESCORE_JAVA_OPTS:--Xmx4g} -XX:+UseParallelGC)
+java=(java ${LMRESCORE_JAVA_OPTS:--Xmx4g} -XX:+UseParallelGC --add-modules jdk.incubator.vector)
 
 if [ "$#" -eq 0 ]; then
   if [ ! -f "$out/kn5.bin" ]; then

@@ -18,7 +18,7 @@ out="$root/eval/out/dev"
 mkdir -p "$out"
 jar="$root/target/lmrescore.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -o -DskipTests package)
-java=(nice -n 5 java ${LMRESCORE_JAVA_OPTS:--Xmx4g} -XX:+UseParallelGC -jar "$jar")
+java=(nice -n 5 java ${LMRESCORE_JAVA_OPTS:--Xmx4g} -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$jar")
 
 # -- models (shared with paper-experiment.sh)
 models="$root/eval/out/gutenberg"

@@ -17,7 +17,7 @@ out="${1:-$root/eval/out/gutenberg}"
 mkdir -p "$out"
 jar="$root/target/lmrescore.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
-java=(nice -n 5 java ${LMRESCORE_JAVA_OPTS:--Xmx4g} -XX:+UseParallelGC -jar "$jar")
+java=(nice -n 5 java ${LMRESCORE_JAVA_OPTS:--Xmx4g} -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$jar")
 
 if [ ! -f "$out/kn5.bin" ]; then
   echo "== training KN5 on gutenberg/train.txt"

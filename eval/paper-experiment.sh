@@ -35,7 +35,7 @@ dynamic="${DYNAMIC:-0.1}"
 mkdir -p "$out/ppl" "$report"
 jar="$root/target/lmrescore.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
-java=(nice -n 5 java ${LMRESCORE_JAVA_OPTS:--Xmx6g} -XX:+UseParallelGC -jar "$jar")
+java=(nice -n 5 java ${LMRESCORE_JAVA_OPTS:--Xmx6g} -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$jar")
 step() { echo "== $(date +%T) $*"; }
 
 # -- 1. models

@@ -1,6 +1,7 @@
 package org.lmrescore.cli;
 
 import org.lmrescore.lm.rnn.HiddenLayers;
+import org.lmrescore.lm.rnn.OutputLayers;
 import org.lmrescore.lm.rnn.RnnConfig;
 import org.lmrescore.lm.rnn.RnnTrainer;
 import org.lmrescore.util.InputFormatException;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
         footer = {"", "Examples:",
                 "  train-rnn --train train.txt --valid valid.txt --hidden 200 --class 100 --bptt 4 --bptt-block 10 --model rnn200.bin",
                 "  train-rnn --train train.txt --valid valid.txt --hidden 250 --rare 5 --threads 2 --model rnn250-5.bin",
+                "  train-rnn --train train.txt --valid valid.txt --hidden 300 --output hs --shuffle --threads 2 --model rnn300-hs.bin",
                 "  train-rnn --train train.txt --valid valid.txt --hidden 100 --direct 10000000 --direct-order 3 --model rnnme.bin",
                 "  train-rnn --train train.txt --valid valid.txt --hidden 200 --hidden-type lstm --model lstm200.bin",
                 "  train-rnn --train train.txt --valid valid.txt --hidden 100 --hidden-type gru --layers 2 --model gru2x100.bin"},
@@ -52,7 +54,22 @@ public final class TrainRnnCommand implements Runnable {
             description = "Stacked hidden layers of the same type and size (default: ${DEFAULT-VALUE}).")
     int layers;
 
-    @Option(names = "--class", defaultValue = "100", description = "Number of word classes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--output", defaultValue = "class", paramLabel = "TYPE",
+            description = {"Output layer: class (rnnlm's class-factorised softmax), hs (hierarchical softmax over a Huffman "
+                    + "tree of word frequencies, as faster-rnnlm: far faster at large vocabularies) or nce (noise-contrastive "
+                    + "estimation, trained unnormalised and scored by an exact softmax) (default: ${DEFAULT-VALUE})."})
+    String output;
+
+    @Option(names = "--nce-samples", defaultValue = "20", paramLabel = "K",
+            description = "Noise samples per word for --output nce (default: ${DEFAULT-VALUE}).")
+    int nceSamples;
+
+    @Option(names = "--shuffle",
+            description = "Train each epoch on the text's blocks of sentences in a new seeded random order, so the model "
+                    + "does not depend on the order of the corpus (rnnlm reads it in order).")
+    boolean shuffle;
+
+    @Option(names = "--class", defaultValue = "100", description = "Number of word classes of --output class (default: ${DEFAULT-VALUE}).")
     int classes;
 
     @Option(names = "--old-classes", description = "Bin classes by frequency instead of sqrt frequency (rnnlm -old-classes).")
@@ -106,13 +123,17 @@ public final class TrainRnnCommand implements Runnable {
     public void run() {
         RnnConfig config;
         try {
+            if (!OutputLayers.TYPES.contains(output)) {
+                throw new InputFormatException("--output must be one of " + String.join(", ", OutputLayers.TYPES)
+                        + ", not '" + output + "'");
+            }
             if (!HiddenLayers.TYPES.contains(hiddenType)) {
                 throw new InputFormatException("--hidden-type must be one of " + String.join(", ", HiddenLayers.TYPES)
                         + ", not '" + hiddenType + "'");
             }
             double rate = alpha != null ? alpha : HiddenLayers.startingRate(hiddenType, layers);
             config = new RnnConfig(hiddenType, hidden, classes, !oldClasses, bptt, bpttBlock, direct, directOrder, rare,
-                    rate, beta, minImprovement, clip, independent, seed, maxEpochs, layers);
+                    rate, beta, minImprovement, clip, independent, seed, maxEpochs, layers, output, nceSamples, shuffle);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }

@@ -13,14 +13,29 @@ enum Activation {
         }
 
         @Override
+        void applyAll(float[] a, int n) {
+            Blas.sigmoid(a, n);
+        }
+
+        @Override
         float slope(float h) {
             return h * (1 - h);
+        }
+
+        @Override
+        void errors(float[] carried, float[] dh, float[] h, float clip, float[] out, int n) {
+            Blas.sigmoidErrors(carried, dh, h, clip, out, n);
         }
     },
     TANH("tanh") {
         @Override
         float apply(float a) {
             return (float) Math.tanh(a);
+        }
+
+        @Override
+        void applyAll(float[] a, int n) {
+            Blas.tanh(a, n);
         }
 
         @Override
@@ -55,8 +70,23 @@ enum Activation {
     /** f(a). */
     abstract float apply(float a);
 
+    /** a[i] = f(a[i]) for i < n (one vector loop where the kernels have one). */
+    void applyAll(float[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = apply(a[i]);
+        }
+    }
+
     /** f'(a) given h = f(a). */
     abstract float slope(float h);
+
+    /** out = clip(carried + dh) * f'(a), the error clipped to [-clip, clip] then through the slope. */
+    void errors(float[] carried, float[] dh, float[] h, float clip, float[] out, int n) {
+        for (int j = 0; j < n; j++) {
+            float v = Math.max(-clip, Math.min(clip, carried[j] + dh[j]));
+            out[j] = v * slope(h[j]);
+        }
+    }
 
     /** The hidden-layer type name of an Elman layer with this activation. */
     String cellName() {

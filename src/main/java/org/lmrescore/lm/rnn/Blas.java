@@ -1,17 +1,36 @@
 package org.lmrescore.lm.rnn;
 
 /**
- * The few vector loops the network needs, written so HotSpot compiles them well: axpy-style
- * loops are auto-vectorised; dot products use eight independent partial sums (a float sum is
- * never vectorised, as that would reorder it, but eight chains keep the FP units busy).
- * Measured on this project's machines at 2x a single-accumulator loop.
+ * The vector loops of the networks, in one place. Two implementations of each: the JDK's
+ * Vector API ({@link VectorKernels}: SIMD with fused multiply-add, 1.5-3x faster here, see
+ * {@code eval/rnn-matvec.sh}) when the {@code jdk.incubator.vector} module is present (the
+ * launchers add it), else plain loops written so HotSpot compiles them well (axpy-style loops
+ * are auto-vectorised; dot products use eight partial sums, as a float sum is never vectorised).
+ * {@code -Dlmrescore.kernels=scalar} forces the plain loops (benchmarks, comparisons).
+ *
+ * <p>The two may differ in the last bits of a float (FMA rounds once), never more.
  */
 final class Blas {
+    /** Whether the Vector API kernels run; a constant, so the JIT drops the other branch. */
+    static final boolean VECTOR = vectorModule() && !"scalar".equals(System.getProperty("lmrescore.kernels"));
+
     private Blas() {
+    }
+
+    private static boolean vectorModule() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** Which kernels run, for logs: "vector (256-bit)" or "scalar". */
+    static String kernels() {
+        return VECTOR ? "vector (" + VectorKernelsInfo.bits() + "-bit)" : "scalar";
     }
 
     /** Sum of a[aOff + i] * b[i], i < n. */
     static float dot(float[] a, int aOff, float[] b, int n) {
+        if (VECTOR) {
+            return VectorKernels.dot(a, aOff, b, n);
+        }
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int i = 0;
         for (; i + 7 < n; i += 8) {
@@ -31,8 +50,38 @@ final class Blas {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
+    /** y[j] = m[off + j n .. + n) . x for j < rows: a row-major matrix times a vector. */
+    static void matVec(float[] m, int off, int rows, int n, float[] x, float[] y) {
+        if (VECTOR) {
+            VectorKernels.matVec(m, off, rows, n, x, y);
+            return;
+        }
+        for (int j = 0; j < rows; j++) {
+            y[j] = dot(m, off + j * n, x, n);
+        }
+    }
+
+    /** y[i] += sum over j < rows of e[j] m[j n + i], i < n: the transposed matrix times e, added to y. */
+    static void transposedMatVecAdd(float[] m, int rows, int n, float[] e, float[] y) {
+        if (VECTOR) {
+            VectorKernels.transposedMatVecAdd(m, rows, n, e, y);
+            return;
+        }
+        int j = 0;
+        for (; j + 3 < rows; j += 4) {
+            axpy4(e[j], e[j + 1], e[j + 2], e[j + 3], m, j * n, n, y);
+        }
+        for (; j < rows; j++) {
+            axpy(e[j], m, j * n, y, n);
+        }
+    }
+
     /** y[i] += a * x[xOff + i], i < n. */
     static void axpy(float a, float[] x, int xOff, float[] y, int n) {
+        if (VECTOR) {
+            VectorKernels.axpy(a, x, xOff, y, n);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             y[i] += a * x[xOff + i];
         }
@@ -53,6 +102,10 @@ final class Blas {
      * ({@code dh += e * w}), then update it ({@code w = w * keep + ae * h}).
      */
     static void backpropAndUpdate(float e, float ae, float keep, float[] m, int off, float[] h, float[] dh, int n) {
+        if (VECTOR) {
+            VectorKernels.backpropAndUpdate(e, ae, keep, m, off, h, dh, n);
+            return;
+        }
         if (keep == 1f) {
             for (int i = 0; i < n; i++) {
                 float w = m[off + i];
@@ -70,6 +123,10 @@ final class Blas {
 
     /** {@link #backpropAndUpdate} for four consecutive rows starting at {@code off}, h and dh touched once. */
     static void backpropAndUpdate4(float[] e, int ei, float alpha, float keep, float[] m, int off, float[] h, float[] dh, int n) {
+        if (VECTOR) {
+            VectorKernels.backpropAndUpdate4(e, ei, alpha, keep, m, off, h, dh, n);
+            return;
+        }
         float e0 = e[ei];
         float e1 = e[ei + 1];
         float e2 = e[ei + 2];
@@ -92,6 +149,95 @@ final class Blas {
             m[o1 + i] = w1 * keep + a1 * hi;
             m[o2 + i] = w2 * keep + a2 * hi;
             m[o3 + i] = w3 * keep + a3 * hi;
+        }
+    }
+
+    /** a[i] = sigmoid(a[i]) for i < n. */
+    static void sigmoid(float[] a, int n) {
+        if (VECTOR) {
+            VectorKernels.sigmoid(a, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            a[i] = sigmoid(a[i]);
+        }
+    }
+
+    /** a[i] = tanh(a[i]) for i < n. */
+    static void tanh(float[] a, int n) {
+        if (VECTOR) {
+            VectorKernels.tanh(a, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) Math.tanh(a[i]);
+        }
+    }
+
+    /**
+     * W = W * keep + E^T P, W rows x n: the sum of k outer products e_t (x) p_t, with e_t =
+     * e[t rows .. + rows) and p_t = p[t n .. + n) (the recurrent matrix's BPTT update; the
+     * register-blocked loops read and write each weight once per block).
+     */
+    static void gemmUpdate(float[] w, int rows, int n, float keep, float[] e, float[] p, int k) {
+        if (VECTOR) {
+            VectorKernels.gemmUpdate(w, rows, n, keep, e, p, k);
+            return;
+        }
+        for (int j = 0; j < rows; j++) {
+            int o = j * n;
+            if (keep != 1f) {
+                for (int i = 0; i < n; i++) {
+                    w[o + i] *= keep;
+                }
+            }
+            int t = 0;
+            for (; t + 3 < k; t += 4) {
+                float a0 = e[t * rows + j];
+                float a1 = e[(t + 1) * rows + j];
+                float a2 = e[(t + 2) * rows + j];
+                float a3 = e[(t + 3) * rows + j];
+                int p0 = t * n;
+                int p1 = p0 + n;
+                int p2 = p1 + n;
+                int p3 = p2 + n;
+                for (int i = 0; i < n; i++) {
+                    w[o + i] += a0 * p[p0 + i] + a1 * p[p1 + i] + a2 * p[p2 + i] + a3 * p[p3 + i];
+                }
+            }
+            for (; t < k; t++) {
+                float a = e[t * rows + j];
+                int pt = t * n;
+                for (int i = 0; i < n; i++) {
+                    w[o + i] += a * p[pt + i];
+                }
+            }
+        }
+    }
+
+    /**
+     * The error into a sigmoid layer's pre-activations: out = clip(carried + dh) * h (1 - h),
+     * clipped element-wise to [-clip, clip].
+     */
+    static void sigmoidErrors(float[] carried, float[] dh, float[] h, float clip, float[] out, int n) {
+        if (VECTOR) {
+            VectorKernels.sigmoidErrors(carried, dh, h, clip, out, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            float v = Math.max(-clip, Math.min(clip, carried[i] + dh[i]));
+            out[i] = v * h[i] * (1 - h[i]);
+        }
+    }
+
+    /** y[off + i] = y[off + i] * keep + a * x[i], i < n. */
+    static void scaleAdd(float[] y, int off, float keep, float a, float[] x, int n) {
+        if (VECTOR) {
+            VectorKernels.scaleAdd(y, off, keep, a, x, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            y[off + i] = y[off + i] * keep + a * x[i];
         }
     }
 

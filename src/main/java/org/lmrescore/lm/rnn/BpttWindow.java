@@ -33,4 +33,8 @@ public interface BpttWindow {
      * @param clip element-wise bound on the back-propagated hidden error
      */
     void backward(float alpha, float keep, float clip);
+
+    /** Applies the weight updates this window has buffered (a parallel window; else nothing to do). */
+    default void flush() {
+    }
 }

@@ -7,10 +7,10 @@ import java.util.List;
  * softmax over logits {@code V h + direct features}; only the target's class is expanded, so a
  * word costs C + |class| dot products instead of |V|.
  *
- * <p>Training ({@link #train}) adds dE/dh to the hidden layer's error vector using the weights
- * before the update, then updates the class rows and the rows of the target's class in place.
+ * <p>Training updates the class rows and the rows of the target's class in place; what the
+ * rnnlm toolkit's models import into.
  */
-public final class ClassOutput {
+public final class ClassOutput implements OutputLayer {
     private final int hidden;
     private final WordClasses classes;
     /** Class weights, classes x hidden. */
@@ -25,14 +25,13 @@ public final class ClassOutput {
         this.wordWeights = new float[classes.end(classes.count() - 1) * hidden];
     }
 
-    static ClassOutput random(int hidden, WordClasses classes, java.util.Random random) {
-        ClassOutput out = new ClassOutput(hidden, classes);
-        Initialiser.fill(out.classWeights, random);
-        Initialiser.fill(out.wordWeights, random);
-        return out;
+    @Override
+    public String type() {
+        return OutputLayers.CLASS;
     }
 
-    List<WeightBlock> weights() {
+    @Override
+    public List<WeightBlock> weights() {
         return List.of(new WeightBlock("output-class", classWeights), new WeightBlock("output-word", wordWeights));
     }
 
@@ -40,27 +39,33 @@ public final class ClassOutput {
         return classes;
     }
 
-    /** Per-thread buffers. */
-    Scratch newScratch(int directOrder) {
-        return new Scratch(classes.count(), classes.maxSize(), Math.max(1, directOrder));
+    /**
+     * Per-thread buffers. With {@code parallel} the class layer's updates are deferred into the
+     * scratch until {@link #flush}: every word changes all class rows, so threads writing them at
+     * once keep stealing the same cache lines from each other.
+     */
+    @Override
+    public Scratch newScratch(int directOrder, boolean parallel, long stream) {
+        ClassScratch s = new ClassScratch(classes.count(), classes.maxSize(), directOrder);
+        if (parallel) {
+            s.classDelta = new float[classes.count() * hidden];
+        }
+        return s;
     }
 
-    /** ln P(unit | h, history). */
-    double logProb(float[] h, int unit, DirectConnections direct, int[] history, Scratch s) {
+    @Override
+    public double logProb(float[] h, int unit, DirectConnections direct, int[] history, Scratch scratch) {
+        ClassScratch s = (ClassScratch) scratch;
         int cls = classes.classOf(unit);
         double lnClass = classSoftmax(h, cls, direct, history, s);
         double lnWord = wordSoftmax(h, cls, unit, direct, history, s);
         return lnClass + lnWord;
     }
 
-    /**
-     * Scores the target and trains on it: adds the error dE/dh to {@code dh}, and updates the
-     * weights with learning rate {@code alpha} (no update when alpha is 0) and L2 factor {@code keep}.
-     *
-     * @return ln P(unit | h, history) before the update
-     */
-    double train(float[] h, int unit, float[] dh, DirectConnections direct, int[] history, Scratch s,
-                 float alpha, float keep) {
+    @Override
+    public double train(float[] h, int unit, float[] dh, DirectConnections direct, int[] history, Scratch scratch,
+                        float alpha, float keep) {
+        ClassScratch s = (ClassScratch) scratch;
         int cls = classes.classOf(unit);
         double lnClass = classSoftmax(h, cls, direct, history, s);
         double lnWord = wordSoftmax(h, cls, unit, direct, history, s);
@@ -94,8 +99,15 @@ public final class ClassOutput {
         return lnClass + lnWord;
     }
 
-    /** ln P(u | h, history) for every unit u, into out[0..units): one class softmax and every class's word softmax. */
-    void unitLogProbs(float[] h, DirectConnections direct, int[] history, Scratch s, double[] out) {
+    @Override
+    public boolean exactTrainingScore() {
+        return true;
+    }
+
+    /** One class softmax and every class's word softmax. */
+    @Override
+    public void unitLogProbs(float[] h, DirectConnections direct, int[] history, Scratch scratch, double[] out) {
+        ClassScratch s = (ClassScratch) scratch;
         int count = classes.count();
         classSoftmax(h, 0, direct, history, s);
         double[] lnClass = new double[count];
@@ -111,8 +123,9 @@ public final class ClassOutput {
         }
     }
 
-    /** Draws a unit from P(. | h, history). */
-    int sample(float[] h, DirectConnections direct, int[] history, Scratch s, java.util.Random random) {
+    @Override
+    public int sample(float[] h, DirectConnections direct, int[] history, Scratch scratch, java.util.Random random) {
+        ClassScratch s = (ClassScratch) scratch;
         classSoftmax(h, 0, direct, history, s);
         int cls = draw(s.classAct, classes.count(), random);
         int first = classes.start(cls);
@@ -144,12 +157,8 @@ public final class ClassOutput {
         }
     }
 
-    /**
-     * The class layer's share of {@link #train} with its weight update deferred into the thread's
-     * scratch: every word changes all class rows, so threads writing them at once keep stealing the
-     * same cache lines from each other. {@link #flushClassUpdates} applies the sum.
-     */
-    private void rowsBackpropAndDefer(float[] err, int rows, float alpha, float keep, float[] h, float[] dh, Scratch s) {
+    /** The class layer's share of {@link #train} with its weight update deferred into the thread's scratch. */
+    private void rowsBackpropAndDefer(float[] err, int rows, float alpha, float keep, float[] h, float[] dh, ClassScratch s) {
         int n = hidden;
         float[] delta = s.classDelta;
         for (int k = 0; k < rows; k++) {
@@ -164,8 +173,10 @@ public final class ClassOutput {
         s.classKeep *= keep;
     }
 
-    /** Adds the deferred class-layer updates of {@code s} to the shared weights (L2 decay included). */
-    void flushClassUpdates(Scratch s) {
+    /** Adds the deferred class-layer updates to the shared weights (L2 decay included). */
+    @Override
+    public void flush(Scratch scratch) {
+        ClassScratch s = (ClassScratch) scratch;
         float[] delta = s.classDelta;
         if (delta == null) {
             return;
@@ -178,20 +189,11 @@ public final class ClassOutput {
         s.classKeep = 1f;
     }
 
-    /** A scratch that defers class-layer updates until {@link #flushClassUpdates} (parallel training). */
-    Scratch newDeferringScratch(int directOrder) {
-        Scratch s = newScratch(directOrder);
-        s.classDelta = new float[classes.count() * hidden];
-        return s;
-    }
-
     /** Fills s.classAct with P(class | h) and returns ln P(cls | h). */
-    private double classSoftmax(float[] h, int cls, DirectConnections direct, int[] history, Scratch s) {
+    private double classSoftmax(float[] h, int cls, DirectConnections direct, int[] history, ClassScratch s) {
         int count = classes.count();
         float[] a = s.classAct;
-        for (int c = 0; c < count; c++) {
-            a[c] = Blas.dot(classWeights, c * hidden, h, hidden);
-        }
+        Blas.matVec(classWeights, 0, count, hidden, h, a);
         if (direct != null) {
             int m = direct.bases(history, 0, s.bases);
             direct.addScores(s.bases, m, 0, a, count);
@@ -200,13 +202,11 @@ public final class ClassOutput {
     }
 
     /** Fills s.wordAct with P(word | class, h) over the class and returns ln P(unit | cls, h). */
-    private double wordSoftmax(float[] h, int cls, int unit, DirectConnections direct, int[] history, Scratch s) {
+    private double wordSoftmax(float[] h, int cls, int unit, DirectConnections direct, int[] history, ClassScratch s) {
         int first = classes.start(cls);
         int size = classes.size(cls);
         float[] a = s.wordAct;
-        for (int k = 0; k < size; k++) {
-            a[k] = Blas.dot(wordWeights, (first + k) * hidden, h, hidden);
-        }
+        Blas.matVec(wordWeights, first * hidden, size, hidden, h, a);
         if (direct != null) {
             int m = direct.bases(history, cls + 1, s.bases);
             direct.addScores(s.bases, m, 0, a, size);
@@ -235,18 +235,17 @@ public final class ClassOutput {
     }
 
     /** One thread's output-layer buffers. */
-    static final class Scratch {
+    private static final class ClassScratch extends Scratch {
         final float[] classAct;
         final float[] wordAct;
-        final int[] bases;
         /** Deferred class-layer updates and the L2 decay they await (null: update in place). */
         float[] classDelta;
         float classKeep = 1f;
 
-        Scratch(int classes, int maxClassSize, int order) {
+        ClassScratch(int classes, int maxClassSize, int order) {
+            super(order);
             this.classAct = new float[classes];
             this.wordAct = new float[maxClassSize];
-            this.bases = new int[order];
         }
     }
 }

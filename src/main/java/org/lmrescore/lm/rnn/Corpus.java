@@ -108,4 +108,40 @@ public final class Corpus {
         }
         return ranges;
     }
+
+    /**
+     * The same text with its blocks of {@code blockSentences} consecutive sentences in a random
+     * order drawn from {@code seed} (Fisher-Yates): sentences keep their neighbours, so the hidden
+     * state still carries context within a block, while no part of the corpus always comes last.
+     */
+    public Corpus shuffled(long seed, int blockSentences) {
+        int blocks = (sentenceEnds.length + blockSentences - 1) / blockSentences;
+        int[] order = new int[blocks];
+        for (int b = 0; b < blocks; b++) {
+            order[b] = b;
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int b = blocks - 1; b > 0; b--) {
+            int j = random.nextInt(b + 1);
+            int t = order[b];
+            order[b] = order[j];
+            order[j] = t;
+        }
+        int[] u = new int[units.length];
+        int[] ends = new int[sentenceEnds.length];
+        int at = 0;
+        int s = 0;
+        for (int b : order) {
+            int firstSentence = b * blockSentences;
+            int lastSentence = Math.min(sentenceEnds.length, firstSentence + blockSentences);
+            for (int k = firstSentence; k < lastSentence; k++) {
+                int start = k == 0 ? 0 : sentenceEnds[k - 1];
+                int length = sentenceEnds[k] - start;
+                System.arraycopy(units, start, u, at, length);
+                at += length;
+                ends[s++] = at;
+            }
+        }
+        return new Corpus(u, ends);
+    }
 }

@@ -99,4 +99,21 @@ public final class DirectConnections {
             }
         }
     }
+
+    /** The sum over features of w[base + offset]: one output's share (hierarchical softmax node, NCE unit). */
+    float score(int[] bases, int count, int offset) {
+        float sum = 0;
+        for (int f = 0; f < count; f++) {
+            sum += weights[(int) ((bases[f] + (long) offset) % weights.length)];
+        }
+        return sum;
+    }
+
+    /** w[base + offset] = w * keep + step, for every feature. */
+    void update(int[] bases, int count, int offset, float step, float keep) {
+        for (int f = 0; f < count; f++) {
+            int idx = (int) ((bases[f] + (long) offset) % weights.length);
+            weights[idx] = weights[idx] * keep + step;
+        }
+    }
 }

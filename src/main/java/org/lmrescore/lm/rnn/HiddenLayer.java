@@ -34,6 +34,14 @@ public interface HiddenLayer {
     /** A training workspace keeping the last {@code bptt + block} steps. */
     BpttWindow newWindow(int bptt, int block);
 
+    /**
+     * A training workspace for one of several threads training this layer at once: it may buffer
+     * the updates of weights every block writes (see {@link BpttWindow#flush}).
+     */
+    default BpttWindow newParallelWindow(int bptt, int block) {
+        return newWindow(bptt, block);
+    }
+
     /** The trained weights, by name, in a fixed order (model files, checkpoints, gradient checks). */
     List<WeightBlock> weights();
 }

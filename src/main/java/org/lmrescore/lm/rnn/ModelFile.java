@@ -187,8 +187,8 @@ public final class ModelFile {
             } catch (IllegalArgumentException e) {
                 throw corrupt(path, e.getMessage());
             }
-            long needed = 4L * ((long) units * config.hidden() * 2 + (long) config.hidden() * config.hidden()
-                    + (long) vocabulary.classes().count() * config.hidden() + config.directSize());
+            long needed = 4L * ((long) units * config.hidden() + (long) config.hidden() * config.hidden()
+                    + OutputLayers.parameterCount(config, vocabulary) + config.directSize());
             if (needed > Files.size(path)) {
                 throw new InputFormatException(path, 0, "RNN model file is truncated: its header promises "
                         + needed + " bytes of weights, the file has " + Files.size(path));

@@ -26,14 +26,21 @@ import java.util.Map;
  * @param seed            seed of the weight initialisation
  * @param maxEpochs       hard limit on epochs
  * @param layers          stacked hidden layers of the same cell type and size (1 = RNNLM)
+ * @param output          output layer ({@link OutputLayers#TYPES}): class-factorised softmax, hierarchical
+ *                        softmax or noise-contrastive estimation
+ * @param nceSamples      noise samples per word of NCE training (ignored by the other outputs)
+ * @param shuffle         train each epoch on the text's blocks of sentences in a seeded random order
  */
 public record RnnConfig(String hiddenType, int hidden, int classes, boolean sqrtClasses, int bptt, int bpttBlock,
                         long directSize, int directOrder, int rare, double alpha, double beta,
                         double minImprovement, double gradientClip, boolean independent, long seed, int maxEpochs,
-                        int layers) {
+                        int layers, String output, int nceSamples, boolean shuffle) {
 
     public static final int MAX_DIRECT_ORDER = 4;
     public static final int MAX_LAYERS = 8;
+    public static final int MAX_NCE_SAMPLES = 1000;
+    /** NCE noise samples per word unless told otherwise (faster-rnnlm's -nce 20 range). */
+    public static final int DEFAULT_NCE_SAMPLES = 20;
 
     public RnnConfig {
         require(HiddenLayers.TYPES.contains(hiddenType), "hidden type must be one of " + HiddenLayers.TYPES);
@@ -52,6 +59,8 @@ public record RnnConfig(String hiddenType, int hidden, int classes, boolean sqrt
         require(gradientClip > 0, "gradient clip must be > 0");
         require(maxEpochs >= 1, "max epochs must be >= 1");
         require(layers >= 1 && layers <= MAX_LAYERS, "layers must be 1.." + MAX_LAYERS);
+        require(OutputLayers.TYPES.contains(output), "output must be one of " + OutputLayers.TYPES);
+        require(nceSamples >= 1 && nceSamples <= MAX_NCE_SAMPLES, "NCE samples must be 1.." + MAX_NCE_SAMPLES);
     }
 
     /** A one-layer network (the rnnlm toolkit's shape). */
@@ -59,12 +68,22 @@ public record RnnConfig(String hiddenType, int hidden, int classes, boolean sqrt
                      long directSize, int directOrder, int rare, double alpha, double beta,
                      double minImprovement, double gradientClip, boolean independent, long seed, int maxEpochs) {
         this(hiddenType, hidden, classes, sqrtClasses, bptt, bpttBlock, directSize, directOrder, rare, alpha, beta,
-                minImprovement, gradientClip, independent, seed, maxEpochs, 1);
+                minImprovement, gradientClip, independent, seed, maxEpochs, 1, OutputLayers.CLASS, DEFAULT_NCE_SAMPLES, false);
+    }
+
+    public RnnConfig withOutput(String type, int samples) {
+        return new RnnConfig(hiddenType, hidden, classes, sqrtClasses, bptt, bpttBlock, directSize, directOrder, rare,
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers, type, samples, shuffle);
+    }
+
+    public RnnConfig withShuffle(boolean on) {
+        return new RnnConfig(hiddenType, hidden, classes, sqrtClasses, bptt, bpttBlock, directSize, directOrder, rare,
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers, output, nceSamples, on);
     }
 
     public RnnConfig withLayers(int n) {
         return new RnnConfig(hiddenType, hidden, classes, sqrtClasses, bptt, bpttBlock, directSize, directOrder, rare,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, n);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, n, output, nceSamples, shuffle);
     }
 
     /** The rnnlm toolkit's training defaults with the size of the paper's setups: H=200, C=100, bptt 4, block 10. */
@@ -74,43 +93,43 @@ public record RnnConfig(String hiddenType, int hidden, int classes, boolean sqrt
 
     public RnnConfig withHidden(int h) {
         return new RnnConfig(hiddenType, h, classes, sqrtClasses, bptt, bpttBlock, directSize, directOrder, rare,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers, output, nceSamples, shuffle);
     }
 
     public RnnConfig withClasses(int c) {
         return new RnnConfig(hiddenType, hidden, c, sqrtClasses, bptt, bpttBlock, directSize, directOrder, rare,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers, output, nceSamples, shuffle);
     }
 
     public RnnConfig withBptt(int b, int block) {
         return new RnnConfig(hiddenType, hidden, classes, sqrtClasses, b, block, directSize, directOrder, rare,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers, output, nceSamples, shuffle);
     }
 
     public RnnConfig withDirect(long size, int order) {
         return new RnnConfig(hiddenType, hidden, classes, sqrtClasses, bptt, bpttBlock, size, order, rare,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers, output, nceSamples, shuffle);
     }
 
     public RnnConfig withRare(int t) {
         return new RnnConfig(hiddenType, hidden, classes, sqrtClasses, bptt, bpttBlock, directSize, directOrder, t,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers, output, nceSamples, shuffle);
     }
 
     public RnnConfig withTraining(double alpha, double beta, double minImprovement, double clip, boolean independent,
                                   long seed, int maxEpochs) {
         return new RnnConfig(hiddenType, hidden, classes, sqrtClasses, bptt, bpttBlock, directSize, directOrder, rare,
-                alpha, beta, minImprovement, clip, independent, seed, maxEpochs, layers);
+                alpha, beta, minImprovement, clip, independent, seed, maxEpochs, layers, output, nceSamples, shuffle);
     }
 
     public RnnConfig withClassMode(boolean sqrt) {
         return new RnnConfig(hiddenType, hidden, classes, sqrt, bptt, bpttBlock, directSize, directOrder, rare,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers, output, nceSamples, shuffle);
     }
 
     public RnnConfig withHiddenType(String type) {
         return new RnnConfig(type, hidden, classes, sqrtClasses, bptt, bpttBlock, directSize, directOrder, rare,
-                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers);
+                alpha, beta, minImprovement, gradientClip, independent, seed, maxEpochs, layers, output, nceSamples, shuffle);
     }
 
     /** The parameters as ordered {@code key -> value} text (model file header). */
@@ -135,6 +154,15 @@ public record RnnConfig(String hiddenType, int hidden, int classes, boolean sqrt
         if (layers != 1) {
             m.put("layers", Integer.toString(layers));  // absent in one-layer files, as before layers existed
         }
+        if (!output.equals(OutputLayers.CLASS)) {
+            m.put("output", output);  // absent in class-softmax files, as before other outputs existed
+            if (output.equals(OutputLayers.NCE)) {
+                m.put("nce-samples", Integer.toString(nceSamples));
+            }
+        }
+        if (shuffle) {
+            m.put("shuffle", "true");
+        }
         return m;
     }
 
@@ -153,7 +181,9 @@ public record RnnConfig(String hiddenType, int hidden, int classes, boolean sqrt
                     Double.parseDouble(get(m, "beta")), Double.parseDouble(get(m, "min-improvement")),
                     Double.parseDouble(get(m, "gradient-clip")), Boolean.parseBoolean(get(m, "independent")),
                     Long.parseLong(get(m, "seed")), Integer.parseInt(get(m, "max-epochs")),
-                    Integer.parseInt(m.getOrDefault("layers", "1")));
+                    Integer.parseInt(m.getOrDefault("layers", "1")), m.getOrDefault("output", OutputLayers.CLASS),
+                    Integer.parseInt(m.getOrDefault("nce-samples", Integer.toString(DEFAULT_NCE_SAMPLES))),
+                    Boolean.parseBoolean(m.getOrDefault("shuffle", "false")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number in model header: " + e.getMessage());
         }

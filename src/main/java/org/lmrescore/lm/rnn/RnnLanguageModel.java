@@ -20,13 +20,13 @@ public final class RnnLanguageModel implements LanguageModel {
     private final RnnModel model;
     private final RnnVocabulary vocabulary;
     private volatile RnnState start;
-    private final ThreadLocal<ClassOutput.Scratch> scratch;
+    private final ThreadLocal<OutputLayer.Scratch> scratch;
 
     public RnnLanguageModel(RnnModel model) {
         this.model = model;
         this.vocabulary = model.vocabulary();
         int order = model.direct() == null ? 1 : model.direct().order();
-        this.scratch = ThreadLocal.withInitial(() -> model.output().newScratch(order));
+        this.scratch = ThreadLocal.withInitial(() -> model.output().newScratch(order, false, 0));
         refreshStart();
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A whole RNN language model: vocabulary with classes, hidden layer, class-factorised output,
+ * A whole RNN language model: vocabulary with classes, hidden layer, output layer,
  * optional direct connections, and the state a text starts from. Weights are shared mutable
  * arrays: trainers update them in place; scoring through {@link RnnLanguageModel} only reads.
  */
@@ -14,12 +14,12 @@ public final class RnnModel {
     private final RnnConfig config;
     private final RnnVocabulary vocabulary;
     private final HiddenLayer hidden;
-    private final ClassOutput output;
+    private final OutputLayer output;
     private final DirectConnections direct;
     /** The state a text or a sentence (independent mode) starts from, before its first {@code </s>} input. */
     private final float[] startState;
 
-    RnnModel(RnnConfig config, RnnVocabulary vocabulary, HiddenLayer hidden, ClassOutput output,
+    RnnModel(RnnConfig config, RnnVocabulary vocabulary, HiddenLayer hidden, OutputLayer output,
              DirectConnections direct, float[] startState) {
         this.config = config;
         this.vocabulary = vocabulary;
@@ -33,7 +33,7 @@ public final class RnnModel {
     public static RnnModel create(RnnConfig config, RnnVocabulary vocabulary) {
         Random random = new Random(config.seed());
         HiddenLayer layer = HiddenLayers.create(config.hiddenType(), vocabulary.units(), config.hidden(), config.layers(), random);
-        ClassOutput out = ClassOutput.random(config.hidden(), vocabulary.classes(), random);
+        OutputLayer out = OutputLayers.create(config, vocabulary, random);
         DirectConnections d = config.directSize() > 0 ? new DirectConnections(config.directSize(), config.directOrder()) : null;
         float[] start = new float[layer.stateSize()];
         if (config.independent()) {
@@ -47,7 +47,7 @@ public final class RnnModel {
     /** An all-zero model of the given shape, to be filled from a file. */
     static RnnModel empty(RnnConfig config, RnnVocabulary vocabulary) {
         HiddenLayer layer = HiddenLayers.empty(config.hiddenType(), vocabulary.units(), config.hidden(), config.layers());
-        ClassOutput out = new ClassOutput(config.hidden(), vocabulary.classes());
+        OutputLayer out = OutputLayers.empty(config, vocabulary);
         DirectConnections d = config.directSize() > 0 ? new DirectConnections(config.directSize(), config.directOrder()) : null;
         return new RnnModel(config, vocabulary, layer, out, d, new float[layer.stateSize()]);
     }
@@ -64,7 +64,7 @@ public final class RnnModel {
         return hidden;
     }
 
-    ClassOutput output() {
+    OutputLayer output() {
         return output;
     }
 
@@ -125,9 +125,14 @@ public final class RnnModel {
 
     /** A short description for logs: architecture and sizes. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%s%s H=%d, %d units (%d words, %d rare), %d classes%s",
+        String out = switch (output.type()) {
+            case OutputLayers.CLASS -> vocabulary.classes().count() + " classes";
+            case OutputLayers.NCE -> "NCE output, " + config.nceSamples() + " noise samples";
+            default -> "hierarchical softmax";
+        };
+        return String.format(java.util.Locale.ROOT, "%s%s H=%d, %d units (%d words, %d rare), %s%s",
                 hidden.type(), config.layers() > 1 ? " x" + config.layers() : "", hidden.size(), vocabulary.units(), vocabulary.words().size(), vocabulary.rareWords(),
-                vocabulary.classes().count(),
+                out,
                 direct == null ? "" : ", direct " + direct.size() + " order " + direct.order());
     }
 

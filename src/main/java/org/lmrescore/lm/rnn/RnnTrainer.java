@@ -25,10 +25,16 @@ import java.util.function.Consumer;
  * and a checkpoint after every epoch ({@code MODEL.checkpoint}, written atomically) from which
  * the same command resumes after an interruption.
  *
+ * <p>With {@code shuffle} each epoch reads the text's blocks of {@link #SHUFFLE_BLOCK} sentences
+ * in an order drawn from the seed and the epoch's index (so a resumed run reads what it would
+ * have read).
+ *
  * <p>With several threads the text is cut into one stretch of whole sentences per thread and
  * the threads update the shared weights without locks (Hogwild, as faster-rnnlm does).
  */
 public final class RnnTrainer {
+    /** Sentences that stay together when {@code --shuffle} reorders the training text. */
+    static final int SHUFFLE_BLOCK = 10;
     private final RnnConfig config;
     private final Path train;
     private final Path valid;
@@ -100,7 +106,7 @@ public final class RnnTrainer {
             model = RnnModel.create(config, vocabulary);
         }
         report.accept("model: " + model.describe() + ", " + String.format(Locale.ROOT, "%,d", model.parameterCount())
-                + " parameters; " + threads + " thread" + (threads > 1 ? "s" : ""));
+                + " parameters; " + threads + " thread" + (threads > 1 ? "s" : "") + "; " + Blas.kernels() + " kernels");
         float[][] previous = model.snapshot();
         List<Epoch> epochs = new ArrayList<>();
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
@@ -109,7 +115,8 @@ public final class RnnTrainer {
                 int index = schedule.epochs();
                 double alpha = schedule.alpha();
                 long t0 = System.nanoTime();
-                TextPass[] parts = trainEpoch(model, trainText, (float) alpha, pool, index);
+                Corpus epochText = config.shuffle() ? trainText.shuffled(config.seed() * 1_000_003L + index, SHUFFLE_BLOCK) : trainText;
+                TextPass[] parts = trainEpoch(model, epochText, (float) alpha, pool, index);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double trainLl = 0;
                 long trainWords = 0;
@@ -166,13 +173,14 @@ public final class RnnTrainer {
             parts[i] = new TextPass(model, text.units(), progress);
         }
         if (pool == null) {
-            parts[0].train(ranges[0][0], ranges[0][1], initial, alpha);
+            parts[0].train(ranges[0][0], ranges[0][1], initial, alpha, false, stream(index, 0));
         } else {
             List<Future<?>> jobs = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 TextPass p = parts[i];
                 int[] r = ranges[i];
-                jobs.add(pool.submit(() -> p.train(r[0], r[1], initial, alpha, true)));
+                long stream = stream(index, i);
+                jobs.add(pool.submit(() -> p.train(r[0], r[1], initial, alpha, true, stream)));
             }
             for (Future<?> f : jobs) {
                 try {
@@ -187,6 +195,11 @@ public final class RnnTrainer {
         }
         progress.finish();
         return parts;
+    }
+
+    /** The random stream of one epoch's thread: the same in a run resumed from a checkpoint. */
+    private static long stream(int epoch, int thread) {
+        return epoch * 1_000_003L + thread;
     }
 
     /** The validation pass: from the initial state, OOVs skipped, {@code </s>} included. */

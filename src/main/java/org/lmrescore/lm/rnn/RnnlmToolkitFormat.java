@@ -63,6 +63,10 @@ public final class RnnlmToolkitFormat {
             throw new InputFormatException(path, 0, "the rnnlm toolkit format holds only one-layer sigmoid networks, not "
                     + model.hidden().type() + (model.config().layers() != 1 ? " x" + model.config().layers() : ""));
         }
+        if (!(model.output() instanceof ClassOutput o)) {
+            throw new InputFormatException(path, 0, "the rnnlm toolkit format holds only class-softmax outputs, not "
+                    + model.output().type());
+        }
         ElmanLayer layer = (ElmanLayer) model.hidden();
         RnnVocabulary v = model.vocabulary();
         RnnConfig c = model.config();
@@ -110,7 +114,6 @@ public final class RnnlmToolkitFormat {
                 writeNumbers(w, row, 0, row.length);
             }
             w.write("\n\nWeights 1->2:\n");
-            ClassOutput o = model.output();
             writeNumbers(w, o.wordWeights, 0, o.wordWeights.length);
             writeNumbers(w, o.classWeights, 0, o.classWeights.length);
             w.write("\nDirect connections:\n");
@@ -262,7 +265,7 @@ public final class RnnlmToolkitFormat {
                 System.arraycopy(row, vocabSize, layer.recurrent, j * hidden, hidden);
             }
             numbers.section("Weights 1->2:");
-            ClassOutput o = model.output();
+            ClassOutput o = (ClassOutput) model.output();
             float[] w = new float[hidden];
             for (int a = 0; a < vocabSize; a++) {
                 numbers.read(w, 0, hidden);

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Perplexity of a text under an RNN read as one stream, the rnnlm toolkit's {@code -test}
@@ -18,8 +17,8 @@ import java.util.Arrays;
  * independent mode), unknown words are counted as OOVs, not scored, and give no input.
  *
  * <p>With a dynamic learning rate &gt; 0 the model keeps training on the text as it reads it
- * (dynamic evaluation, Mikolov et al. 2010): each word is scored first, then learnt, with the
- * model's BPTT settings. That changes the model in place.
+ * (dynamic evaluation, Mikolov et al. 2010): each word is scored first, then learnt, exactly as
+ * in training ({@link RnnReader}). That changes the model in place.
  */
 public final class StreamEvaluator {
     private final RnnModel model;
@@ -36,25 +35,8 @@ public final class StreamEvaluator {
     /** Scores {@code text}; per-word lines ({@code word TAB log10p} or {@code OOV}) go to {@code perWord} if not null. */
     public Perplexity evaluate(Path text, Writer perWord) {
         RnnVocabulary vocabulary = model.vocabulary();
-        RnnConfig config = model.config();
-        ClassOutput out = model.output();
-        DirectConnections direct = model.direct();
-        ClassOutput.Scratch scratch = out.newScratch(direct == null ? 1 : direct.order());
-        boolean dynamic = dynamicRate > 0;
-        float alpha = (float) dynamicRate;
-        float decayed = (float) (1 - alpha * config.beta());
-        BpttWindow window = dynamic ? model.hidden().newWindow(config.bptt(), config.bpttBlock()) : null;
-        float[] state = model.startState().clone();
-        float[] next = new float[state.length];
-        float[] reset = new float[state.length];
-        model.hidden().resetState(reset);
-        if (dynamic) {
-            window.start(state);
-        }
-        int[] history = model.newHistory();
+        RnnReader reader = new RnnReader(model, (float) dynamicRate, false, true, model.startState(), 0);
         int eos = vocabulary.eosUnit();
-        int last = eos;
-        long counter = 0;
         Perplexity total = new Perplexity();
         StringBuilder buffer = perWord == null ? null : new StringBuilder(1 << 16);
         Progress progress = new Progress("perplexity " + text.getFileName(), 0, "sentences");
@@ -69,29 +51,13 @@ public final class StreamEvaluator {
                 for (int i = 0; i <= tokens.length; i++) {
                     boolean end = i == tokens.length;
                     String word = end ? Vocabulary.EOS : tokens[i];
-                    int unit = end ? eos : vocabulary.unitOf(word);
-                    TextPass.push(history, last);
-                    float[] h;
-                    if (dynamic) {
-                        h = window.forward(last);
-                    } else {
-                        model.hidden().step(last, state, next);
-                        float[] swap = state;
-                        state = next;
-                        next = swap;
-                        h = state;
-                    }
-                    if (unit < 0) {
+                    double lp = reader.read(end ? eos : vocabulary.unitOf(word));
+                    if (Double.isNaN(lp)) {
                         total.addOov();
                         if (buffer != null) {
                             buffer.append(word).append("\tOOV\n");
                         }
                     } else {
-                        float keep = counter % 10 == 0 ? decayed : 1f;
-                        double lp = dynamic
-                                ? out.train(h, unit, window.outputError(), direct, history, scratch, alpha, keep)
-                                : out.logProb(h, unit, direct, history, scratch);
-                        lp += vocabulary.shareOfUnit(unit);
                         if (end) {
                             total.addSentenceEnd(lp);
                         } else {
@@ -101,20 +67,6 @@ public final class StreamEvaluator {
                             PerplexityEvaluator.appendScore(buffer.append(word).append('\t'), lp).append('\n');
                         }
                     }
-                    counter++;
-                    if (dynamic && counter % config.bpttBlock() == 0) {
-                        window.backward(alpha, 1f, (float) config.gradientClip());
-                    }
-                    last = unit;
-                }
-                if (config.independent()) {
-                    if (dynamic) {
-                        window.backward(alpha, 1f, (float) config.gradientClip());
-                        window.start(reset);
-                    } else {
-                        System.arraycopy(reset, 0, state, 0, state.length);
-                    }
-                    Arrays.fill(history, eos);
                 }
                 if (buffer != null && buffer.length() > (1 << 16) - 1024) {
                     perWord.append(buffer);
@@ -122,6 +74,7 @@ public final class StreamEvaluator {
                 }
                 progress.advance(1);
             }
+            reader.finish();
             if (buffer != null) {
                 perWord.append(buffer);
                 perWord.flush();

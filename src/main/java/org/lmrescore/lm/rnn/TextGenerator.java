@@ -20,7 +20,7 @@ public final class TextGenerator {
     /** About {@code words} words (the last sentence is completed), one sentence per string. */
     public List<String> generate(int words) {
         RnnVocabulary v = model.vocabulary();
-        ClassOutput.Scratch scratch = model.output().newScratch(model.direct() == null ? 1 : model.direct().order());
+        OutputLayer.Scratch scratch = model.output().newScratch(model.direct() == null ? 1 : model.direct().order(), false, 0);
         int[] history = model.newHistory();
         float[] state = model.startState().clone();
         float[] next = new float[state.length];

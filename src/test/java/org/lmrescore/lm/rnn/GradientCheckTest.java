@@ -28,10 +28,15 @@ class GradientCheckTest {
     }
 
     private static RnnModel tinyModel(String type, int layers, long direct) {
+        return tinyModel(type, layers, direct, OutputLayers.CLASS);
+    }
+
+    private static RnnModel tinyModel(String type, int layers, long direct, String output) {
         List<String> words = List.of("</s>", "a", "b", "c", "d", "e", "f");
         long[] counts = {10, 9, 7, 5, 3, 2, 1};
         RnnVocabulary v = RnnVocabulary.build(words, counts, 0, 3, true);
-        RnnConfig c = RnnConfig.defaults().withHidden(5).withClasses(3).withDirect(direct, 3).withHiddenType(type).withLayers(layers);
+        RnnConfig c = RnnConfig.defaults().withHidden(5).withClasses(3).withDirect(direct, 3).withHiddenType(type).withLayers(layers)
+                .withOutput(output, 3);
         RnnModel m = RnnModel.create(c, v);
         Random r = new Random(7);
         for (WeightBlock b : m.weights()) {
@@ -42,11 +47,12 @@ class GradientCheckTest {
         return m;
     }
 
-    @Test
-    void outputLayerAndDirectConnections() {
-        RnnModel m = tinyModel(61);
-        ClassOutput out = m.output();
-        ClassOutput.Scratch s = out.newScratch(3);
+    @ParameterizedTest
+    @CsvSource({"class", "hs"})
+    void outputLayerAndDirectConnections(String output) {
+        RnnModel m = tinyModel("sigmoid", 1, 61, output);
+        OutputLayer out = m.output();
+        OutputLayer.Scratch s = out.newScratch(3, false, 0);
         float[] h = {0.2f, 0.9f, 0.5f, 0.1f, 0.7f};
         int[] history = {4, 2};
         for (int target : new int[] {0, 3, 6}) {
@@ -73,7 +79,49 @@ class GradientCheckTest {
                     }
                 }
             }
-            assertTrue(checked > 20, "gradients of the class, word and direct blocks were non-zero");
+            assertTrue(checked > (output.equals("hs") ? 8 : 20), "gradients of the output and direct blocks were non-zero");
+            for (int i = 0; i < h.length; i++) {
+                assertClose(numeric(h, i, loss), -dh[i], "dE/dh[" + i + "]");
+            }
+        }
+    }
+
+    /** NCE ascends its own objective (target against the given noise), not ln P: checked against that. */
+    @Test
+    void nceObjectiveAndDirectConnections() {
+        RnnModel m = tinyModel("sigmoid", 1, 61, OutputLayers.NCE);
+        NceOutput out = (NceOutput) m.output();
+        OutputLayer.Scratch s = out.newScratch(3, false, 0);
+        float[] h = {0.2f, 0.9f, 0.5f, 0.1f, 0.7f};
+        int[] history = {4, 2};
+        int[][] noises = {{1, 5, 2}, {0, 6, 4}, {3, 1, 0}};
+        int[] targets = {0, 3, 6};
+        for (int k = 0; k < targets.length; k++) {
+            int target = targets[k];
+            int[] noise = noises[k];
+            DoubleSupplier loss = () -> -out.objective(h, target, noise, m.direct(), history, s);
+            float[][] before = m.snapshot();
+            float[] dh = new float[5];
+            out.train(h, target, noise, dh, m.direct(), history, s, 1f, 1f);
+            float[][] after = m.snapshot();
+            m.restore(before);
+            List<WeightBlock> blocks = m.weights();
+            int checked = 0;
+            for (int b = 0; b < blocks.size(); b++) {
+                String name = blocks.get(b).name();
+                if (!name.startsWith("output") && !name.equals("direct")) {
+                    continue;
+                }
+                float[] w = blocks.get(b).values();
+                for (int i = 0; i < w.length; i++) {
+                    double analytic = -(after[b][i] - before[b][i]);
+                    assertClose(numeric(w, i, loss), analytic, name + "[" + i + "] target " + target);
+                    if (analytic != 0) {
+                        checked++;
+                    }
+                }
+            }
+            assertTrue(checked > 20, "gradients of the word, bias and direct blocks were non-zero");
             for (int i = 0; i < h.length; i++) {
                 assertClose(numeric(h, i, loss), -dh[i], "dE/dh[" + i + "]");
             }
@@ -97,7 +145,7 @@ class GradientCheckTest {
         float[][] before = m.snapshot();
         BpttWindow window = m.hidden().newWindow(targets.length, targets.length);
         window.start(start);
-        ClassOutput.Scratch s = m.output().newScratch(3);
+        OutputLayer.Scratch s = m.output().newScratch(3, false, 0);
         int[] history = RnnModel.emptyHistory(2);
         int last = m.vocabulary().eosUnit();
         for (int t : targets) {
@@ -142,7 +190,7 @@ class GradientCheckTest {
     private static double sequenceLoss(RnnModel m, int[] targets, float[] start) {
         float[] state = start.clone();
         float[] next = new float[state.length];
-        ClassOutput.Scratch s = m.output().newScratch(3);
+        OutputLayer.Scratch s = m.output().newScratch(3, false, 0);
         int[] history = RnnModel.emptyHistory(2);
         int last = m.vocabulary().eosUnit();
         double total = 0;

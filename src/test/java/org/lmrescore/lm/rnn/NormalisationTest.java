@@ -45,13 +45,15 @@ class NormalisationTest {
         assertEquals(8, v.words().size());
     }
 
-    @Test
-    void probabilitiesSumToOneOverTheVocabularyIncludingRareWords() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"class", "hs", "nce"})
+    void probabilitiesSumToOneOverTheVocabularyIncludingRareWords(String output) {
         List<String> words = List.of("</s>", "a", "b", "c", "d", "e", "f", "g", "h", "i");
         long[] counts = {30, 12, 9, 7, 5, 4, 2, 1, 1, 2};
         for (long direct : new long[] {0, 101}) {
             RnnVocabulary v = RnnVocabulary.build(words, counts, 3, 4, true);
-            RnnConfig c = RnnConfig.defaults().withHidden(6).withClasses(4).withDirect(direct, 4).withRare(3);
+            RnnConfig c = RnnConfig.defaults().withHidden(6).withClasses(4).withDirect(direct, 4).withRare(3)
+                    .withOutput(output, 5);
             RnnModel model = RnnModel.create(c, v);
             Random r = new Random(3);
             for (WeightBlock b : model.weights()) {
@@ -67,7 +69,11 @@ class NormalisationTest {
                 for (int w = 0; w < vocab.size(); w++) {
                     sum += Math.exp(lm.logProb(state, w));
                 }
-                assertEquals(1.0, sum, 1e-5, "sum over the vocabulary at step " + step + ", direct " + direct);
+                assertEquals(1.0, sum, 1e-5, output + ": sum over the vocabulary at step " + step + ", direct " + direct);
+                // the batch of every word's score agrees with the one-word query
+                double[] all = new double[vocab.size()];
+                lm.logProbs(state, all);
+                assertEquals(lm.logProb(state, vocab.id("a")), all[vocab.id("a")], 1e-6);
                 // an unknown word gets one rare word's share
                 assertEquals(lm.logProb(state, vocab.id("g")), lm.logProb(state, Vocabulary.NONE), 1e-12);
                 int next = r.nextInt(vocab.size() + 1) - 1;

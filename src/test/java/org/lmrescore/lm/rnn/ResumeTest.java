@@ -17,12 +17,14 @@ class ResumeTest {
     @TempDir
     Path dir;
 
-    @Test
-    void interruptedTrainingResumesToTheSameModel() {
+    /** Every output layer, and a shuffled text (each epoch in its own order), resume bit for bit. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"class,false", "hs,true", "nce,true"})
+    void interruptedTrainingResumesToTheSameModel(String output, boolean shuffle) {
         Path train = RnnTestData.toyText(dir, "train.txt", 400, 1);
         Path valid = RnnTestData.toyText(dir, "valid.txt", 60, 2);
         RnnConfig config = RnnConfig.defaults().withHidden(8).withClasses(4).withBptt(3, 5)
-                .withTraining(0.1, 1e-7, 1.003, 15, false, 5, 6);
+                .withTraining(0.1, 1e-7, 1.003, 15, false, 5, 6).withOutput(output, 5).withShuffle(shuffle);
         Path whole = dir.resolve("whole.bin");
         List<String> wholeLog = new ArrayList<>();
         List<RnnTrainer.Epoch> epochs = new RnnTrainer(config, train, valid, whole, 1, wholeLog::add).run();

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Two-fold WER on the shared dev speech (Sphinx lattices, 539 utterances, 4,765 reference words):
+# each system is tuned (`tune`: lmscale, word insertion penalty, first-pass weight and, for mixes,
+# the RNN weight) on the even utterances and rescores the odd ones (100-best), then tuned on the
+# odd ones and rescores the even ones; the two held-out halves together cover every word once.
+# Pooled WER of each system, and MAPSSWE (sclite's segments) of 3xRNN + KN5 against KN5 alone
+# and against Sphinx's own 1-best, on the pooled hypotheses.
+# Models: eval/gutenberg-models.sh (KN5 and the RNNs listed in its rnns.list).
+# Usage: eval/dev-twofold.sh   (results: eval/out/dev-twofold/, summary printed)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${LMRESCORE_SHARED:-$root/../shared}"
+dev="$shared/speech/dev"
+out="$root/eval/out/dev-twofold"
+models="$root/eval/out/gutenberg"
+mkdir -p "$out"
+"$root/eval/gutenberg-models.sh" "$models"
+kn="$models/kn5.bin"
+rnns=$(sed "s|^|$models/|; s|\$|.bin|" "$models/rnns.list" | paste -sd, -)
+lmr=("$root/bin/lmrescore")
+declare -A spec=([kn5]="--kn $kn" [rnns]="--rnn $rnns" [rnns+kn5]="--rnn $rnns --kn $kn")
+for fold in even odd; do
+  held=$([ "$fold" = even ] && echo odd || echo even)
+  "$root/eval/held-out-split.sh" "$dev/sphinx/lat" .lat "$dev/ref.trn" "$dev/sphinx/hyp.trn" "$out/$held" "$held"
+  for sys in kn5 rnns rnns+kn5; do
+    [ -f "$out/$held/$sys/best.trn" ] && continue
+    echo "== $sys: tune on the $fold utterances, rescore the $held ones"
+    # shellcheck disable=SC2086 # the option strings split into words on purpose
+    "${lmr[@]}" tune ${spec[$sys]} --in "$dev/sphinx/lat" --ref "$dev/ref.trn" --split "$fold" --threads 2 \
+      --params "$out/$held/$sys.args" --json 2>/dev/null | tail -1 > "$out/$held/$sys.tune.json"
+    # shellcheck disable=SC2086
+    "${lmr[@]}" rescore @"$out/$held/$sys.args" ${spec[$sys]} --in "$out/$held/held-out.list" --out "$out/$held/$sys" \
+      --mode nbest --nbest 100 --threads 2 --no-lattices --ref "$out/$held/held-out.ref.trn" \
+      --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/$sys.json"
+  done
+done
+for sys in kn5 rnns rnns+kn5; do
+  cat "$out/odd/$sys/best.trn" "$out/even/$sys/best.trn" > "$out/$sys.pooled.trn"
+done
+echo "== pooled over both held-out halves (every dev word once)"
+for sys in kn5 rnns rnns+kn5; do
+  printf '%-10s %s   (weights: even-half tuning %s | odd-half tuning %s)\n' "$sys" \
+    "$("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/$sys.pooled.trn" --json 2>/dev/null)" \
+    "$(paste -sd' ' "$out/odd/$sys.args")" "$(paste -sd' ' "$out/even/$sys.args")"
+done
+echo "sphinx     $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$dev/sphinx/hyp.trn" --json 2>/dev/null)"
+echo "== RNNs + KN5 against KN5 alone"
+"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5.pooled.trn" --hyp2 "$out/kn5.pooled.trn" 2>/dev/null | tail -8
+echo "== RNNs + KN5 against Sphinx's 1-best"
+"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5.pooled.trn" --hyp2 "$dev/sphinx/hyp.trn" 2>/dev/null | tail -8

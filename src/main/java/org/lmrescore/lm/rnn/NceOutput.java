@@ -1,0 +1,262 @@
+package org.lmrescore.lm.rnn;
+
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+
+/**
+ * A softmax over all units trained by noise-contrastive estimation (Gutmann &amp; Hyvärinen 2010;
+ * Mnih &amp; Teh 2012; faster-rnnlm's {@code -nce}): each word's unnormalised score
+ * s(u) = v_u . h + b_u (+ direct) is trained to tell the target from k samples of the unigram
+ * noise q, with P(data | u) = sigma(s(u) - ln(k q(u))). That costs k + 1 dot products per word
+ * and drives exp(s) towards self-normalisation, but only towards it: {@link #logProb} and every
+ * other scoring method normalise exactly over the whole vocabulary (|V| dot products), so
+ * perplexities and rescoring never see an unnormalised score. {@link #train} returns the
+ * unnormalised s(target), the training statistic only.
+ *
+ * <p>Biases start at ln q(u), so the untrained model already is the normalised unigram.
+ * Direct connections give unit u the feature weight at offset u in the words' half of the table.
+ */
+final class NceOutput implements OutputLayer {
+    private final int hidden;
+    private final int units;
+    private final int samples;
+    /** One row of {@code hidden} floats per unit, and a bias per unit. */
+    final float[] wordWeights;
+    final float[] bias;
+    /** ln q(u) and ln(k q(u)). */
+    private final double[] lnNoise;
+    private final float[] lnKNoise;
+    private final NoiseSampler noise;
+    private final long seed;
+
+    NceOutput(int hidden, long[] counts, int samples, long seed) {
+        this.hidden = hidden;
+        this.units = counts.length;
+        this.samples = samples;
+        this.seed = seed;
+        this.wordWeights = new float[units * hidden];
+        this.bias = new float[units];
+        double[] q = new double[units];
+        double total = 0;
+        for (int u = 0; u < units; u++) {
+            q[u] = Math.max(1, counts[u]);  // a unit never seen in training still gets some noise
+            total += q[u];
+        }
+        this.lnNoise = new double[units];
+        this.lnKNoise = new float[units];
+        for (int u = 0; u < units; u++) {
+            q[u] /= total;
+            lnNoise[u] = Math.log(q[u]);
+            lnKNoise[u] = (float) Math.log(samples * q[u]);
+        }
+        this.noise = new NoiseSampler(q);
+    }
+
+    /** Biases at ln q: exp(s) starts as the normalised unigram whatever the random weights. */
+    void initialiseBiases() {
+        for (int u = 0; u < units; u++) {
+            bias[u] = (float) lnNoise[u];
+        }
+    }
+
+    @Override
+    public String type() {
+        return OutputLayers.NCE;
+    }
+
+    @Override
+    public List<WeightBlock> weights() {
+        return List.of(new WeightBlock("output-word", wordWeights), new WeightBlock("output-bias", bias));
+    }
+
+    @Override
+    public Scratch newScratch(int directOrder, boolean parallel, long stream) {
+        return new NceScratch(directOrder, units, samples, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + stream));
+    }
+
+    private float score(float[] h, int unit, DirectConnections direct, NceScratch s) {
+        float z = Blas.dot(wordWeights, unit * hidden, h, hidden) + bias[unit];
+        if (direct != null) {
+            z += direct.score(s.bases, s.features, unit);
+        }
+        return z;
+    }
+
+    private static void features(DirectConnections direct, int[] history, NceScratch s) {
+        s.features = direct == null ? 0 : direct.bases(history, 1, s.bases);
+    }
+
+    /** Fills s.logits with every unit's score and returns ln of the sum of their exponentials. */
+    private double logPartition(float[] h, DirectConnections direct, int[] history, NceScratch s) {
+        features(direct, history, s);
+        float[] z = s.logits;
+        Blas.matVec(wordWeights, 0, units, hidden, h, z);
+        float max = Float.NEGATIVE_INFINITY;
+        for (int u = 0; u < units; u++) {
+            z[u] += bias[u];
+            if (direct != null) {
+                z[u] += direct.score(s.bases, s.features, u);
+            }
+            max = Math.max(max, z[u]);
+        }
+        double sum = 0;
+        for (int u = 0; u < units; u++) {
+            sum += Math.exp(z[u] - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    @Override
+    public double logProb(float[] h, int unit, DirectConnections direct, int[] history, Scratch scratch) {
+        NceScratch s = (NceScratch) scratch;
+        double lnZ = logPartition(h, direct, history, s);
+        return s.logits[unit] - lnZ;
+    }
+
+    /** Predictions scored together: the output matrix (|V| x H floats) is read once per batch, not once per word. */
+    static final int BATCH = 32;
+    /** Output rows a batch's states are multiplied with at a time (a tile that stays in the cache). */
+    private static final int TILE = 64;
+
+    @Override
+    public int batchSize() {
+        return BATCH;
+    }
+
+    @Override
+    public void logProbs(float[][] hs, int[] targets, int[][] histories, int count, DirectConnections direct,
+                         Scratch scratch, double[] out) {
+        NceScratch s = (NceScratch) scratch;
+        float[][] z = s.batchLogits(count);
+        float[] tile = new float[TILE];
+        for (int u0 = 0; u0 < units; u0 += TILE) {
+            int rows = Math.min(TILE, units - u0);
+            for (int b = 0; b < count; b++) {
+                Blas.matVec(wordWeights, u0 * hidden, rows, hidden, hs[b], tile);
+                System.arraycopy(tile, 0, z[b], u0, rows);
+            }
+        }
+        for (int b = 0; b < count; b++) {
+            features(direct, histories[b], s);
+            float[] zb = z[b];
+            float max = Float.NEGATIVE_INFINITY;
+            for (int u = 0; u < units; u++) {
+                zb[u] += bias[u];
+                if (direct != null) {
+                    zb[u] += direct.score(s.bases, s.features, u);
+                }
+                max = Math.max(max, zb[u]);
+            }
+            double sum = 0;
+            for (int u = 0; u < units; u++) {
+                sum += Math.exp(zb[u] - max);
+            }
+            out[b] = zb[targets[b]] - (max + Math.log(sum));
+        }
+    }
+
+    @Override
+    public double train(float[] h, int unit, float[] dh, DirectConnections direct, int[] history, Scratch scratch,
+                        float alpha, float keep) {
+        NceScratch s = (NceScratch) scratch;
+        for (int i = 0; i < samples; i++) {
+            s.noise[i] = noise.draw(s.random);
+        }
+        return train(h, unit, s.noise, dh, direct, history, s, alpha, keep);
+    }
+
+    /** {@link #train} with the noise samples given (gradient checks). */
+    double train(float[] h, int unit, int[] noiseUnits, float[] dh, DirectConnections direct, int[] history,
+                 Scratch scratch, float alpha, float keep) {
+        NceScratch s = (NceScratch) scratch;
+        features(direct, history, s);
+        float target = score(h, unit, direct, s);
+        // All k + 1 decisions are scored before any weight moves (a unit drawn twice gets both steps).
+        float[] g = s.gradients;
+        g[0] = 1 - Blas.sigmoid(target - lnKNoise[unit]);  // d ln P(label | u) / ds = label - sigma
+        for (int i = 0; i < noiseUnits.length; i++) {
+            int x = noiseUnits[i];
+            g[i + 1] = -Blas.sigmoid(score(h, x, direct, s) - lnKNoise[x]);
+        }
+        for (int i = 0; i <= noiseUnits.length; i++) {
+            int u = i == 0 ? unit : noiseUnits[i - 1];
+            float gi = g[i];
+            Blas.backpropAndUpdate(gi, alpha * gi, keep, wordWeights, u * hidden, h, dh, hidden);
+            bias[u] += alpha * gi;
+            if (direct != null && alpha != 0) {
+                direct.update(s.bases, s.features, u, alpha * gi, keep);
+            }
+        }
+        return target;
+    }
+
+    /** The NCE objective of one word with the given noise (what {@link #train} ascends), for gradient checks. */
+    double objective(float[] h, int unit, int[] noiseUnits, DirectConnections direct, int[] history, Scratch scratch) {
+        NceScratch s = (NceScratch) scratch;
+        features(direct, history, s);
+        double j = HsOutput.logSigmoid(score(h, unit, direct, s) - lnKNoise[unit]);
+        for (int x : noiseUnits) {
+            j += HsOutput.logSigmoid(-(score(h, x, direct, s) - lnKNoise[x]));
+        }
+        return j;
+    }
+
+    @Override
+    public boolean exactTrainingScore() {
+        return false;
+    }
+
+    @Override
+    public void flush(Scratch s) {
+    }
+
+    @Override
+    public void unitLogProbs(float[] h, DirectConnections direct, int[] history, Scratch scratch, double[] out) {
+        NceScratch s = (NceScratch) scratch;
+        double lnZ = logPartition(h, direct, history, s);
+        for (int u = 0; u < units; u++) {
+            out[u] = s.logits[u] - lnZ;
+        }
+    }
+
+    @Override
+    public int sample(float[] h, DirectConnections direct, int[] history, Scratch scratch, Random random) {
+        NceScratch s = (NceScratch) scratch;
+        double lnZ = logPartition(h, direct, history, s);
+        double r = random.nextDouble();
+        double sum = 0;
+        for (int u = 0; u < units; u++) {
+            sum += Math.exp(s.logits[u] - lnZ);
+            if (r < sum) {
+                return u;
+            }
+        }
+        return units - 1;
+    }
+
+    private static final class NceScratch extends Scratch {
+        final float[] logits;
+        final int[] noise;
+        final float[] gradients;
+        final SplittableRandom random;
+        int features;
+
+        private float[][] batch;
+
+        float[][] batchLogits(int count) {
+            if (batch == null || batch.length < count) {
+                batch = new float[Math.max(count, BATCH)][logits.length];
+            }
+            return batch;
+        }
+
+        NceScratch(int directOrder, int units, int samples, SplittableRandom random) {
+            super(directOrder);
+            this.logits = new float[units];
+            this.noise = new int[samples];
+            this.gradients = new float[samples + 1];
+            this.random = random;
+        }
+    }
+}
