@@ -5,16 +5,19 @@
 # odd ones and rescores the even ones; the two held-out halves together cover every word once.
 # Pooled WER of each system, and MAPSSWE (sclite's segments) of 3xRNN + KN5 against KN5 alone
 # and against Sphinx's own 1-best, on the pooled hypotheses.
-# Models: eval/gutenberg-models.sh (KN5 and the RNNs listed in its rnns.list).
-# Usage: eval/dev-twofold.sh   (results: eval/out/dev-twofold/, summary printed)
+# Models: eval/gutenberg-models.sh (KN5 and the RNNs listed in its rnns.list), or with
+# MODELS=eval/out/gutenberg-full those of eval/gutenberg-full-models.sh.
+# Usage: [MODELS=DIR] eval/dev-twofold.sh   (results: eval/out/dev-twofold/NAME-OF-DIR/, summary printed)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${LMRESCORE_SHARED:-$root/../shared}"
 dev="$shared/speech/dev"
-out="$root/eval/out/dev-twofold"
-models="$root/eval/out/gutenberg"
+models="${MODELS:-$root/eval/out/gutenberg}"
+out="$root/eval/out/dev-twofold/$(basename "$models")"
 mkdir -p "$out"
-"$root/eval/gutenberg-models.sh" "$models"
+if [ -z "${MODELS:-}" ]; then
+  "$root/eval/gutenberg-models.sh" "$models"
+fi
 kn="$models/kn5.bin"
 rnns=$(sed "s|^|$models/|; s|\$|.bin|" "$models/rnns.list" | paste -sd, -)
 lmr=("$root/bin/lmrescore")

@@ -7,7 +7,8 @@
 #   rnn3-h150.bin  the same on sentences 120,001-240,000                     (2.1 M tokens, seed 3, <= 4 epochs)
 # RNNs validate on the first 1,500 sentences of valid.txt (rnn-valid.txt) and train with 2 threads;
 # about 2.5, 2 and 5 minutes on an idle 2-core machine (3-5x longer when other jobs share it). Finished models are kept; an interrupted one resumes from its
-# checkpoint. Each RNN's per-epoch log (the training curve) is NAME.log.
+# checkpoint. Each RNN's per-epoch log (the training curve) is NAME.log; rnns.list names the RNNs.
+# eval/gutenberg-full-models.sh makes RNNs on all of the text instead.
 # Usage: eval/gutenberg-models.sh [DIR]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -34,3 +35,4 @@ train_rnn() {  # NAME FIRST_LINE LAST_LINE SEED MAX_EPOCHS
 train_rnn rnn-h150 1 60000 1 5
 train_rnn rnn2-h150 60001 120000 2 4
 train_rnn rnn3-h150 120001 240000 3 4
+printf 'rnn-h150\nrnn2-h150\nrnn3-h150\n' > "$out/rnns.list"

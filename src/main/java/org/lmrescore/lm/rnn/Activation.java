@@ -35,7 +35,7 @@ enum Activation {
 
         @Override
         void applyAll(float[] a, int n) {
-            Blas.tanh(a, n);
+            Blas.tanh(a, 0, n);
         }
 
         @Override

@@ -52,48 +52,49 @@ final class Blas {
 
     /** y[j] = m[off + j n .. + n) . x for j < rows: a row-major matrix times a vector. */
     static void matVec(float[] m, int off, int rows, int n, float[] x, float[] y) {
+        matVec(m, off, rows, n, x, y, 0);
+    }
+
+    /** {@link #matVec} into y[yOff + j]. */
+    static void matVec(float[] m, int off, int rows, int n, float[] x, float[] y, int yOff) {
         if (VECTOR) {
-            VectorKernels.matVec(m, off, rows, n, x, y);
+            VectorKernels.matVec(m, off, rows, n, x, y, yOff);
             return;
         }
         for (int j = 0; j < rows; j++) {
-            y[j] = dot(m, off + j * n, x, n);
+            y[yOff + j] = dot(m, off + j * n, x, n);
         }
     }
 
     /** y[i] += sum over j < rows of e[j] m[j n + i], i < n: the transposed matrix times e, added to y. */
     static void transposedMatVecAdd(float[] m, int rows, int n, float[] e, float[] y) {
+        transposedMatVecAdd(m, 0, rows, n, e, 0, y, 0);
+    }
+
+    /** {@link #transposedMatVecAdd} of the rows from m[off], with e[eOff + j], into y[yOff + i]. */
+    static void transposedMatVecAdd(float[] m, int off, int rows, int n, float[] e, int eOff, float[] y, int yOff) {
         if (VECTOR) {
-            VectorKernels.transposedMatVecAdd(m, rows, n, e, y);
+            VectorKernels.transposedMatVecAdd(m, off, rows, n, e, eOff, y, yOff);
             return;
         }
-        int j = 0;
-        for (; j + 3 < rows; j += 4) {
-            axpy4(e[j], e[j + 1], e[j + 2], e[j + 3], m, j * n, n, y);
-        }
-        for (; j < rows; j++) {
-            axpy(e[j], m, j * n, y, n);
+        for (int j = 0; j < rows; j++) {
+            axpy(e[eOff + j], m, off + j * n, y, yOff, n);
         }
     }
 
     /** y[i] += a * x[xOff + i], i < n. */
     static void axpy(float a, float[] x, int xOff, float[] y, int n) {
+        axpy(a, x, xOff, y, 0, n);
+    }
+
+    /** y[yOff + i] += a * x[xOff + i], i < n. */
+    static void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
         if (VECTOR) {
-            VectorKernels.axpy(a, x, xOff, y, n);
+            VectorKernels.axpy(a, x, xOff, y, yOff, n);
             return;
         }
         for (int i = 0; i < n; i++) {
-            y[i] += a * x[xOff + i];
-        }
-    }
-
-    /** y[i] += a0 x[off + i] + a1 x[off + n + i] + a2 x[off + 2n + i] + a3 x[off + 3n + i]: four rows, y loaded once. */
-    static void axpy4(float a0, float a1, float a2, float a3, float[] x, int off, int n, float[] y) {
-        int o1 = off + n;
-        int o2 = o1 + n;
-        int o3 = o2 + n;
-        for (int i = 0; i < n; i++) {
-            y[i] += a0 * x[off + i] + a1 * x[o1 + i] + a2 * x[o2 + i] + a3 * x[o3 + i];
+            y[yOff + i] += a * x[xOff + i];
         }
     }
 
@@ -127,6 +128,12 @@ final class Blas {
             VectorKernels.backpropAndUpdate4(e, ei, alpha, keep, m, off, h, dh, n);
             return;
         }
+        backpropAndUpdate4(e, ei, alpha, keep, m, off, h, dh, 0, n);
+    }
+
+    /** The plain loop of {@link #backpropAndUpdate4} over columns [from, n) (also the vector kernel's tail). */
+    static void backpropAndUpdate4(float[] e, int ei, float alpha, float keep, float[] m, int off, float[] h, float[] dh,
+                                   int from, int n) {
         float e0 = e[ei];
         float e1 = e[ei + 1];
         float e2 = e[ei + 2];
@@ -138,7 +145,7 @@ final class Blas {
         int o1 = off + n;
         int o2 = o1 + n;
         int o3 = o2 + n;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             float w0 = m[off + i];
             float w1 = m[o1 + i];
             float w2 = m[o2 + i];
@@ -154,22 +161,27 @@ final class Blas {
 
     /** a[i] = sigmoid(a[i]) for i < n. */
     static void sigmoid(float[] a, int n) {
+        sigmoid(a, 0, n);
+    }
+
+    /** a[off + i] = sigmoid(a[off + i]) for i < n. */
+    static void sigmoid(float[] a, int off, int n) {
         if (VECTOR) {
-            VectorKernels.sigmoid(a, n);
+            VectorKernels.sigmoid(a, off, n);
             return;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = off; i < off + n; i++) {
             a[i] = sigmoid(a[i]);
         }
     }
 
-    /** a[i] = tanh(a[i]) for i < n. */
-    static void tanh(float[] a, int n) {
+    /** a[off + i] = tanh(a[off + i]) for i < n. */
+    static void tanh(float[] a, int off, int n) {
         if (VECTOR) {
-            VectorKernels.tanh(a, n);
+            VectorKernels.tanh(a, off, n);
             return;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = off; i < off + n; i++) {
             a[i] = (float) Math.tanh(a[i]);
         }
     }

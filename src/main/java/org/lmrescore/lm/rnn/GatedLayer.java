@@ -107,28 +107,19 @@ abstract class GatedLayer implements HiddenLayer {
      */
     final void preActivations(int word, float[] x, int first, int count, float[] h, float[] out, int outOff) {
         int n = size;
-        int row = word * gates * n + first;
-        for (int k = 0; k < count; k++) {
-            float a = Blas.dot(recurrent, (first + k) * n, h, n);
-            if (x != null) {
-                a += Blas.dot(input, (first + k) * below, x, below);
-            } else if (word >= 0) {
-                a += input[row + k];
+        Blas.matVec(recurrent, first * n, count, n, h, out, outOff);
+        if (x != null) {
+            for (int k = 0; k < count; k++) {
+                out[outOff + k] += Blas.dot(input, (first + k) * below, x, below);
             }
-            out[outOff + k] = a;
+        } else if (word >= 0) {
+            Blas.axpy(1f, input, word * gates * n + first, out, outOff, count);
         }
     }
 
     /** out[outOff..outOff+H) += W[first..first+count)^T e, the error a block of rows sends back to its input vector. */
     final void transposeTimes(int first, int count, float[] e, int eOff, float[] out, int outOff) {
-        int n = size;
-        for (int k = 0; k < count; k++) {
-            float a = e[eOff + k];
-            int off = (first + k) * n;
-            for (int i = 0; i < n; i++) {
-                out[outOff + i] += a * recurrent[off + i];
-            }
-        }
+        Blas.transposedMatVecAdd(recurrent, first * size, count, size, e, eOff, out, outOff);
     }
 
     /** grad rows [first, first+count) += e (x) x. */
@@ -137,10 +128,7 @@ abstract class GatedLayer implements HiddenLayer {
         for (int k = 0; k < count; k++) {
             float a = e[eOff + k];
             if (a != 0) {
-                int off = (first + k) * n;
-                for (int i = 0; i < n; i++) {
-                    grad[off + i] += a * x[i];
-                }
+                Blas.axpy(a, x, 0, grad, (first + k) * n, n);
             }
         }
     }
@@ -272,15 +260,10 @@ abstract class GatedLayer implements HiddenLayer {
                         }
                     }
                 } else if (word >= 0) {
-                    int row = word * width;
-                    for (int k = 0; k < width; k++) {
-                        input[row + k] = input[row + k] * keep + alpha * pre[k];
-                    }
+                    Blas.scaleAdd(input, word * width, keep, alpha, pre, width);
                 }
             }
-            for (int i = 0; i < recurrent.length; i++) {
-                recurrent[i] = recurrent[i] * keep + alpha * grad[i];
-            }
+            Blas.scaleAdd(recurrent, 0, keep, alpha, grad, recurrent.length);
             if (inputGrad != null) {
                 for (int i = 0; i < input.length; i++) {
                     input[i] = input[i] * keep + alpha * inputGrad[i];

@@ -48,17 +48,15 @@ final class GruLayer extends GatedLayer {
     void forward(int word, float[] x, float[] h, float[] next, float[] act, float[] scratch) {
         int n = size;
         preActivations(word, x, 0, 2 * n, h, act, 0);
-        for (int k = 0; k < 2 * n; k++) {
-            act[k] = Blas.sigmoid(act[k]);
-        }
+        Blas.sigmoid(act, 0, 2 * n);
         float[] rh = scratch;
         for (int j = 0; j < n; j++) {
             rh[j] = act[n + j] * h[j];
         }
         preActivations(word, x, 2 * n, n, rh, act, 2 * n);
+        Blas.tanh(act, 2 * n, n);
         for (int j = 0; j < n; j++) {
-            float c = (float) Math.tanh(act[2 * n + j]);
-            act[2 * n + j] = c;
+            float c = act[2 * n + j];
             float z = act[j];
             next[j] = (1 - z) * h[j] + z * c;
         }

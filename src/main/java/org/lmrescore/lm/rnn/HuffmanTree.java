@@ -57,28 +57,24 @@ final class HuffmanTree {
             weight[v + n] = weight[a] + weight[b];
             queue.add(v + n);
         }
-        // Depth-first from the root, recording each unit's path and code.
-        int[] depth = new int[v];
+        // Parent links, then each unit's path read from its leaf up to the root.
         int[] parent = new int[inner];
         byte[] branchIntoNode = new byte[inner];
         int[] parentOfUnit = new int[v];
         byte[] branchIntoUnit = new byte[v];
+        java.util.Arrays.fill(parent, -1);
         java.util.Arrays.fill(parentOfUnit, -1);
-        for (int n = 0; n < inner; n++) {
-            parent[n] = -1;
-        }
         for (int n = 0; n < inner; n++) {
             link(first[n], n, (byte) 0, parent, branchIntoNode, parentOfUnit, branchIntoUnit);
             link(second[n], n, (byte) 1, parent, branchIntoNode, parentOfUnit, branchIntoUnit);
         }
         int[] pathStart = new int[v + 1];
         for (int u = 0; u < v; u++) {
-            int d = 0;
+            int depth = 0;
             for (int n = parentOfUnit[u]; n >= 0; n = parent[n]) {
-                d++;
+                depth++;
             }
-            depth[u] = d;
-            pathStart[u + 1] = pathStart[u] + d;
+            pathStart[u + 1] = pathStart[u] + depth;
         }
         int[] nodes = new int[pathStart[v]];
         byte[] codes = new byte[pathStart[v]];

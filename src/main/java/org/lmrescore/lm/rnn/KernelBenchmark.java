@@ -16,10 +16,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The three kernels of the Elman layer's training step on an H x H recurrent matrix, with the
- * kernels {@link Blas} chooses ({@code -p kernels=vector}) or the plain loops
- * ({@code -p kernels=scalar}): the forward product W h, the backward product W^T e, and the
- * rank-13 update of a BPTT block (bptt 4 + block 10 - 1 steps). eval/rnn-matvec.sh runs it.
+ * The kernels of the Elman layer's training step on an H x H recurrent matrix, with the kernels
+ * {@link Blas} chooses (the Vector API) or, with {@code -jvmArgsAppend -Dlmrescore.kernels=scalar},
+ * the plain loops: the forward product W h, the backward product W^T e, the rank-13 update of a
+ * BPTT block (bptt 4 + block 10 - 1 steps) and the sigmoid of a layer. eval/rnn-matvec.sh runs it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -56,17 +56,16 @@ final class LstmLayer extends GatedLayer {
     void forward(int word, float[] x, float[] state, float[] next, float[] act, float[] scratch) {
         int n = size;
         preActivations(word, x, 0, 4 * n, state, act, 0);
-        for (int k = 0; k < 3 * n; k++) {
-            act[k] = Blas.sigmoid(act[k]);
-        }
+        Blas.sigmoid(act, 0, 3 * n);
+        Blas.tanh(act, 3 * n, n);
         for (int j = 0; j < n; j++) {
-            float g = (float) Math.tanh(act[3 * n + j]);
-            act[3 * n + j] = g;
-            float c = act[n + j] * state[n + j] + act[j] * g;
-            float tc = (float) Math.tanh(c);
-            act[4 * n + j] = tc;
+            float c = act[n + j] * state[n + j] + act[j] * act[3 * n + j];
+            act[4 * n + j] = c;
             next[n + j] = c;
-            next[j] = act[2 * n + j] * tc;
+        }
+        Blas.tanh(act, 4 * n, n);
+        for (int j = 0; j < n; j++) {
+            next[j] = act[2 * n + j] * act[4 * n + j];
         }
     }
 

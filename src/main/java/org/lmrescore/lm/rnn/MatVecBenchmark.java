@@ -18,9 +18,11 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Why the network uses plain float loops: the matrix-vector products of one word (rows x 200,
- * rows = 100 classes or 200 hidden units) with {@link Blas}'s row dot products, with axpy over a
- * transposed copy, and with EJML's {@code CommonOps_FDRM.mult}. Run with
+ * Why the network uses its own loops rather than EJML: the matrix-vector products of one word
+ * (rows x 200, rows = 100 classes or 200 hidden units) with {@link Blas}'s row dot products, with
+ * the transposed product over a transposed copy, and with EJML's {@code CommonOps_FDRM.mult}
+ * (without the Vector API module: {@link Blas}'s plain loops; {@link KernelBenchmark} compares
+ * those with the Vector API kernels). Run with
  * {@code java -cp target/lmrescore.jar org.openjdk.jmh.Main MatVecBenchmark} (eval/rnn-matvec.sh).
  */
 @State(Scope.Thread)
@@ -76,10 +78,7 @@ public class MatVecBenchmark {
     @Benchmark
     public float[] transposedAxpy() {
         java.util.Arrays.fill(y, 0);
-        int i = 0;
-        for (; i + 3 < COLS; i += 4) {
-            Blas.axpy4(x[i], x[i + 1], x[i + 2], x[i + 3], transposed, i * rows, rows, y);
-        }
+        Blas.transposedMatVecAdd(transposed, COLS, rows, x, y);
         return y;
     }
 

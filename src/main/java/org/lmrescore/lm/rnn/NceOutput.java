@@ -90,8 +90,15 @@ final class NceOutput implements OutputLayer {
     /** Fills s.logits with every unit's score and returns ln of the sum of their exponentials. */
     private double logPartition(float[] h, DirectConnections direct, int[] history, NceScratch s) {
         features(direct, history, s);
-        float[] z = s.logits;
-        Blas.matVec(wordWeights, 0, units, hidden, h, z);
+        Blas.matVec(wordWeights, 0, units, hidden, h, s.logits);
+        return completeAndNormalise(s.logits, direct, s);
+    }
+
+    /**
+     * Adds biases and direct features (of the history in {@code s}) to the products v_u . h in z,
+     * making z every unit's score, and returns ln of the sum of their exponentials.
+     */
+    private double completeAndNormalise(float[] z, DirectConnections direct, NceScratch s) {
         float max = Float.NEGATIVE_INFINITY;
         for (int u = 0; u < units; u++) {
             z[u] += bias[u];
@@ -139,20 +146,8 @@ final class NceOutput implements OutputLayer {
         }
         for (int b = 0; b < count; b++) {
             features(direct, histories[b], s);
-            float[] zb = z[b];
-            float max = Float.NEGATIVE_INFINITY;
-            for (int u = 0; u < units; u++) {
-                zb[u] += bias[u];
-                if (direct != null) {
-                    zb[u] += direct.score(s.bases, s.features, u);
-                }
-                max = Math.max(max, zb[u]);
-            }
-            double sum = 0;
-            for (int u = 0; u < units; u++) {
-                sum += Math.exp(zb[u] - max);
-            }
-            out[b] = zb[targets[b]] - (max + Math.log(sum));
+            double lnZ = completeAndNormalise(z[b], direct, s);
+            out[b] = z[b][targets[b]] - lnZ;
         }
     }
 

@@ -63,7 +63,7 @@ final class VectorKernels {
         return sum;
     }
 
-    static void matVec(float[] m, int off, int rows, int n, float[] x, float[] y) {
+    static void matVec(float[] m, int off, int rows, int n, float[] x, float[] y, int yOff) {
         int j = 0;
         for (; j + 3 < rows; j += 4) {
             int o0 = off + j * n;
@@ -93,57 +93,57 @@ final class VectorKernels {
                 y2 += m[o2 + i] * xi;
                 y3 += m[o3 + i] * xi;
             }
-            y[j] = y0;
-            y[j + 1] = y1;
-            y[j + 2] = y2;
-            y[j + 3] = y3;
+            y[yOff + j] = y0;
+            y[yOff + j + 1] = y1;
+            y[yOff + j + 2] = y2;
+            y[yOff + j + 3] = y3;
         }
         for (; j < rows; j++) {
-            y[j] = dot(m, off + j * n, x, n);
+            y[yOff + j] = dot(m, off + j * n, x, n);
         }
     }
 
-    static void transposedMatVecAdd(float[] m, int rows, int n, float[] e, float[] y) {
+    static void transposedMatVecAdd(float[] m, int off, int rows, int n, float[] e, int eOff, float[] y, int yOff) {
         int j = 0;
         for (; j + 3 < rows; j += 4) {
-            float e0 = e[j];
-            float e1 = e[j + 1];
-            float e2 = e[j + 2];
-            float e3 = e[j + 3];
+            float e0 = e[eOff + j];
+            float e1 = e[eOff + j + 1];
+            float e2 = e[eOff + j + 2];
+            float e3 = e[eOff + j + 3];
             FloatVector a0 = FloatVector.broadcast(S, e0);
             FloatVector a1 = FloatVector.broadcast(S, e1);
             FloatVector a2 = FloatVector.broadcast(S, e2);
             FloatVector a3 = FloatVector.broadcast(S, e3);
-            int o0 = j * n;
+            int o0 = off + j * n;
             int o1 = o0 + n;
             int o2 = o1 + n;
             int o3 = o2 + n;
             int i = 0;
             for (; i <= n - L; i += L) {
-                FloatVector acc = FloatVector.fromArray(S, y, i);
+                FloatVector acc = FloatVector.fromArray(S, y, yOff + i);
                 acc = FloatVector.fromArray(S, m, o0 + i).fma(a0, acc);
                 acc = FloatVector.fromArray(S, m, o1 + i).fma(a1, acc);
                 acc = FloatVector.fromArray(S, m, o2 + i).fma(a2, acc);
                 acc = FloatVector.fromArray(S, m, o3 + i).fma(a3, acc);
-                acc.intoArray(y, i);
+                acc.intoArray(y, yOff + i);
             }
             for (; i < n; i++) {
-                y[i] += e0 * m[o0 + i] + e1 * m[o1 + i] + e2 * m[o2 + i] + e3 * m[o3 + i];
+                y[yOff + i] += e0 * m[o0 + i] + e1 * m[o1 + i] + e2 * m[o2 + i] + e3 * m[o3 + i];
             }
         }
         for (; j < rows; j++) {
-            axpy(e[j], m, j * n, y, n);
+            axpy(e[eOff + j], m, off + j * n, y, yOff, n);
         }
     }
 
-    static void axpy(float a, float[] x, int xOff, float[] y, int n) {
+    static void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
         FloatVector av = FloatVector.broadcast(S, a);
         int i = 0;
         for (; i <= n - L; i += L) {
-            FloatVector.fromArray(S, x, xOff + i).fma(av, FloatVector.fromArray(S, y, i)).intoArray(y, i);
+            FloatVector.fromArray(S, x, xOff + i).fma(av, FloatVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) {
-            y[i] += a * x[xOff + i];
+            y[yOff + i] += a * x[xOff + i];
         }
     }
 
@@ -199,35 +199,21 @@ final class VectorKernels {
             hv.fma(a2, w2.mul(kv)).intoArray(m, o2 + i);
             hv.fma(a3, w3.mul(kv)).intoArray(m, o3 + i);
         }
-        float b0 = alpha * e0;
-        float b1 = alpha * e1;
-        float b2 = alpha * e2;
-        float b3 = alpha * e3;
-        for (; i < n; i++) {
-            float w0 = m[off + i];
-            float w1 = m[o1 + i];
-            float w2 = m[o2 + i];
-            float w3 = m[o3 + i];
-            float hi = h[i];
-            dh[i] += e0 * w0 + e1 * w1 + e2 * w2 + e3 * w3;
-            m[off + i] = w0 * keep + b0 * hi;
-            m[o1 + i] = w1 * keep + b1 * hi;
-            m[o2 + i] = w2 * keep + b2 * hi;
-            m[o3 + i] = w3 * keep + b3 * hi;
-        }
+        Blas.backpropAndUpdate4(e, ei, alpha, keep, m, off, h, dh, i, n);
+    }
     }
 
-    static void sigmoid(float[] a, int n) {
+    static void sigmoid(float[] a, int off, int n) {
         FloatVector one = FloatVector.broadcast(S, 1f);
         FloatVector lo = FloatVector.broadcast(S, -50f);
         FloatVector hi = FloatVector.broadcast(S, 50f);
         int i = 0;
         for (; i <= n - L; i += L) {
-            FloatVector x = FloatVector.fromArray(S, a, i).max(lo).min(hi);
-            one.div(exp(x.neg()).add(one)).intoArray(a, i);
+            FloatVector x = FloatVector.fromArray(S, a, off + i).max(lo).min(hi);
+            one.div(exp(x.neg()).add(one)).intoArray(a, off + i);
         }
         for (; i < n; i++) {
-            a[i] = Blas.sigmoid(a[i]);
+            a[off + i] = Blas.sigmoid(a[off + i]);
         }
     }
 
@@ -361,17 +347,17 @@ final class VectorKernels {
         }
     }
 
-    static void tanh(float[] a, int n) {
+    static void tanh(float[] a, int off, int n) {
         FloatVector one = FloatVector.broadcast(S, 1f);
         FloatVector two = FloatVector.broadcast(S, 2f);
         int i = 0;
         for (; i <= n - L; i += L) {
             // tanh x = 1 - 2 / (e^2x + 1), saturated beyond |x| = 9 where it is 1 in float
-            FloatVector x = FloatVector.fromArray(S, a, i).max(-9f).min(9f);
-            one.sub(two.div(exp(x.mul(2f)).add(one))).intoArray(a, i);
+            FloatVector x = FloatVector.fromArray(S, a, off + i).max(-9f).min(9f);
+            one.sub(two.div(exp(x.mul(2f)).add(one))).intoArray(a, off + i);
         }
         for (; i < n; i++) {
-            a[i] = (float) Math.tanh(a[i]);
+            a[off + i] = (float) Math.tanh(a[off + i]);
         }
     }
 }

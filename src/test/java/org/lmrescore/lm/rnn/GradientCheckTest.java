@@ -56,33 +56,9 @@ class GradientCheckTest {
         float[] h = {0.2f, 0.9f, 0.5f, 0.1f, 0.7f};
         int[] history = {4, 2};
         for (int target : new int[] {0, 3, 6}) {
-            DoubleSupplier loss = () -> -out.logProb(h, target, m.direct(), history, s);
-            float[][] before = m.snapshot();
-            float[] dh = new float[5];
-            out.train(h, target, dh, m.direct(), history, s, 1f, 1f);
-            float[][] after = m.snapshot();
-            m.restore(before);
-            List<WeightBlock> blocks = m.weights();
-            int checked = 0;
-            for (int b = 0; b < blocks.size(); b++) {
-                String name = blocks.get(b).name();
-                if (!name.startsWith("output") && !name.equals("direct")) {
-                    continue;
-                }
-                float[] w = blocks.get(b).values();
-                for (int i = 0; i < w.length; i++) {
-                    double analytic = -(after[b][i] - before[b][i]);
-                    double numeric = numeric(w, i, loss);
-                    assertClose(numeric, analytic, name + "[" + i + "] target " + target);
-                    if (analytic != 0) {
-                        checked++;
-                    }
-                }
-            }
+            int checked = checkOutputStep(m, h, () -> -out.logProb(h, target, m.direct(), history, s),
+                    dh -> out.train(h, target, dh, m.direct(), history, s, 1f, 1f), "target " + target);
             assertTrue(checked > (output.equals("hs") ? 8 : 20), "gradients of the output and direct blocks were non-zero");
-            for (int i = 0; i < h.length; i++) {
-                assertClose(numeric(h, i, loss), -dh[i], "dE/dh[" + i + "]");
-            }
         }
     }
 
@@ -99,33 +75,45 @@ class GradientCheckTest {
         for (int k = 0; k < targets.length; k++) {
             int target = targets[k];
             int[] noise = noises[k];
-            DoubleSupplier loss = () -> -out.objective(h, target, noise, m.direct(), history, s);
-            float[][] before = m.snapshot();
-            float[] dh = new float[5];
-            out.train(h, target, noise, dh, m.direct(), history, s, 1f, 1f);
-            float[][] after = m.snapshot();
-            m.restore(before);
-            List<WeightBlock> blocks = m.weights();
-            int checked = 0;
-            for (int b = 0; b < blocks.size(); b++) {
-                String name = blocks.get(b).name();
-                if (!name.startsWith("output") && !name.equals("direct")) {
-                    continue;
-                }
-                float[] w = blocks.get(b).values();
-                for (int i = 0; i < w.length; i++) {
-                    double analytic = -(after[b][i] - before[b][i]);
-                    assertClose(numeric(w, i, loss), analytic, name + "[" + i + "] target " + target);
-                    if (analytic != 0) {
-                        checked++;
-                    }
-                }
-            }
+            int checked = checkOutputStep(m, h, () -> -out.objective(h, target, noise, m.direct(), history, s),
+                    dh -> out.train(h, target, noise, dh, m.direct(), history, s, 1f, 1f), "target " + target);
             assertTrue(checked > 20, "gradients of the word, bias and direct blocks were non-zero");
-            for (int i = 0; i < h.length; i++) {
-                assertClose(numeric(h, i, loss), -dh[i], "dE/dh[" + i + "]");
+        }
+    }
+
+    /**
+     * One output-layer training step at learning rate 1 against the finite differences of
+     * {@code loss}: the change of every output and direct weight, and the error sent to h.
+     *
+     * @return how many weights had a non-zero gradient
+     */
+    private static int checkOutputStep(RnnModel m, float[] h, DoubleSupplier loss,
+                                       java.util.function.Consumer<float[]> step, String what) {
+        float[][] before = m.snapshot();
+        float[] dh = new float[h.length];
+        step.accept(dh);
+        float[][] after = m.snapshot();
+        m.restore(before);
+        List<WeightBlock> blocks = m.weights();
+        int checked = 0;
+        for (int b = 0; b < blocks.size(); b++) {
+            String name = blocks.get(b).name();
+            if (!name.startsWith("output") && !name.equals("direct")) {
+                continue;
+            }
+            float[] w = blocks.get(b).values();
+            for (int i = 0; i < w.length; i++) {
+                double analytic = -(after[b][i] - before[b][i]);
+                assertClose(numeric(w, i, loss), analytic, name + "[" + i + "] " + what);
+                if (analytic != 0) {
+                    checked++;
+                }
             }
         }
+        for (int i = 0; i < h.length; i++) {
+            assertClose(numeric(h, i, loss), -dh[i], "dE/dh[" + i + "] " + what);
+        }
+        return checked;
     }
 
     @ParameterizedTest

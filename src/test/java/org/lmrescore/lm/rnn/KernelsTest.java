@@ -100,7 +100,7 @@ class KernelsTest {
             float[] s = a.clone();
             float[] t = a.clone();
             Blas.sigmoid(s, n);
-            Blas.tanh(t, n);
+            Blas.tanh(t, 0, n);
             for (int i = 0; i < n; i++) {
                 double x = Math.max(-50, Math.min(50, a[i]));
                 assertEquals(1 / (1 + Math.exp(-x)), s[i], 2e-7, "sigmoid(" + a[i] + ")");
