@@ -201,7 +201,6 @@ final class VectorKernels {
         }
         Blas.backpropAndUpdate4(e, ei, alpha, keep, m, off, h, dh, i, n);
     }
-    }
 
     static void sigmoid(float[] a, int off, int n) {
         FloatVector one = FloatVector.broadcast(S, 1f);
