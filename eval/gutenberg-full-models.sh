@@ -7,6 +7,8 @@
 #   rnn2.bin       sigmoid H=200, hierarchical softmax + direct connections (RNNME: 100 M hashed
 #                  weights, 3-gram features), seed 2
 #   rnn3.bin       sigmoid H=250, hierarchical softmax, --shuffle, seed 3
+# rnn1 took 9 epochs and 19.5 minutes on a busy 2-core machine (test PPL 217.1 against KN5's 230.6,
+# eval/rnn-speed.md); the three together take about an hour there.
 # Every RNN keeps the whole vocabulary (no rare-word threshold; RARE=T sets one), uses bptt 4 /
 # block 10 and the rnnlm schedule (at most MAX_EPOCHS, default 10), validates on the first 1,500
 # sentences of valid.txt (rnn-valid.txt) and trains with 2 threads. rnns.list names the RNNs (the
