@@ -7,8 +7,8 @@ import java.util.List;
  * softmax over logits {@code V h + direct features}; only the target's class is expanded, so a
  * word costs C + |class| dot products instead of |V|.
  *
- * <p>Training updates the class rows and the rows of the target's class in place; what the
- * rnnlm toolkit's models import into.
+ * <p>Training updates the class rows and the rows of the target's class in place. Models of
+ * the rnnlm toolkit import into this layer.
  */
 public final class ClassOutput implements OutputLayer {
     private final int hidden;
