@@ -42,6 +42,7 @@ public final class AtomicOutput implements AutoCloseable {
 
     /** Starts writing {@code target}; a name ending in {@code .gz} is gzip-compressed. */
     public static AtomicOutput create(Path target) {
+        checkReplaceable(target);
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         try {
@@ -55,6 +56,19 @@ public final class AtomicOutput implements AutoCloseable {
             return new AtomicOutput(absolute, temp, out);
         } catch (IOException e) {
             throw new InputFormatException(target, 0, "cannot write: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses a target that exists but is not a regular file: the rename would replace a device,
+     * pipe, link or folder with a plain file. Commands call it before long work, too.
+     */
+    public static void checkReplaceable(Path target) {
+        Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new InputFormatException(target, 0, "not a regular file (a device, pipe, link or folder):"
+                    + " refusing to replace it; give a new path or a regular file");
         }
     }
 

@@ -45,6 +45,27 @@ class RnnCommandsTest {
         }
     }
 
+    /** The model may not be an input, nor a link or device that the rename would replace. */
+    @Test
+    void trainRefusesAnOutputThatIsAnInputOrNotARegularFile() throws Exception {
+        Path train = text("train.txt", 50, 1);
+        Path valid = text("valid.txt", 10, 2);
+        String before = Files.readString(train);
+        String out = run("train-rnn", "--train", train.toString(), "--valid", valid.toString(), "--hidden", "4",
+                "--output", "hs", "--model", train.toString(), "--max-epochs", "1");
+        assertTrue(out.startsWith("2\n"), out);
+        assertEquals(before, Files.readString(train), "the training text is intact");
+        Path link = Files.createSymbolicLink(dir.resolve("link.bin"), valid);
+        out = run("train-rnn", "--train", train.toString(), "--valid", valid.toString(), "--hidden", "4",
+                "--model", link.toString(), "--max-epochs", "1");
+        assertTrue(out.startsWith("2\n"), out);
+        assertTrue(Files.isSymbolicLink(link), "the link was not replaced");
+        out = run("train-rnn", "--train", train.toString(), "--valid", valid.toString(), "--hidden", "4",
+                "--model", "/dev/null", "--max-epochs", "1");
+        assertTrue(out.startsWith("2\n"), out);
+        assertTrue(!Files.isRegularFile(Path.of("/dev/null")), "/dev/null is still a device");
+    }
+
     @Test
     void trainScoreGenerateExportAndRefuseABrokenModel() throws Exception {
         Path train = text("train.txt", 300, 1);
