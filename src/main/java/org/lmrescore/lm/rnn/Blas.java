@@ -23,7 +23,7 @@ final class Blas {
 
     /** Which kernels run, for logs: "vector (256-bit)" or "scalar". */
     static String kernels() {
-        return VECTOR ? "vector (" + VectorKernelsInfo.bits() + "-bit)" : "scalar";
+        return VECTOR ? "vector (" + VectorKernels.bits() + "-bit)" : "scalar";
     }
 
     /** Sum of a[aOff + i] * b[i], i < n. */

@@ -24,7 +24,8 @@ final class RnnReader {
     private final float clip;
     private final int block;
     private final boolean independent;
-    private final boolean exactScores;
+    /** Score with {@link OutputLayer#logProb} before training, the training score being only an estimate. */
+    private final boolean scoreSeparately;
     private final int eos;
     private final int[] history;
     private final float[] reset;
@@ -56,7 +57,7 @@ final class RnnReader {
         this.clip = (float) c.gradientClip();
         this.block = c.bpttBlock();
         this.independent = c.independent();
-        this.exactScores = exactScores || out.exactTrainingScore();
+        this.scoreSeparately = exactScores && !out.exactTrainingScore();
         this.eos = vocabulary.eosUnit();
         this.last = eos;
         this.history = model.newHistory();
@@ -93,10 +94,9 @@ final class RnnReader {
             float[] h = window.forward(last);
             float keep = counter % 10 == 0 ? decayed : 1f;
             if (target >= 0) {
-                double exact = exactScores && !out.exactTrainingScore()
-                        ? out.logProb(h, target, direct, history, scratch) : Double.NaN;
+                double exact = scoreSeparately ? out.logProb(h, target, direct, history, scratch) : 0;
                 double trained = out.train(h, target, window.outputError(), direct, history, scratch, alpha, keep);
-                lp = (Double.isNaN(exact) ? trained : exact) + vocabulary.shareOfUnit(target);
+                lp = (scoreSeparately ? exact : trained) + vocabulary.shareOfUnit(target);
                 dirty = true;
             }
             counter++;

@@ -44,6 +44,11 @@ final class VectorKernels {
     private VectorKernels() {
     }
 
+    /** The register width the kernels use. */
+    static int bits() {
+        return S.vectorBitSize();
+    }
+
     static float dot(float[] a, int aOff, float[] b, int n) {
         FloatVector s0 = FloatVector.zero(S);
         FloatVector s1 = FloatVector.zero(S);
