@@ -6,8 +6,8 @@
 #   sig90-10 (sigmoid, H=90, rare 10), sig250-5 (sigmoid, H=250, rare 5),
 #   gru200-5 (GRU, H=200, rare 5), lstm200-5 (LSTM, H=200, rare 5); all C=100, bptt 4, block 10.
 # The sigmoid models train with $THREADS threads; the gated ones with one thread and at most 10
-# epochs: with two Hogwild threads at rate 0.1 the GRU diverged in its first epoch (train entropy
-# 161 bits, measured), and one thread costs them 2-3x the time of a sigmoid model.
+# epochs, as rnn-table2.md was measured (then two Hogwild threads made the GRU diverge, fixed
+# since: eval/rnn-gru-threads.sh); one thread costs them 2-3x the time of a sigmoid model.
 # RNN perplexities are the rnnlm toolkit's protocol (the text read as one stream, the state
 # carried from sentence to sentence); the table combines per-word probabilities
 # (eval/perword_mix.py). The last lines are the per-sentence figures rescoring sees, through

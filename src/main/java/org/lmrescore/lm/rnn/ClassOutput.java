@@ -40,14 +40,14 @@ public final class ClassOutput implements OutputLayer {
     }
 
     /**
-     * Per-thread buffers. With {@code parallel} the class layer's updates are deferred into the
+     * Per-thread buffers. With {@code defer} the class layer's updates are deferred into the
      * scratch until {@link #flush}: every word changes all class rows, so threads writing them at
      * once keep stealing the same cache lines from each other.
      */
     @Override
-    public Scratch newScratch(int directOrder, boolean parallel, long stream) {
+    public Scratch newScratch(int directOrder, boolean defer, long stream) {
         ClassScratch s = new ClassScratch(classes.count(), classes.maxSize(), directOrder);
-        if (parallel) {
+        if (defer) {
             s.classDelta = new float[classes.count() * hidden];
         }
         return s;

@@ -107,6 +107,11 @@ public final class ElmanLayer implements HiddenLayer {
         return newWindow(bptt, block, DEFERRED_BLOCKS);
     }
 
+    @Override
+    public boolean toleratesDeferredUpdates() {
+        return true;
+    }
+
     /** A window that applies the recurrent updates every {@code deferredBlocks} blocks (0: at once, in place). */
     BpttWindow newWindow(int bptt, int block, int deferredBlocks) {
         return new Window(bptt, block, deferredBlocks);

@@ -39,7 +39,7 @@ final class HsOutput implements OutputLayer {
     }
 
     @Override
-    public Scratch newScratch(int directOrder, boolean parallel, long stream) {
+    public Scratch newScratch(int directOrder, boolean defer, long stream) {
         return new HsScratch(directOrder, tree.innerNodes(), tree.maxDepth());
     }
 

@@ -71,7 +71,7 @@ final class NceOutput implements OutputLayer {
     }
 
     @Override
-    public Scratch newScratch(int directOrder, boolean parallel, long stream) {
+    public Scratch newScratch(int directOrder, boolean defer, long stream) {
         return new NceScratch(directOrder, units, samples, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + stream));
     }
 

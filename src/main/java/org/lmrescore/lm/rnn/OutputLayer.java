@@ -34,11 +34,12 @@ public interface OutputLayer {
     List<WeightBlock> weights();
 
     /**
-     * Per-thread buffers; {@code parallel} when several threads train one model at once.
-     * {@code stream} seeds whatever the layer draws at random (NCE's noise), so that a pass, and a
+     * Per-thread buffers; {@code defer}: the layer may buffer updates of rows every word touches
+     * until {@link #flush} (several threads train one model and its hidden layer
+     * {@linkplain HiddenLayer#toleratesDeferredUpdates tolerates it}). {@code stream} seeds whatever the layer draws at random (NCE's noise), so that a pass, and a
      * training run resumed from a checkpoint, is reproducible.
      */
-    Scratch newScratch(int directOrder, boolean parallel, long stream);
+    Scratch newScratch(int directOrder, boolean defer, long stream);
 
     /** ln P(unit | h, history), exact and normalised. */
     double logProb(float[] h, int unit, DirectConnections direct, int[] history, Scratch s);

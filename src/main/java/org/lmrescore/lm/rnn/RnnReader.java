@@ -50,7 +50,8 @@ final class RnnReader {
         this.model = model;
         this.out = model.output();
         this.direct = model.direct();
-        this.scratch = out.newScratch(direct == null ? 1 : direct.order(), parallel, stream);
+        boolean defer = parallel && model.hidden().toleratesDeferredUpdates();
+        this.scratch = out.newScratch(direct == null ? 1 : direct.order(), defer, stream);
         this.vocabulary = model.vocabulary();
         this.alpha = alpha;
         this.decayed = (float) (1 - alpha * c.beta());
