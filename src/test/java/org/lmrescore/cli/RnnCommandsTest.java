@@ -66,6 +66,29 @@ class RnnCommandsTest {
         assertTrue(!Files.isRegularFile(Path.of("/dev/null")), "/dev/null is still a device");
     }
 
+    /** A run whose model diverges stops with a message and writes no model. */
+    @Test
+    void trainRefusesToSaveADivergedModel() throws Exception {
+        Path train = text("train.txt", 200, 1);
+        Path valid = text("valid.txt", 20, 2);
+        Path model = dir.resolve("diverged.bin");
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        String out;
+        try {
+            out = run("train-rnn", "--train", train.toString(), "--valid", valid.toString(), "--hidden", "8",
+                    "--hidden-type", "relu", "--alpha", "1000", "--model", model.toString(), "--max-epochs", "2");
+        } finally {
+            System.setErr(oldErr);
+        }
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("2\n"), out + message);
+        assertTrue(message.contains("training diverged in epoch 0") && message.contains("--alpha"), message);
+        assertTrue(!message.contains("Exception"), message);
+        assertTrue(!Files.exists(model), "no model written");
+    }
+
     @Test
     void trainScoreGenerateExportAndRefuseABrokenModel() throws Exception {
         Path train = text("train.txt", 300, 1);

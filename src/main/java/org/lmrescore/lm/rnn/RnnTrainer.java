@@ -127,6 +127,7 @@ public final class RnnTrainer {
                     cpuSeconds += p.cpuSeconds;
                 }
                 TextPass validPass = validate(model, validText);
+                checkNotDiverged(index, alpha, bits(validPass.logLikelihood, validPass.scored), vocabulary);
                 boolean kept = schedule.endEpoch(validPass.logLikelihood);
                 if (kept) {
                     model.setStartState(validPass.endState);
@@ -247,6 +248,23 @@ public final class RnnTrainer {
             return Files.size(p);
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /**
+     * Stops a run whose model has diverged: validation entropy not finite or above a uniform guess
+     * over the vocabulary, which no trained model is. Nothing of the epoch is written; the
+     * checkpoint of the last good epoch, if any, stays.
+     */
+    private void checkNotDiverged(int epoch, double alpha, double validBits, RnnVocabulary vocabulary) {
+        int words = vocabulary.units() + vocabulary.rareWords() - (vocabulary.rareUnit() >= 0 ? 1 : 0);
+        double uniform = Math.log(words) / Math.log(2);
+        if (!Double.isFinite(validBits) || validBits > uniform) {
+            throw new InputFormatException(String.format(Locale.ROOT,
+                    "training diverged in epoch %d: validation entropy %s bits, worse than a uniform guess over the %,d words "
+                            + "(%.1f bits); no model written. Train again with a lower --alpha (this epoch's rate: %s)",
+                    epoch, Double.isFinite(validBits) ? String.format(Locale.ROOT, "%.1f", validBits) : String.valueOf(validBits),
+                    words, uniform, alpha));
         }
     }
 
