@@ -45,25 +45,25 @@ public final class BenchRescoreCommand implements Callable<Integer> {
     @Option(names = "--nbest-lists", paramLabel = "DIR", description = "N-best lists to rescore with and without prefix sharing.")
     Path nbestLists;
 
-    @Option(names = "--lmscale", defaultValue = "14", description = "LM scale (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lmscale", defaultValue = "14", description = "LM scale (default ${DEFAULT-VALUE}).", paramLabel = "SCALE")
     double lmScale;
 
     @Option(names = "--lowercase", description = "Look words up in lower case.")
     boolean lowercase;
 
-    @Option(names = "--history-order", defaultValue = "4")
+    @Option(names = "--history-order", defaultValue = "4", paramLabel = "N")
     int historyOrder;
 
-    @Option(names = "--beam", defaultValue = "500")
+    @Option(names = "--beam", defaultValue = "500", paramLabel = "BEAM")
     double beam;
 
-    @Option(names = "--max-histories", defaultValue = "100")
+    @Option(names = "--max-histories", defaultValue = "100", paramLabel = "N")
     int maxHistories;
 
-    @Option(names = "--prune-beam", defaultValue = "150")
+    @Option(names = "--prune-beam", defaultValue = "150", paramLabel = "BEAM")
     double pruneBeam;
 
-    @Option(names = "--repeat", defaultValue = "3", description = "Timed repetitions of the N-best comparison (best kept).")
+    @Option(names = "--repeat", defaultValue = "3", description = "Timed repetitions of the N-best comparison (best kept).", paramLabel = "N")
     int repeat;
 
     @Override

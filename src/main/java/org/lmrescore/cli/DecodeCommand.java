@@ -28,8 +28,7 @@ import java.util.concurrent.Callable;
                 "  decode --in list.tsv --out lat/ --beam 5000 --lm kn3.lm --dict my.dict --gzip",
                 "",
                 "A list file has one audio path per line, or 'uttid<TAB>path[<TAB>...]'; relative paths are relative to the list.",
-                "Each thread holds its own recogniser: about 1 GB of heap at --beam 5000, 2 GB at the default beam."},
-        mixinStandardHelpOptions = true)
+                "Each thread holds its own recogniser: about 1 GB of heap at --beam 5000, 2 GB at the default beam."})
 public final class DecodeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

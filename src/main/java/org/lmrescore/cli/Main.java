@@ -59,8 +59,17 @@ public final class Main implements Runnable {
     /** The configured picocli command tree. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        // every command answers -h/--help (before its required options are checked) and -V/--version
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            sub.getCommandSpec().versionProvider(new VersionProvider());
+        }
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // wide enough that an example line with paths is not broken in two
+        cli.setUsageHelpWidth(120);
         return cli;
     }
 

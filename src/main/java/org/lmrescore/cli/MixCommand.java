@@ -25,8 +25,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  mix --rnn a.bin,b.bin,c.bin --kn kn5.bin --text valid.txt --out brown.mix",
                 "  mix --mix hand.mix --text valid.txt --out tuned.mix      # start from a mix file's weights",
-                "  ppl --mix brown.mix --text test.txt --json"},
-        mixinStandardHelpOptions = true)
+                "  ppl --mix brown.mix --text test.txt --json"})
 public final class MixCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -41,7 +40,7 @@ public final class MixCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--tolerance", defaultValue = "1e-7",
-            description = "Stop EM when the log-likelihood per token gains less than this (nats; default: ${DEFAULT-VALUE}).")
+            description = "Stop EM when the log-likelihood per token gains less than this (nats; default: ${DEFAULT-VALUE}).", paramLabel = "TOL")
     double tolerance;
 
     @Option(names = "--json", description = "Print one JSON object (weights, perplexities) instead of the table.")

@@ -17,8 +17,7 @@ import java.util.concurrent.Callable;
                 + "first appearance). Rows with an empty y cell are skipped."},
         footer = {"", "Examples:",
                 "  plot --csv curves.csv --series model --x epoch --y valid_ppl --log-y --out curves.png",
-                "  plot --csv wer-vs-lambda.csv --series setting --x lambda --y wer --title 'WER vs RNN weight' --out wer.png"},
-        mixinStandardHelpOptions = true)
+                "  plot --csv wer-vs-lambda.csv --series setting --x lambda --y wer --title 'WER vs RNN weight' --out wer.png"})
 public final class PlotCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -38,7 +37,7 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "PNG to write (atomically).")
     Path out;
 
-    @Option(names = "--title", defaultValue = "", description = "Chart title.")
+    @Option(names = "--title", defaultValue = "", description = "Chart title.", paramLabel = "TEXT")
     String title;
 
     @Option(names = "--x-label", paramLabel = "TEXT", description = "x axis label (default: the column name).")

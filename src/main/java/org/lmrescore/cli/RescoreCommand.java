@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "rescore",
-        mixinStandardHelpOptions = true,
         description = {"Rescore lattices or N-best lists with a language model and write better transcripts.",
                 "Inputs (recognised by content): HTK SLF lattices (HTK, SRILM, Sphinx4 dumpSlf; gzip), Sphinx4 Lattice.dump "
                         + "files, SRILM N-best lists (NBestList1.0/2.0, 'ascore lscore nwords words'), Sphinx .nbest TSV, "

@@ -29,8 +29,7 @@ import java.util.concurrent.Callable;
                 "  rnn --model rnn200.bin --text test.txt --dynamic 0.1 --json",
                 "  rnn --model rnn200.bin --gen 200",
                 "  rnn --model rnn200.bin --export rnn200.rnnlm.txt",
-                "  rnn --model toolkit-model.txt --text test.txt --debug per-word.txt"},
-        mixinStandardHelpOptions = true)
+                "  rnn --model toolkit-model.txt --text test.txt --debug per-word.txt"})
 public final class RnnCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -63,7 +62,7 @@ public final class RnnCommand implements Callable<Integer> {
             description = "Per-word log10 probabilities (word TAB log10p, or OOV) to FILE or stdout ('-').")
     String debug;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed of --gen (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed of --gen (default: ${DEFAULT-VALUE}).", paramLabel = "N")
     long seed;
 
     @Override

@@ -27,8 +27,7 @@ import java.nio.file.Path;
                 "  train-rnn --train train.txt --valid valid.txt --hidden 300 --output hs --shuffle --threads 2 --model rnn300-hs.bin",
                 "  train-rnn --train train.txt --valid valid.txt --hidden 100 --direct 10000000 --direct-order 3 --model rnnme.bin",
                 "  train-rnn --train train.txt --valid valid.txt --hidden 200 --hidden-type lstm --model lstm200.bin",
-                "  train-rnn --train train.txt --valid valid.txt --hidden 100 --hidden-type gru --layers 2 --model gru2x100.bin"},
-        mixinStandardHelpOptions = true)
+                "  train-rnn --train train.txt --valid valid.txt --hidden 100 --hidden-type gru --layers 2 --model gru2x100.bin"})
 public final class TrainRnnCommand implements Runnable {
     @Mixin
     CommonOptions common;
@@ -42,7 +41,7 @@ public final class TrainRnnCommand implements Runnable {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Output model file (.bin).")
     Path model;
 
-    @Option(names = "--hidden", defaultValue = "200", description = "Hidden layer size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", defaultValue = "200", description = "Hidden layer size (default: ${DEFAULT-VALUE}).", paramLabel = "H")
     int hidden;
 
     @Option(names = "--hidden-type", defaultValue = "sigmoid", paramLabel = "TYPE",
@@ -69,23 +68,23 @@ public final class TrainRnnCommand implements Runnable {
                     + "does not depend on the order of the corpus (rnnlm reads it in order).")
     boolean shuffle;
 
-    @Option(names = "--class", defaultValue = "100", description = "Number of word classes of --output class (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--class", defaultValue = "100", description = "Number of word classes of --output class (default: ${DEFAULT-VALUE}).", paramLabel = "C")
     int classes;
 
     @Option(names = "--old-classes", description = "Bin classes by frequency instead of sqrt frequency (rnnlm -old-classes).")
     boolean oldClasses;
 
-    @Option(names = "--bptt", defaultValue = "4", description = "BPTT steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bptt", defaultValue = "4", description = "BPTT steps (default: ${DEFAULT-VALUE}).", paramLabel = "STEPS")
     int bptt;
 
-    @Option(names = "--bptt-block", defaultValue = "10", description = "Words between BPTT updates (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bptt-block", defaultValue = "10", description = "Words between BPTT updates (default: ${DEFAULT-VALUE}).", paramLabel = "WORDS")
     int bpttBlock;
 
     @Option(names = "--direct", defaultValue = "0", paramLabel = "SIZE",
             description = "Size of the max-ent direct connection hash table in weights (0 = none; default: ${DEFAULT-VALUE}).")
     long direct;
 
-    @Option(names = "--direct-order", defaultValue = "3", description = "N-gram order of direct connections, 1-4 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--direct-order", defaultValue = "3", description = "N-gram order of direct connections, 1-4 (default: ${DEFAULT-VALUE}).", paramLabel = "N")
     int directOrder;
 
     @Option(names = "--rare", defaultValue = "0", paramLabel = "T",
@@ -97,26 +96,26 @@ public final class TrainRnnCommand implements Runnable {
                     + "0.02 for stacked gru and lstm layers).")
     Double alpha;
 
-    @Option(names = "--beta", defaultValue = "1e-7", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--beta", defaultValue = "1e-7", description = "L2 regularisation (default: ${DEFAULT-VALUE}).", paramLabel = "L2")
     double beta;
 
     @Option(names = "--min-improvement", defaultValue = "1.003",
-            description = "Relative validation gain below which halving starts / training stops (default: ${DEFAULT-VALUE}).")
+            description = "Relative validation gain below which halving starts / training stops (default: ${DEFAULT-VALUE}).", paramLabel = "RATIO")
     double minImprovement;
 
-    @Option(names = "--gradient-clip", defaultValue = "15", description = "Bound on hidden-layer errors (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--gradient-clip", defaultValue = "15", description = "Bound on hidden-layer errors (default: ${DEFAULT-VALUE}).", paramLabel = "BOUND")
     double clip;
 
     @Option(names = "--independent", description = "Reset the hidden state at every sentence end.")
     boolean independent;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed of the initial weights (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed of the initial weights (default: ${DEFAULT-VALUE}).", paramLabel = "N")
     long seed;
 
-    @Option(names = "--max-epochs", defaultValue = "100", description = "Stop after this many epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-epochs", defaultValue = "100", description = "Stop after this many epochs (default: ${DEFAULT-VALUE}).", paramLabel = "N")
     int maxEpochs;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Training threads, lock-free (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1", description = "Training threads, lock-free (default: ${DEFAULT-VALUE}).", paramLabel = "N")
     int threads;
 
     private static boolean sameFile(Path a, Path b) {

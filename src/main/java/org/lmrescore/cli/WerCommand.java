@@ -29,7 +29,6 @@ import java.util.concurrent.Callable;
 
 /** {@code wer}: word error rate like NIST sclite, and paired significance tests between two systems. */
 @Command(name = "wer",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
             "Word error rate like NIST sclite: minimum edit distance with sclite's costs (correct 0, "
@@ -44,15 +43,15 @@ import java.util.concurrent.Callable;
         footer = {
             "",
             "Examples:",
-            "  bin/wer --ref ref.trn --hyp hyp.trn",
-            "  bin/wer --ref ref.trn --hyp hyp.trn --json",
+            "  wer --ref ref.trn --hyp hyp.trn",
+            "  wer --ref ref.trn --hyp hyp.trn --json",
             "      {\"n\": 4765, \"corr\": 3840, \"sub\": 797, \"del\": 128, \"ins\": 171, \"err\": 1096,",
             "       \"wer\": 23.00..., \"sentences\": 539, \"sentence_errors\": 399,",
             "       \"ser\": 74.03..., \"missing\": 0, \"unknown\": 0}",
-            "  bin/wer --ref ref.mlf --hyp decoded.mlf --ignore-case --ignore-fillers \\",
+            "  wer --ref ref.mlf --hyp decoded.mlf --ignore-case --ignore-fillers \\",
             "          --pra align.pra",
-            "  bin/wer --ref ref.trn --hyp baseline.trn --hyp2 rescored.trn",
-            "  bin/wer --ref ref.trn --hyp hyp.trn --speaker-regex '^(\\w+?)_'",
+            "  wer --ref ref.trn --hyp baseline.trn --hyp2 rescored.trn",
+            "  wer --ref ref.trn --hyp hyp.trn --speaker-regex '^(\\w+?)_'",
             "",
             "Exit status: 0 success, 2 bad input (the message names file and line).",
         })
