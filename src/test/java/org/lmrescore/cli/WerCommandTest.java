@@ -101,6 +101,6 @@ class WerCommandTest {
     void helpHasExamples() {
         assertEquals(0, Main.run("wer", "--help"));
         assertTrue(out().contains("Examples:"), out());
-        assertTrue(out().contains("bin/wer --ref ref.trn --hyp hyp.trn --json"), out());
+        assertTrue(out().contains("  wer --ref ref.trn --hyp hyp.trn --json"), out());
     }
 }
