@@ -15,9 +15,12 @@ import org.lmrescore.util.AtomicOutput;
 import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.Json;
 import org.lmrescore.util.Log;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,8 +40,9 @@ import java.util.concurrent.Callable;
                         + "(with --ref), lattices/ID.slf.gz (rescored lattices, new LM scores), summary.json.",
                 "Exit status: 0; 1 when some file could not be rescored (reported, skipped); 2 for bad options or, with --strict, a bad file."},
         footer = {"", "Examples:",
-                "  rescore --kn kn5.bin --in ../shared/speech/dev/sphinx/slf --out out --ref ../shared/speech/dev/ref.trn "
-                        + "--baseline ../shared/speech/dev/sphinx/hyp.trn --json",
+                "  rescore --rnn models/rnn-small.bin --kn models/kn5-small.arpa.gz --in ../shared/speech/dev/sphinx/slf --out out \\",
+                "          --ref ../shared/speech/dev/ref.trn --baseline ../shared/speech/dev/sphinx/hyp.trn --json",
+                "  rescore @tuned.args --kn kn5.bin --in lattices/ --out out      # weights written by 'tune --params tuned.args'",
                 "  rescore --kn kn5.bin --in lattices.list --out out --lmscale 12 --wip -1 --history-order 3",
                 "  rescore --kn kn5.bin --in nbest/ --out out --mode nbest --first-pass-weight 0.3",
                 "  rescore --rnn a.bin,b.bin,c.bin --kn kn5.bin --in ../shared/lattices/ami --out out --lmscale 14 --lowercase"})
@@ -66,8 +70,8 @@ public final class RescoreCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object on the last line.")
     boolean json;
 
-    @Option(names = "--lmscale", paramLabel = "X", defaultValue = "8",
-            description = "Weight of ln P (default ${DEFAULT-VALUE}, Sphinx4's language weight; AMI lattices say 14).")
+    @Option(names = "--lmscale", paramLabel = "X", defaultValue = "" + ScoreWeights.DEFAULT_LM_SCALE,
+            description = "Weight of ln P (default ${DEFAULT-VALUE}: untuned and cautious, with --first-pass-weight; run 'tune').")
     double lmScale;
 
     @Option(names = "--wip", paramLabel = "Y", defaultValue = "0",
@@ -77,8 +81,9 @@ public final class RescoreCommand implements Callable<Integer> {
     @Option(names = "--acscale", paramLabel = "X", defaultValue = "1", description = "Weight of the acoustic score (default ${DEFAULT-VALUE}).")
     double acScale;
 
-    @Option(names = "--first-pass-weight", paramLabel = "W", defaultValue = "0",
-            description = "Weight of the first-pass LM score carried by the input, joined log-linearly (default ${DEFAULT-VALUE}: left out).")
+    @Option(names = "--first-pass-weight", paramLabel = "W", defaultValue = "" + ScoreWeights.DEFAULT_FIRST_PASS_WEIGHT,
+            description = "Weight of the first-pass LM score carried by the input, joined log-linearly (0 leaves it out; "
+                    + "default ${DEFAULT-VALUE}: untuned, keeps most of the decoder's LM).")
     double firstPassWeight;
 
     @Mixin
@@ -123,6 +128,21 @@ public final class RescoreCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Spec
+    CommandSpec spec;
+
+    /** Says so when the score weights are the untuned defaults, which are only a cautious start. */
+    private void noteUntunedWeights() {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (String option : new String[] {"--lmscale", "--wip", "--first-pass-weight"}) {
+            if (parsed.hasMatchedOption(option)) {
+                return;
+            }
+        }
+        Log.always("note: untuned score weights (--lmscale %s --first-pass-weight %s --wip %s, a cautious default); "
+                + "'tune' fits them to your lattices and writes them for 'rescore @FILE'", lmScale, firstPassWeight, wip);
+    }
+
     @Override
     public Integer call() {
         if (!mode.equals("lattice") && !mode.equals("nbest")) {
@@ -136,6 +156,7 @@ public final class RescoreCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }
+        noteUntunedWeights();
         List<Path> files = InputFiles.resolve(in);
         Map<String, List<String>> references = ref == null ? null : RunSummary.readReferences(ref);
         LanguageModel lm = model.languageModel();

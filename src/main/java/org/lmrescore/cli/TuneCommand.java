@@ -45,6 +45,9 @@ import java.util.concurrent.Callable;
                 "  rescore @tuned.args --kn kn5.bin --rnn rnn.bin --in dev/lat --out out --mode nbest",
                 "  tune --kn kn5.bin --in nbest/ --ref ref.trn --wip-range 0 --first-pass-weight-range 0 --json"})
 public final class TuneCommand implements Callable<Integer> {
+    /** The lmscale the candidate N-best lists are drawn from lattices with (Sphinx4's language weight, about). */
+    private static final double CANDIDATE_LM_SCALE = 8;
+
     @Mixin
     CommonOptions common;
 
@@ -110,7 +113,7 @@ public final class TuneCommand implements Callable<Integer> {
             if (ranges[3].min() <= 0 || ranges[3].max() >= 1) {
                 throw new IllegalArgumentException("--lambda-range must lie strictly between 0 and 1");
             }
-            reading = ScoreWeights.of(ScoreWeights.DEFAULT_LM_SCALE, 0).withScoreFillers(words.scoreFillers).withOovLogProb(words.oovLogProb);
+            reading = ScoreWeights.of(CANDIDATE_LM_SCALE, 0).withScoreFillers(words.scoreFillers).withOovLogProb(words.oovLogProb);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }
@@ -163,7 +166,7 @@ public final class TuneCommand implements Callable<Integer> {
         TuningPoint chosen = result.point().rounded();
         double tunedWer = tuneSet.wer(chosen);
         double defaultLambda = defaultLambda();
-        TuningPoint defaults = new TuningPoint(ScoreWeights.DEFAULT_LM_SCALE, 0, 0, defaultLambda);
+        TuningPoint defaults = new TuningPoint(ScoreWeights.DEFAULT_LM_SCALE, 0, ScoreWeights.DEFAULT_FIRST_PASS_WEIGHT, defaultLambda);
         boolean withLambda = all.hasMixWeight();
 
         if (params != null) {

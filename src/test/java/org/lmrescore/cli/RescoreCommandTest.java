@@ -82,7 +82,7 @@ class RescoreCommandTest {
         try {
             System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
             status = Main.run("rescore", "--kn", arpa.toString(), "--in", in.toString(), "--out", out.toString(),
-                    "--ref", ref.toString(), "--json", "--lmscale", "10", "--threads", "2");
+                    "--ref", ref.toString(), "--json", "--lmscale", "10", "--first-pass-weight", "0", "--threads", "2");
         } finally {
             System.setOut(saved);
         }
