@@ -183,13 +183,26 @@ final class RnnReader {
 
         /** Scores the batch and empties it; returns the sum of its ln P, rare-unit shares included. */
         double score() {
-            out.logProbs(states, targets, histories, count, direct, scratch, scores);
+            double[] each = scoreEach();
             double sum = 0;
-            for (int b = 0; b < count; b++) {
-                sum += scores[b] + vocabulary.shareOfUnit(targets[b]);
+            for (int b = 0; b < each.length; b++) {
+                sum += each[b];
             }
-            count = 0;
             return sum;
+        }
+
+        /**
+         * Scores the batch and empties it; returns each prediction's ln P (rare-unit share
+         * included) in the order they were read, in an array valid until the next call.
+         */
+        double[] scoreEach() {
+            out.logProbs(states, targets, histories, count, direct, scratch, scores);
+            for (int b = 0; b < count; b++) {
+                scores[b] += vocabulary.shareOfUnit(targets[b]);
+            }
+            double[] result = count == scores.length ? scores : Arrays.copyOf(scores, count);
+            count = 0;
+            return result;
         }
     }
 

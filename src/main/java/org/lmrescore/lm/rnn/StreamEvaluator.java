@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Perplexity of a text under an RNN read as one stream, the rnnlm toolkit's {@code -test}
@@ -36,9 +37,11 @@ public final class StreamEvaluator {
     public Perplexity evaluate(Path text, Writer perWord) {
         RnnVocabulary vocabulary = model.vocabulary();
         RnnReader reader = new RnnReader(model, (float) dynamicRate, false, true, model.startState(), 0);
+        // Static scoring with an output whose exact score reads all its weights (NCE) scores many
+        // predictions per pass over them; their results are taken in reading order all the same.
+        RnnReader.ScoringBatch batch = dynamicRate == 0 && model.output().batchSize() > 1 ? reader.newBatch() : null;
+        Tally tally = new Tally(perWord, batch == null ? 1 : model.output().batchSize() * 2);
         int eos = vocabulary.eosUnit();
-        Perplexity total = new Perplexity();
-        StringBuilder buffer = perWord == null ? null : new StringBuilder(1 << 16);
         Progress progress = new Progress("perplexity " + text.getFileName(), 0, "sentences");
         try (TextInput in = TextInput.open(text)) {
             String line;
@@ -47,42 +50,127 @@ public final class StreamEvaluator {
                 if (tokens.length == 0) {
                     continue;
                 }
-                total.addSentence();
+                tally.total.addSentence();
                 for (int i = 0; i <= tokens.length; i++) {
                     boolean end = i == tokens.length;
                     String word = end ? Vocabulary.EOS : tokens[i];
-                    double lp = reader.read(end ? eos : vocabulary.unitOf(word));
-                    if (Double.isNaN(lp)) {
-                        total.addOov();
-                        if (buffer != null) {
-                            buffer.append(word).append("\tOOV\n");
-                        }
+                    int unit = end ? eos : vocabulary.unitOf(word);
+                    if (batch == null) {
+                        tally.add(word, end, unit < 0, reader.read(unit));
                     } else {
-                        if (end) {
-                            total.addSentenceEnd(lp);
-                        } else {
-                            total.addWord(lp);
-                        }
-                        if (buffer != null) {
-                            PerplexityEvaluator.appendScore(buffer.append(word).append('\t'), lp).append('\n');
+                        reader.readInto(unit, batch);
+                        tally.add(word, end, unit < 0, Double.NaN);
+                        if (batch.full()) {
+                            tally.resolve(batch.scoreEach());
                         }
                     }
                 }
-                if (buffer != null && buffer.length() > (1 << 16) - 1024) {
-                    perWord.append(buffer);
-                    buffer.setLength(0);
-                }
+                tally.flushText(false);
                 progress.advance(1);
             }
+            if (batch != null) {
+                tally.resolve(batch.scoreEach());
+            }
             reader.finish();
-            if (buffer != null) {
-                perWord.append(buffer);
+            tally.flushText(true);
+            if (perWord != null) {
                 perWord.flush();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         progress.finish();
-        return total;
+        return tally.total;
+    }
+
+    /**
+     * The words read and not yet counted, in order: an unknown word at once, a known one when its
+     * score is there (at once, or when its batch is scored).
+     */
+    private static final class Tally {
+        final Perplexity total = new Perplexity();
+        private final Writer perWord;
+        private final StringBuilder buffer;
+        private String[] words;
+        private boolean[] ends;
+        private boolean[] oovs;
+        private double[] scores;
+        private int pending;
+
+        Tally(Writer perWord, int capacity) {
+            this.perWord = perWord;
+            this.buffer = perWord == null ? null : new StringBuilder(1 << 16);
+            this.words = new String[capacity];
+            this.ends = new boolean[capacity];
+            this.oovs = new boolean[capacity];
+            this.scores = new double[capacity];
+        }
+
+        /** A word read; its ln P, or NaN when it is unknown or its score comes with its batch. */
+        void add(String word, boolean end, boolean oov, double lp) {
+            if (pending == words.length) {
+                words = Arrays.copyOf(words, 2 * pending);
+                ends = Arrays.copyOf(ends, 2 * pending);
+                oovs = Arrays.copyOf(oovs, 2 * pending);
+                scores = Arrays.copyOf(scores, 2 * pending);
+            }
+            words[pending] = word;
+            ends[pending] = end;
+            oovs[pending] = oov;
+            scores[pending] = lp;
+            pending++;
+            count();
+        }
+
+        private boolean awaiting(int k) {
+            return !oovs[k] && Double.isNaN(scores[k]);
+        }
+
+        /** The scores of the words awaiting them, in reading order. */
+        void resolve(double[] batchScores) {
+            int next = 0;
+            for (int k = 0; k < pending && next < batchScores.length; k++) {
+                if (awaiting(k)) {
+                    scores[k] = batchScores[next++];
+                }
+            }
+            count();
+        }
+
+        /** Counts the words up to the first one still waiting for its score. */
+        private void count() {
+            int k = 0;
+            for (; k < pending && !awaiting(k); k++) {
+                if (oovs[k]) {
+                    total.addOov();
+                    if (buffer != null) {
+                        buffer.append(words[k]).append("\tOOV\n");
+                    }
+                } else {
+                    if (ends[k]) {
+                        total.addSentenceEnd(scores[k]);
+                    } else {
+                        total.addWord(scores[k]);
+                    }
+                    if (buffer != null) {
+                        PerplexityEvaluator.appendScore(buffer.append(words[k]).append('\t'), scores[k]).append('\n');
+                    }
+                }
+            }
+            int left = pending - k;
+            System.arraycopy(words, k, words, 0, left);
+            System.arraycopy(ends, k, ends, 0, left);
+            System.arraycopy(oovs, k, oovs, 0, left);
+            System.arraycopy(scores, k, scores, 0, left);
+            pending = left;
+        }
+
+        /** Writes the per-word lines when there are many of them, or all of them at the end. */
+        void flushText(boolean all) throws IOException {
+            if (buffer != null && (all || buffer.length() > (1 << 16) - 1024)) {
+                perWord.append(buffer);
+                buffer.setLength(0);
+            }
+        }
     }
 }

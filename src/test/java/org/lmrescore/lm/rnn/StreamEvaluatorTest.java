@@ -2,6 +2,8 @@ package org.lmrescore.lm.rnn;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lmrescore.lm.LmState;
 import org.lmrescore.lm.Perplexity;
 import org.lmrescore.lm.Vocabulary;
@@ -17,40 +19,63 @@ class StreamEvaluatorTest {
     @TempDir
     Path dir;
 
-    @Test
-    void streamScoresEqualTheLanguageModelCarryingItsStateAcrossSentences() throws Exception {
+    /** Also NCE, whose static stream is scored in batches: the same scores, in reading order. */
+    @ParameterizedTest
+    @ValueSource(strings = {"class", "nce"})
+    void streamScoresEqualTheLanguageModelCarryingItsStateAcrossSentences(String output) throws Exception {
         Path train = RnnTestData.toyText(dir, "train.txt", 200, 1);
         Path test = dir.resolve("test.txt");
-        Files.write(test, List.of("the cat sees a bone", "john eats unicorn pie", "", "my sister hears the zebra today"));
+        List<String> lines = new java.util.ArrayList<>();
+        for (int k = 0; k < 5; k++) {  // 75 scored tokens: two full NCE batches and a partial one
+            lines.addAll(List.of("the cat sees a bone", "john eats unicorn pie", "", "my sister hears the zebra today"));
+        }
+        Files.write(test, lines);
         RnnConfig config = RnnConfig.defaults().withHidden(7).withClasses(4).withDirect(97, 3)
-                .withTraining(0.1, 1e-7, 1.003, 15, false, 3, 2);
+                .withTraining(0.1, 1e-7, 1.003, 15, false, 3, 2).withOutput(output, 5);
         Path model = dir.resolve("m.bin");
         new RnnTrainer(config, train, train, model, 1, line -> { }).run();
         RnnModel m = ModelFile.read(model);
-        Perplexity stream = new StreamEvaluator(m, 0).evaluate(test, null);
+        java.io.StringWriter perWord = new java.io.StringWriter();
+        Perplexity stream = new StreamEvaluator(m, 0).evaluate(test, perWord);
 
         RnnLanguageModel lm = new RnnLanguageModel(m);
         Vocabulary v = lm.vocabulary();
         double total = 0;
+        StringBuilder expected = new StringBuilder();
         LmState state = lm.start();
-        for (String line : Files.readAllLines(test)) {
+        for (String line : lines) {
             if (line.isBlank()) {
                 continue;
             }
-            for (String w : line.split(" ")) {
+            for (String w : (line + " </s>").split(" ")) {
                 int id = v.id(w);
                 if (id != Vocabulary.NONE) {
-                    total += lm.logProb(state, id);
+                    double lp = lm.logProb(state, id);
+                    total += lp;
+                    expected.append(w).append('\t').append(String.format(java.util.Locale.ROOT, "%.4f", lp / Math.log(10))).append('\n');
+                } else {
+                    expected.append(w).append("\tOOV\n");
                 }
                 state = lm.next(state, id);
             }
-            total += lm.logProb(state, v.id("</s>"));
-            state = lm.next(state, v.id("</s>"));
         }
-        assertEquals(3, stream.sentences());
-        assertEquals(15, stream.words());
-        assertEquals(2, stream.oovs());
-        assertEquals(total / Math.log(10), stream.logprob(), 1e-6);
+        assertEquals(15, stream.sentences());
+        assertEquals(75, stream.words());
+        assertEquals(10, stream.oovs());
+        assertEquals(total / Math.log(10), stream.logprob(), 1e-5);
+        String[] got = perWord.toString().split("\n");
+        String[] want = expected.toString().split("\n");
+        assertEquals(want.length, got.length);
+        for (int i = 0; i < want.length; i++) {
+            String[] g = got[i].split("\t");
+            String[] w = want[i].split("\t");
+            assertEquals(w[0], g[0], "line " + i);
+            if (w[1].equals("OOV")) {
+                assertEquals("OOV", g[1], "line " + i);
+            } else {
+                assertEquals(Double.parseDouble(w[1]), Double.parseDouble(g[1]), 2e-4, "line " + i);
+            }
+        }
     }
 
     @Test
