@@ -50,6 +50,22 @@ final class Blas {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
+    /** ln of the sum of e^z[i], i < n, shifted by the maximum so nothing overflows (softmax normalisers). */
+    static double logSumExp(float[] z, int n) {
+        if (VECTOR) {
+            return VectorKernels.logSumExp(z, n);
+        }
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, z[i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(z[i] - max);
+        }
+        return max + Math.log(sum);
+    }
+
     /** y[j] = m[off + j n .. + n) . x for j < rows: a row-major matrix times a vector. */
     static void matVec(float[] m, int off, int rows, int n, float[] x, float[] y) {
         matVec(m, off, rows, n, x, y, 0);

@@ -99,19 +99,13 @@ final class NceOutput implements OutputLayer {
      * making z every unit's score, and returns ln of the sum of their exponentials.
      */
     private double completeAndNormalise(float[] z, DirectConnections direct, NceScratch s) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int u = 0; u < units; u++) {
-            z[u] += bias[u];
-            if (direct != null) {
+        Blas.axpy(1f, bias, 0, z, units);
+        if (direct != null) {
+            for (int u = 0; u < units; u++) {
                 z[u] += direct.score(s.bases, s.features, u);
             }
-            max = Math.max(max, z[u]);
         }
-        double sum = 0;
-        for (int u = 0; u < units; u++) {
-            sum += Math.exp(z[u] - max);
-        }
-        return max + Math.log(sum);
+        return Blas.logSumExp(z, units);
     }
 
     @Override

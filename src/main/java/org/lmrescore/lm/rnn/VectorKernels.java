@@ -68,6 +68,37 @@ final class VectorKernels {
         return sum;
     }
 
+    static double logSumExp(float[] z, int n) {
+        FloatVector mv = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            mv = mv.max(FloatVector.fromArray(S, z, i));
+        }
+        float max = mv.reduceLanes(VectorOperators.MAX);  // exact in any order
+        for (; i < n; i++) {
+            max = Math.max(max, z[i]);
+        }
+        // float lanes summed over chunks of 32 vectors (values <= 1), chunks summed in double
+        FloatVector shift = FloatVector.broadcast(S, max);
+        FloatVector acc = FloatVector.zero(S);
+        double sum = 0;
+        int chunk = 0;
+        i = 0;
+        for (; i <= n - L; i += L) {
+            acc = acc.add(exp(FloatVector.fromArray(S, z, i).sub(shift)));
+            if (++chunk == 32) {
+                sum += sum(acc);
+                acc = FloatVector.zero(S);
+                chunk = 0;
+            }
+        }
+        sum += sum(acc);
+        for (; i < n; i++) {
+            sum += Math.exp(z[i] - max);
+        }
+        return max + Math.log(sum);
+    }
+
     static void matVec(float[] m, int off, int rows, int n, float[] x, float[] y, int yOff) {
         int j = 0;
         for (; j + 3 < rows; j += 4) {

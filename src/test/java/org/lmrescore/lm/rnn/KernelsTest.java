@@ -29,6 +29,26 @@ class KernelsTest {
     }
 
     @Test
+    void logSumExp() {
+        for (int n : new int[] {1, 7, 8, 37, 200, 41_129}) {
+            float[] z = vector(n);
+            for (int i = 0; i < n; i++) {
+                z[i] = 8 * z[i] + 30;  // far from 0 both ways: the shift by the maximum matters
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (float v : z) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (float v : z) {
+                sum += Math.exp(v - max);
+            }
+            assertEquals(max + Math.log(sum), Blas.logSumExp(z, n), 1e-5, "n=" + n);
+        }
+        assertEquals(Math.log(3) + 100, Blas.logSumExp(new float[] {100, 100, 100, 5}, 3), 1e-5);
+    }
+
+    @Test
     void productsAndUpdates() {
         for (int n : SIZES) {
             int rows = n + 3;
