@@ -22,8 +22,11 @@ import java.util.zip.GZIPInputStream;
  * its line, never a silent replacement character. Line ends are {@code \n} or {@code \r\n}.
  */
 public final class TextInput implements AutoCloseable {
+    /** The longest line read: no format here has longer ones, and memory stays bounded whatever a file holds. */
+    public static final int MAX_LINE_BYTES = 64 << 20;
     private final Path path;
     private final InputStream in;
+    private final boolean compressed;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -36,6 +39,12 @@ public final class TextInput implements AutoCloseable {
     private TextInput(Path path, InputStream in) {
         this.path = path;
         this.in = in;
+        this.compressed = in instanceof GZIPInputStream;
+    }
+
+    /** Whether the file is gzip-compressed (so its length does not bound its content). */
+    public boolean compressed() {
+        return compressed;
     }
 
     /** Opens {@code path}; a missing or unreadable file is an {@link InputFormatException}. */
@@ -88,6 +97,10 @@ public final class TextInput implements AutoCloseable {
                     break;
                 }
                 if (length == line.length) {
+                    if (length >= MAX_LINE_BYTES) {
+                        throw new InputFormatException(path, lineNumber + 1, "line longer than " + (MAX_LINE_BYTES >> 20)
+                                + " MB: not a text file of lines, or not one this program reads");
+                    }
                     line = Arrays.copyOf(line, length * 2);
                 }
                 line[length++] = b;

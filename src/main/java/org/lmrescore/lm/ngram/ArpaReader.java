@@ -42,7 +42,7 @@ public final class ArpaReader {
                 throw in.error("expected " + expected + " but found '" + abbreviate(line) + "'");
             }
             long count = counts.get(n - 1);
-            OrderEntries entries = new OrderEntries(n, (int) Math.min(count, Integer.MAX_VALUE - 8));
+            OrderEntries entries = new OrderEntries(n, initialCapacity(n, count));
             for (long i = 0; i < count; i++) {
                 if (!advance()) {
                     throw eof(count + " " + n + "-grams as the \\data\\ header says (found " + i + ")");
@@ -63,6 +63,30 @@ public final class ArpaReader {
                     + "-grams but the section has more");
         }
         return new BackoffTables(Vocabulary.of(ids.words()), orders);
+    }
+
+    /**
+     * Room for the n-grams a header announces, no more than the file can hold: a plain file has
+     * at least 2n + 2 bytes per n-gram line (a header claiming more is an error); a gzip file's
+     * length bounds only the first allocation, which then grows as entries are read.
+     */
+    private int initialCapacity(int n, long count) {
+        if (count > OrderEntries.maxEntries(n)) {
+            throw new InputFormatException(in.path(), 0, "the \\data\\ header says " + count + " " + n
+                    + "-grams: more than one model here can hold (" + OrderEntries.maxEntries(n) + ")");
+        }
+        long bytes;
+        try {
+            bytes = java.nio.file.Files.size(in.path());
+        } catch (java.io.IOException e) {
+            return (int) Math.min(count, 1 << 20);
+        }
+        long fits = bytes / (2L * n + 2);
+        if (!in.compressed() && count > fits) {
+            throw new InputFormatException(in.path(), 0, "the \\data\\ header says " + count + " " + n
+                    + "-grams but the file has only " + bytes + " bytes (at least " + (2 * n + 2) + " per " + n + "-gram)");
+        }
+        return (int) Math.min(count, in.compressed() ? 16 * fits : fits);
     }
 
     private List<Long> readHeader() {

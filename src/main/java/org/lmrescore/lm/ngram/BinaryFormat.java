@@ -29,14 +29,19 @@ import java.util.List;
  *   vocabulary                         words in id order, UTF-8, each ended by '\n'
  *   float prob[V], float backoff[V]    unigrams, log10
  *   per order n = 2..order:  long key[count], float prob[count], float backoff[count] (not for n = order)
+ *   long crc                           CRC32 of every byte before it (version 2; version 1 files have none)
  * </pre>
+ * Every size is checked against the file's length before anything is allocated, and the
+ * checksum before the model is used: a flipped byte would silently change words or scores.
  * Keys are {@link NgramHash} values, so the file holds no word ids above unigrams: about 16 bytes
  * per n-gram (12 at the highest order). Loading is one mapped read plus re-inserting the keys
  * into the probing tables.
  */
 public final class BinaryFormat {
     static final byte[] MAGIC = "LMRNGRAM".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The version before the checksum; still read. */
+    static final int VERSION_WITHOUT_CHECKSUM = 1;
 
     private BinaryFormat() {
     }
@@ -52,8 +57,13 @@ public final class BinaryFormat {
 
     public static void write(NgramModel model, Path path) {
         try (AtomicOutput out = AtomicOutput.create(path)) {
-            DataOutputStream data = new DataOutputStream(out.stream());
-            write(model, new LittleEndianOut(data));
+            java.util.zip.CheckedOutputStream checked = new java.util.zip.CheckedOutputStream(
+                    new java.io.BufferedOutputStream(out.stream(), 1 << 16), new java.util.zip.CRC32());
+            DataOutputStream data = new DataOutputStream(checked);
+            LittleEndianOut le = new LittleEndianOut(data);
+            write(model, le);
+            data.flush();
+            le.int64(checked.getChecksum().getValue());
             data.flush();
             out.commit();
         } catch (IOException e) {
@@ -128,7 +138,7 @@ public final class BinaryFormat {
                 throw new InputFormatException(path, 0, "not a binary n-gram model (bad magic)");
             }
             int version = buf.getInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_WITHOUT_CHECKSUM) {
                 throw new InputFormatException(path, 0, "binary model version " + version + ", expected " + VERSION);
             }
             int order = buf.getInt();
@@ -143,6 +153,21 @@ public final class BinaryFormat {
                 if (counts[n] < 0 || counts[n] > Integer.MAX_VALUE - 8) {
                     throw new InputFormatException(path, 0, "corrupt binary model header");
                 }
+            }
+            long expected = expectedSize(order, v, wordBytes, counts, version == VERSION);
+            if (expected != buf.limit()) {
+                throw new InputFormatException(path, 0, "binary model is truncated or corrupt: its header declares "
+                        + expected + " bytes, the file has " + buf.limit());
+            }
+            if (version == VERSION) {
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                ByteBuffer body = buf.duplicate();
+                body.position(0).limit(buf.limit() - 8);
+                crc.update(body);
+                if (crc.getValue() != buf.getLong(buf.limit() - 8)) {
+                    throw new InputFormatException(path, 0, "binary model is corrupt: checksum mismatch");
+                }
+                buf.limit(buf.limit() - 8);
             }
             byte[] wb = new byte[wordBytes];
             buf.get(wb);
@@ -200,6 +225,19 @@ public final class BinaryFormat {
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new InputFormatException(path, 0, "binary model is truncated or corrupt");
         }
+    }
+
+    /** The length of a file with this header, as {@link #write} lays it out. */
+    private static long expectedSize(int order, int v, int wordBytes, long[] counts, boolean checksum) {
+        long p = MAGIC.length + 4 * 4 + 8L * order + wordBytes;
+        p = (p + 7) & ~7L;
+        p += 8L * v;
+        p = (p + 7) & ~7L;
+        for (int n = 2; n <= order; n++) {
+            p += counts[n - 1] * (n < order ? 16 : 12);
+            p = (p + 7) & ~7L;
+        }
+        return p + (checksum ? 8 : 0);
     }
 
     private static void align(ByteBuffer buf) {

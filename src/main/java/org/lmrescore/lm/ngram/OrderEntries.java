@@ -14,9 +14,17 @@ public final class OrderEntries {
     private float[] prob;
     private float[] backoff;
 
+    /** Java's largest array, in elements. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /** The most n-grams of one order these arrays hold. */
+    public static int maxEntries(int order) {
+        return MAX_ARRAY / order;
+    }
+
     public OrderEntries(int order, int capacity) {
         this.order = order;
-        int cap = Math.max(capacity, 4);
+        int cap = Math.max(Math.min(capacity, maxEntries(order)), 4);
         this.words = new int[cap * order];
         this.prob = new float[cap];
         this.backoff = new float[cap];
@@ -43,7 +51,10 @@ public final class OrderEntries {
     /** Appends an n-gram; {@code ngram} holds at least {@code order} ids from {@code from}. */
     public void add(int[] ngram, int from, float log10Prob, float log10Backoff) {
         if (size == prob.length) {
-            int cap = size * 2;
+            if (size == maxEntries(order)) {
+                throw new IllegalStateException("more than " + size + " " + order + "-grams");
+            }
+            int cap = (int) Math.min(2L * size, maxEntries(order));
             words = Arrays.copyOf(words, cap * order);
             prob = Arrays.copyOf(prob, cap);
             backoff = Arrays.copyOf(backoff, cap);

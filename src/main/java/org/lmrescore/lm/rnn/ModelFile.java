@@ -162,8 +162,10 @@ public final class ModelFile {
                 throw corrupt(path, e.getMessage());
             }
             int units = in.readInt();
-            if (units < 1 || units > (1 << 28)) {
-                throw corrupt(path, "unit count " + units);
+            // each unit takes at least 14 bytes (name length, count, class): a count the file cannot
+            // hold is corrupt, found before anything is allocated for it
+            if (units < 1 || 14L * units > Files.size(path)) {
+                throw corrupt(path, "unit count " + units + " in a file of " + Files.size(path) + " bytes");
             }
             String[] names = new String[units];
             long[] counts = new long[units];
@@ -174,8 +176,8 @@ public final class ModelFile {
                 classOf[u] = in.readInt();
             }
             int rareCount = in.readInt();
-            if (rareCount < 0 || rareCount > (1 << 28)) {
-                throw corrupt(path, "rare word count " + rareCount);
+            if (rareCount < 0 || 2L * rareCount > Files.size(path)) {
+                throw corrupt(path, "rare word count " + rareCount + " in a file of " + Files.size(path) + " bytes");
             }
             List<String> rare = new ArrayList<>(rareCount);
             for (int i = 0; i < rareCount; i++) {

@@ -194,6 +194,7 @@ public final class RnnlmToolkitFormat {
                     || intOf(header, "output layer size") != vocabSize + classCount) {
                 throw error("layer sizes do not match the vocabulary, hidden and class sizes");
             }
+            checkSizesFit(vocabSize, hidden, classCount, direct);
             String[] names = new String[vocabSize];
             long[] counts = new long[vocabSize];
             int[] classOf = new int[vocabSize];
@@ -277,6 +278,28 @@ public final class RnnlmToolkitFormat {
                 numbers.read(model.direct().weights, 0, (int) direct);
             }
             return model;
+        }
+
+        /**
+         * The sizes the header declares against what the file can hold (each vocabulary line at
+         * least 8 bytes, each weight at least 2 as text and 4 as binary), before anything is
+         * allocated for them.
+         */
+        private void checkSizesFit(int vocabSize, int hidden, int classCount, long direct) {
+            long bytes;
+            try {
+                bytes = Files.size(path);
+            } catch (IOException e) {
+                throw new InputFormatException(path, 0, "cannot read: " + e.getMessage());
+            }
+            if (vocabSize < 1 || hidden < 1 || classCount < 1 || classCount > vocabSize) {
+                throw error("sizes out of range: vocabulary " + vocabSize + ", hidden " + hidden + ", classes " + classCount);
+            }
+            long weights = ((long) vocabSize + hidden) * hidden + ((long) vocabSize + classCount) * hidden + direct;
+            if (8L * vocabSize + 2 * weights > bytes) {
+                throw error("the header declares " + vocabSize + " words, " + hidden + " hidden units and " + direct
+                        + " direct connections, more than a file of " + bytes + " bytes holds (truncated or corrupt?)");
+            }
         }
 
         /** Indices sorted by class, stable, so each class's words are contiguous. */

@@ -43,6 +43,23 @@ class ArpaReaderTest {
         return p;
     }
 
+    /** A header claiming more n-grams than the file holds is refused before they are allocated, gzip or not. */
+    @Test
+    void countsTheFileCannotHoldAreRefused() throws Exception {
+        Path plain = file(GOOD.replace("ngram 1=4", "ngram 1=2000000000"));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> ArpaReader.read(plain));
+        assertTrue(e.getMessage().contains("header says 2000000000 1-grams but the file has only"), e.getMessage());
+        Path gz = tmp.resolve("m.arpa.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(GOOD.replace("ngram 2=2", "ngram 2=900000000").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        e = assertThrows(InputFormatException.class, () -> ArpaReader.read(gz));
+        assertTrue(e.getMessage().contains("header says 900000000 2-grams but the section has 2"), e.getMessage());
+        Path overflow = file(GOOD.replace("ngram 2=2", "ngram 2=2000000000"));
+        e = assertThrows(InputFormatException.class, () -> ArpaReader.read(overflow));
+        assertTrue(e.getMessage().contains("more than one model here can hold"), e.getMessage());
+    }
+
     @Test
     void readsWhatRealFilesContain() throws Exception {
         BackoffTables t = ArpaReader.read(file(GOOD));

@@ -63,6 +63,47 @@ class BinaryFormatTest {
         assertTrue(e.getMessage().contains("truncated or corrupt"), e.getMessage());
     }
 
+    /**
+     * Every flipped byte is found (the size check or the checksum), a declared count the file
+     * cannot hold is refused before anything is allocated, and a file of the version without a
+     * checksum still reads, with the same scores.
+     */
+    @Test
+    void corruptionIsFoundAndVersionOneStillReads() throws Exception {
+        Path arpa = SharedData.require("reference/kenlm-small/small.o3.arpa.gz");
+        NgramModel model = NgramModels.load(arpa);
+        Path bin = tmp.resolve("m.bin");
+        BinaryFormat.write(model, bin);
+        byte[] bytes = Files.readAllBytes(bin);
+        java.util.Random r = new java.util.Random(3);
+        for (int k = 0; k < 20; k++) {
+            byte[] flipped = bytes.clone();
+            int at = r.nextInt(bytes.length);
+            flipped[at] ^= (byte) (1 << r.nextInt(8));
+            Path f = Files.write(tmp.resolve("flip" + k + ".bin"), flipped);
+            InputFormatException e = assertThrows(InputFormatException.class, () -> NgramModels.load(f), "byte " + at);
+            assertTrue(e.getMessage().contains("corrupt") || e.getMessage().contains("version")
+                    || e.getMessage().contains("not an n-gram model"), e.getMessage());
+        }
+        // the bigram count (header offset 8 + 16 + 8) claiming 2e9
+        java.nio.ByteBuffer big = java.nio.ByteBuffer.wrap(bytes.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        big.putLong(8 + 16 + 8, 2_000_000_000L);
+        Path huge = Files.write(tmp.resolve("huge.bin"), big.array());
+        InputFormatException e = assertThrows(InputFormatException.class, () -> NgramModels.load(huge));
+        assertTrue(e.getMessage().contains("declares"), e.getMessage());
+        // version 1: the same bytes without the checksum trailer
+        java.nio.ByteBuffer v1 = java.nio.ByteBuffer.wrap(Arrays.copyOf(bytes, bytes.length - 8)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        v1.putInt(8, 1);
+        Path old = Files.write(tmp.resolve("v1.bin"), v1.array());
+        NgramModel read = NgramModels.load(old);
+        NgramScorer a = model.scorer().reset(model.start());
+        NgramScorer b = read.scorer().reset(read.start());
+        for (String w : "the cat sat on the mat </s>".split(" ")) {
+            int id = model.vocabulary().id(w);
+            assertEquals(a.advance(id), b.advance(id), w);
+        }
+    }
+
     /** A pruned file may hold "a b c" without its suffix "b c" or prefix "a b": scores must not change. */
     @Test
     void missingSuffixesAndPrefixesAreFilledWithoutChangingScores() throws Exception {

@@ -90,6 +90,15 @@ class ModelFileTest {
         e = assertThrows(InputFormatException.class, () -> RnnModels.load(v99));
         assertTrue(e.getMessage().contains("version 99 is not supported"), e.getMessage());
 
+        // the unit count (after magic, version, header length and header) claiming 2e9 units
+        byte[] units = full.clone();
+        int headerLength = ByteBuffer.wrap(full).getInt(12);
+        ByteBuffer.wrap(units).putInt(16 + headerLength, 2_000_000_000);
+        Path huge = dir.resolve("huge.bin");
+        Files.write(huge, units);
+        e = assertThrows(InputFormatException.class, () -> RnnModels.load(huge));
+        assertTrue(e.getMessage().contains("unit count 2000000000"), e.getMessage());
+
         Path text = dir.resolve("text.bin");
         Files.writeString(text, "hello world\n");
         e = assertThrows(InputFormatException.class, () -> RnnModels.load(text));
