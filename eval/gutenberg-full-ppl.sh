@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Perplexity of the full-data Gutenberg models (eval/gutenberg-full-models.sh) on gutenberg/test.txt,
+# the paper's Table 2 rows: KN5; each RNN alone and with KN5 (0.75/0.25); the RNNs together; all
+# RNNs + KN5 with static weights and with weights tuned by EM; static and dynamic (the RNNs keep
+# learning as they read the text, rate $DYNAMIC, default 0.1, as in the paper).
+# RNNs read each text as one stream (`rnn --text`, the rnnlm toolkit's protocol); KN5 per sentence
+# (`ppl`). EM tunes the weights on sentences 1,501-4,500 of valid.txt, which no model has seen (the
+# RNNs' learning-rate schedule used sentences 1-1,500). Per-word files go to DIR/ppl; the table
+# (eval/perword_mix.py) to stdout.
+# Usage: eval/gutenberg-full-ppl.sh [DIR]   (default eval/out/gutenberg-full; reads DIR/rnns.list)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${LMRESCORE_SHARED:-$root/../shared}"
+gut="$shared/data/gutenberg"
+dir="${1:-$root/eval/out/gutenberg-full}"
+dynamic="${DYNAMIC:-0.1}"
+out="$dir/ppl"
+mkdir -p "$out"
+[ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
+java=(java ${LMRESCORE_JAVA_OPTS:--Xmx6g} -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$root/target/lmrescore.jar")
+mapfile -t rnns < "$dir/rnns.list"
+[ -f "$out/em-valid.txt" ] || sed -n '1501,4500p' "$gut/valid.txt" > "$out/em-valid.txt"
+declare -A texts=([valid]="$out/em-valid.txt" [test]="$gut/test.txt")
+start=$SECONDS
+for part in valid test; do
+  text="${texts[$part]}"
+  [ -f "$out/kn5.$part.words" ] || "${java[@]}" ppl --kn "$dir/kn5.bin" --text "$text" --debug "$out/kn5.$part.words" > /dev/null 2>&1
+  for r in "${rnns[@]}"; do
+    [ -f "$out/$r.$part.static.words" ] || "${java[@]}" rnn --model "$dir/$r.bin" --text "$text" \
+      --debug "$out/$r.$part.static.words" > /dev/null 2>&1
+    [ -f "$out/$r.$part.dynamic.words" ] || "${java[@]}" rnn --model "$dir/$r.bin" --text "$text" --dynamic "$dynamic" \
+      --debug "$out/$r.$part.dynamic.words" > /dev/null 2>&1
+  done
+done
+echo "scoring took $((SECONDS - start)) s (files kept in $out)"
+python3 "$root/eval/perword_mix.py" "$out" kn5 "${rnns[@]}"
