@@ -66,6 +66,16 @@ public final class Main implements Runnable {
             }
             sub.getCommandSpec().versionProvider(new VersionProvider());
         }
+        // a number option given NaN or Infinity is refused by name, never passed on to mean something odd
+        CommandLine.ITypeConverter<Double> finite = text -> {
+            double d = Double.parseDouble(text);
+            if (!Double.isFinite(d)) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not a finite number");
+            }
+            return d;
+        };
+        cli.registerConverter(Double.class, finite);
+        cli.registerConverter(Double.TYPE, finite);
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // wide enough that an example line with paths is not broken in two

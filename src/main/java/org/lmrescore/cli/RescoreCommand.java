@@ -145,6 +145,9 @@ public final class RescoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (dynamicRate < 0) {
+            throw new InputFormatException("--dynamic must be a learning rate >= 0 (0: static), not " + dynamicRate);
+        }
         if (!mode.equals("lattice") && !mode.equals("nbest")) {
             throw new InputFormatException("--mode must be 'lattice' or 'nbest', not '" + mode + "'");
         }

@@ -231,11 +231,7 @@ public final class SlfReader {
     }
 
     private static double number(String v, String k, TextInput in) {
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw in.error("expected a number after " + k + "=, found '" + v + "'");
-        }
+        return Fields.number(v, in, "a number after " + k + "=");
     }
 
     private static long integer(String v, String k, TextInput in) {

@@ -119,10 +119,6 @@ public final class SrilmNBestReader {
     }
 
     private static double log10(String s, String what, TextInput in) {
-        try {
-            return LogBase.TEN.toLn(Double.parseDouble(s));
-        } catch (NumberFormatException e) {
-            throw in.error("expected the " + what + " (log10), found '" + s + "'");
-        }
+        return LogBase.TEN.toLn(Fields.number(s, in, "the " + what + " (log10)"));
     }
 }

@@ -63,6 +63,12 @@ class RescoreCommandTest {
                     "--out", dir.resolve("o").toString(), "--strict"));
             assertEquals(2, Main.run("rescore", "--kn", arpa.toString(), "--in", bad.toString(),
                     "--out", dir.resolve("o").toString(), "--mode", "sideways"));
+            for (String rate : new String[] {"NaN", "Infinity", "-0.1"}) {
+                assertEquals(2, Main.run("rescore", "--kn", arpa.toString(), "--in", bad.toString(),
+                        "--out", dir.resolve("o").toString(), "--dynamic", rate), "--dynamic " + rate);
+            }
+            assertEquals(2, Main.run("rescore", "--kn", arpa.toString(), "--in", bad.toString(),
+                    "--out", dir.resolve("o").toString(), "--lmscale", "NaN"));
         } finally {
             System.setOut(saved);
         }

@@ -105,6 +105,11 @@ class SlfReaderTest {
         assertError("start=0 end=2\nN=3 L=3\nI=0\nI=1\nI=2\nJ=0 S=0 E=1 W=x\nJ=1 S=1 E=1 W=y\nJ=2 S=1 E=2 W=z\n", -1, "cycle");
         assertError("N=2 L=1\nI=0\nI=0\nJ=0 S=0 E=1 W=x\n", 3, "defined twice");
         assertError("N=2 L=1\nI=0\nI=1\nJ=0 S=0 E=1 W=x a=abc\n", 4, "expected a number after a=");
+        // non-finite numbers, where they are read
+        assertError("N=2 L=1\nI=0\nI=1\nJ=0 S=0 E=1 W=x a=-1 l=Infinity\n", 4, "'Infinity' (not a finite number)");
+        assertError("N=2 L=1\nI=0\nI=1\nJ=0 S=0 E=1 W=x a=NaN\n", 4, "'NaN' (not a finite number)");
+        assertError("acscale=-Infinity\nN=2 L=1\nI=0\nI=1\nJ=0 S=0 E=1 W=x\n", 1, "after acscale=");
+        assertError("N=2 L=1\nI=0 t=1e999\nI=1\nJ=0 S=0 E=1 W=x\n", 2, "not a finite number");
     }
 
     @Test

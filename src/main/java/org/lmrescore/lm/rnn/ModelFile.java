@@ -216,6 +216,13 @@ public final class ModelFile {
                     in.readFully(buffer, 0, n * 4);
                     ByteBuffer.wrap(buffer, 0, n * 4).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(w, off, n);
                 }
+                for (int i = 0; i < w.length; i++) {
+                    if (!Float.isFinite(w[i])) {
+                        // checksummed as written: a model saved after it diverged, which scores nothing
+                        throw new InputFormatException(path, 0, "RNN model weight " + b.name() + "[" + i + "] is " + w[i]
+                                + ": the model diverged before it was saved; it cannot score");
+                    }
+                }
             }
             long expected = crc.getValue();
             long stored = in.readLong();

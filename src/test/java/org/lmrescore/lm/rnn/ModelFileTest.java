@@ -99,6 +99,14 @@ class ModelFileTest {
         e = assertThrows(InputFormatException.class, () -> RnnModels.load(huge));
         assertTrue(e.getMessage().contains("unit count 2000000000"), e.getMessage());
 
+        // a NaN weight, checksummed as written (a model saved after it diverged)
+        RnnModel diverged = model();
+        diverged.weights().get(0).values()[3] = Float.NaN;
+        Path nan = dir.resolve("nan.bin");
+        ModelFile.write(nan, diverged);
+        e = assertThrows(InputFormatException.class, () -> RnnModels.load(nan));
+        assertTrue(e.getMessage().contains("[3] is NaN"), e.getMessage());
+
         Path text = dir.resolve("text.bin");
         Files.writeString(text, "hello world\n");
         e = assertThrows(InputFormatException.class, () -> RnnModels.load(text));
