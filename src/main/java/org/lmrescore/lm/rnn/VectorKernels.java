@@ -50,22 +50,18 @@ final class VectorKernels {
     }
 
     static float dot(float[] a, int aOff, float[] b, int n) {
-        // four independent sums: an FMA's latency is about four of its issue slots
         FloatVector s0 = FloatVector.zero(S);
         FloatVector s1 = FloatVector.zero(S);
-        FloatVector s2 = FloatVector.zero(S);
-        FloatVector s3 = FloatVector.zero(S);
         int i = 0;
-        for (; i <= n - 4 * L; i += 4 * L) {
+        int bound = n - 2 * L;
+        for (; i <= bound; i += 2 * L) {
             s0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, i), s0);
             s1 = FloatVector.fromArray(S, a, aOff + i + L).fma(FloatVector.fromArray(S, b, i + L), s1);
-            s2 = FloatVector.fromArray(S, a, aOff + i + 2 * L).fma(FloatVector.fromArray(S, b, i + 2 * L), s2);
-            s3 = FloatVector.fromArray(S, a, aOff + i + 3 * L).fma(FloatVector.fromArray(S, b, i + 3 * L), s3);
         }
         for (; i <= n - L; i += L) {
             s0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, i), s0);
         }
-        float sum = sum(s0.add(s1).add(s2.add(s3)));
+        float sum = sum(s0.add(s1));
         for (; i < n; i++) {
             sum += a[aOff + i] * b[i];
         }
@@ -105,41 +101,6 @@ final class VectorKernels {
 
     static void matVec(float[] m, int off, int rows, int n, float[] x, float[] y, int yOff) {
         int j = 0;
-        // eight rows at a time: eight independent FMA chains keep both FMA units busy, and each
-        // load of x serves eight rows
-        for (; j + 7 < rows; j += 8) {
-            int o0 = off + j * n;
-            FloatVector s0 = FloatVector.zero(S);
-            FloatVector s1 = FloatVector.zero(S);
-            FloatVector s2 = FloatVector.zero(S);
-            FloatVector s3 = FloatVector.zero(S);
-            FloatVector s4 = FloatVector.zero(S);
-            FloatVector s5 = FloatVector.zero(S);
-            FloatVector s6 = FloatVector.zero(S);
-            FloatVector s7 = FloatVector.zero(S);
-            int i = 0;
-            for (; i <= n - L; i += L) {
-                FloatVector xv = FloatVector.fromArray(S, x, i);
-                int o = o0 + i;
-                s0 = FloatVector.fromArray(S, m, o).fma(xv, s0);
-                s1 = FloatVector.fromArray(S, m, o + n).fma(xv, s1);
-                s2 = FloatVector.fromArray(S, m, o + 2 * n).fma(xv, s2);
-                s3 = FloatVector.fromArray(S, m, o + 3 * n).fma(xv, s3);
-                s4 = FloatVector.fromArray(S, m, o + 4 * n).fma(xv, s4);
-                s5 = FloatVector.fromArray(S, m, o + 5 * n).fma(xv, s5);
-                s6 = FloatVector.fromArray(S, m, o + 6 * n).fma(xv, s6);
-                s7 = FloatVector.fromArray(S, m, o + 7 * n).fma(xv, s7);
-            }
-            int t = yOff + j;
-            y[t] = sum(s0) + tail(m, o0, x, i, n);
-            y[t + 1] = sum(s1) + tail(m, o0 + n, x, i, n);
-            y[t + 2] = sum(s2) + tail(m, o0 + 2 * n, x, i, n);
-            y[t + 3] = sum(s3) + tail(m, o0 + 3 * n, x, i, n);
-            y[t + 4] = sum(s4) + tail(m, o0 + 4 * n, x, i, n);
-            y[t + 5] = sum(s5) + tail(m, o0 + 5 * n, x, i, n);
-            y[t + 6] = sum(s6) + tail(m, o0 + 6 * n, x, i, n);
-            y[t + 7] = sum(s7) + tail(m, o0 + 7 * n, x, i, n);
-        }
         for (; j + 3 < rows; j += 4) {
             int o0 = off + j * n;
             int o1 = o0 + n;
@@ -178,50 +139,8 @@ final class VectorKernels {
         }
     }
 
-    /** Sum of m[row + i] x[i] for i in [from, n): the part of a row shorter than one vector. */
-    private static float tail(float[] m, int row, float[] x, int from, int n) {
-        float s = 0;
-        for (int i = from; i < n; i++) {
-            s += m[row + i] * x[i];
-        }
-        return s;
-    }
-
     static void transposedMatVecAdd(float[] m, int off, int rows, int n, float[] e, int eOff, float[] y, int yOff) {
         int j = 0;
-        // eight rows per pass over y: y is loaded and stored once for eight rows' FMAs
-        for (; j + 7 < rows; j += 8) {
-            FloatVector a0 = FloatVector.broadcast(S, e[eOff + j]);
-            FloatVector a1 = FloatVector.broadcast(S, e[eOff + j + 1]);
-            FloatVector a2 = FloatVector.broadcast(S, e[eOff + j + 2]);
-            FloatVector a3 = FloatVector.broadcast(S, e[eOff + j + 3]);
-            FloatVector a4 = FloatVector.broadcast(S, e[eOff + j + 4]);
-            FloatVector a5 = FloatVector.broadcast(S, e[eOff + j + 5]);
-            FloatVector a6 = FloatVector.broadcast(S, e[eOff + j + 6]);
-            FloatVector a7 = FloatVector.broadcast(S, e[eOff + j + 7]);
-            int o0 = off + j * n;
-            int i = 0;
-            for (; i <= n - L; i += L) {
-                int o = o0 + i;
-                FloatVector acc = FloatVector.fromArray(S, y, yOff + i);
-                acc = FloatVector.fromArray(S, m, o).fma(a0, acc);
-                acc = FloatVector.fromArray(S, m, o + n).fma(a1, acc);
-                acc = FloatVector.fromArray(S, m, o + 2 * n).fma(a2, acc);
-                acc = FloatVector.fromArray(S, m, o + 3 * n).fma(a3, acc);
-                acc = FloatVector.fromArray(S, m, o + 4 * n).fma(a4, acc);
-                acc = FloatVector.fromArray(S, m, o + 5 * n).fma(a5, acc);
-                acc = FloatVector.fromArray(S, m, o + 6 * n).fma(a6, acc);
-                acc = FloatVector.fromArray(S, m, o + 7 * n).fma(a7, acc);
-                acc.intoArray(y, yOff + i);
-            }
-            for (; i < n; i++) {
-                float v = y[yOff + i];
-                for (int k = 0; k < 8; k++) {
-                    v += e[eOff + j + k] * m[o0 + k * n + i];
-                }
-                y[yOff + i] = v;
-            }
-        }
         for (; j + 3 < rows; j += 4) {
             float e0 = e[eOff + j];
             float e1 = e[eOff + j + 1];
