@@ -31,6 +31,9 @@ public final class Audio {
         return new Audio(samples.clone(), false);
     }
 
+    /** More channels than any recording of speech has. */
+    static final int MAX_CHANNELS = 16;
+
     /** Reads and converts a sound file; bad or empty audio is an {@link InputFormatException}. */
     public static Audio read(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -46,7 +49,9 @@ public final class Audio {
             }
             int bits = format.getSampleSizeInBits();
             int channels = format.getChannels();
-            if (bits % 8 != 0 || bits < 8 || bits > 32 || channels < 1) {
+            // (a header claiming thousands of channels gives frames longer than the stream's read
+            // buffer, and AudioInputStream then returns 0 bytes forever)
+            if (bits % 8 != 0 || bits < 8 || bits > 32 || channels < 1 || channels > MAX_CHANNELS) {
                 throw new InputFormatException(file, 0, "unsupported PCM layout: " + bits + " bits, " + channels + " channels");
             }
             byte[] bytes = in.readAllBytes();

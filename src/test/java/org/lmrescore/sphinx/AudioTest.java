@@ -83,6 +83,16 @@ class AudioTest {
         Path empty = write(new short[0], 16000, 1);
         assertTrue(assertThrows(InputFormatException.class, () -> Audio.read(empty)).getMessage().contains("no audio samples"));
 
+        // a 64 KB WAV whose header claims 32767 channels: refused at once, not read forever
+        Path lying = write(new short[32 * 1024], 16000, 1);
+        byte[] wav = Files.readAllBytes(lying);
+        java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(22, (short) 32767);
+        Files.write(lying, wav);
+        InputFormatException lie = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> assertThrows(InputFormatException.class, () -> Audio.read(lying)));
+        assertTrue(lie.getMessage().contains("32767 channels") || lie.getMessage().contains("not a readable audio file"),
+                lie.getMessage());
+
         Path missing = dir.resolve("missing.wav");
         assertTrue(assertThrows(InputFormatException.class, () -> Audio.read(missing)).getMessage().contains("no such audio file"));
     }
