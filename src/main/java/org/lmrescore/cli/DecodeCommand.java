@@ -108,6 +108,9 @@ public final class DecodeCommand implements Callable<Integer> {
         var utterances = UtteranceList.read(in);
         DecodeSummary summary = new DecodeJob(config, out, threads, new UtteranceOutputs(gzip, nbest)).run(utterances);
         System.out.println(json ? summary.toJson() : summary.describe());
-        return summary.decoded() + summary.noSpeech() == 0 ? Main.EXIT_BAD_INPUT : 0;
+        if (summary.decoded() + summary.noSpeech() == 0) {
+            return Main.EXIT_BAD_INPUT;
+        }
+        return summary.failures().isEmpty() ? 0 : Main.EXIT_SOME_SKIPPED;
     }
 }

@@ -32,6 +32,8 @@ import java.io.UncheckedIOException;
                 PlotCommand.class,
         })
 public final class Main implements Runnable {
+    /** Exit status of a batch that skipped some bad files and wrote the results of the others. */
+    public static final int EXIT_SOME_SKIPPED = 1;
     /** Exit status for bad input or options (file, line and what was expected are printed). */
     public static final int EXIT_BAD_INPUT = 2;
     /** Exit status for an internal error (a bug: the message asks for --verbose to see the trace). */

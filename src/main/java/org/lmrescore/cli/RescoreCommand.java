@@ -179,6 +179,6 @@ public final class RescoreCommand implements Callable<Integer> {
             stdout.println(j);
         }
         stdout.flush();
-        return outcome.failures().isEmpty() ? 0 : 1;
+        return outcome.failures().isEmpty() ? 0 : Main.EXIT_SOME_SKIPPED;
     }
 }
