@@ -4,6 +4,7 @@ import org.lmrescore.lm.ngram.BinaryFormat;
 import org.lmrescore.lm.ngram.NgramModel;
 import org.lmrescore.lm.ngram.NgramModels;
 import org.lmrescore.util.Log;
+import org.lmrescore.util.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -28,6 +29,7 @@ public final class BuildBinaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputGuard.refuseOverwrite(out, java.util.List.of(in));
         long t0 = System.nanoTime();
         NgramModel model = NgramModels.load(in);
         BinaryFormat.write(model, out);

@@ -5,6 +5,7 @@ import org.lmrescore.lm.mix.MixComponent;
 import org.lmrescore.lm.mix.MixFile;
 import org.lmrescore.lm.mix.MixTuner;
 import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.OutputGuard;
 import org.lmrescore.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +56,9 @@ public final class MixCommand implements Callable<Integer> {
         if (start.size() < 2) {
             throw new InputFormatException("a mix needs at least two models (--rnn and/or --kn, or --mix)");
         }
+        List<Path> inputs = new java.util.ArrayList<>(model.inputFiles());
+        inputs.add(text);
+        OutputGuard.refuseOverwrite(out, inputs);
         MixTuner.Result r = new MixTuner(new EmWeightEstimator(tolerance, 10_000)).tune(start, text);
         MixFile.write(out, r.tuned(), List.of(
                 "lmrescore mix: weights tuned by EM on " + text.toAbsolutePath().normalize(),

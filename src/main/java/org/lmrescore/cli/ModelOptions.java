@@ -37,6 +37,22 @@ public final class ModelOptions {
                     + "context) instead of linearly; costs a whole distribution per model and context, |V| times more.")
     boolean logLinear;
 
+    /** The model files the options name (the mix file and its models; classpath models left out), for {@link org.lmrescore.util.OutputGuard}. */
+    public List<Path> inputFiles() {
+        List<Path> files = new ArrayList<>();
+        if (mix != null) {
+            files.add(mix);
+        }
+        if (present()) {
+            for (MixComponent c : components()) {
+                if (!c.path().toString().startsWith("classpath:")) {
+                    files.add(c.path());
+                }
+            }
+        }
+        return files;
+    }
+
     /** True when the user named any model. */
     public boolean present() {
         return kn != null || rnn.present() || mix != null;

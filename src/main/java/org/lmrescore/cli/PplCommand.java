@@ -6,6 +6,7 @@ import org.lmrescore.lm.rnn.RnnModels;
 import org.lmrescore.lm.rnn.StreamEvaluator;
 import org.lmrescore.util.AtomicOutput;
 import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "ppl",
@@ -55,6 +57,11 @@ public final class PplCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (debug != null && !debug.equals("-")) {
+            List<Path> inputs = new java.util.ArrayList<>(model.inputFiles());
+            inputs.add(text);
+            OutputGuard.refuseOverwrite(Path.of(debug), inputs);
+        }
         TextScorer evaluator;
         if (dynamic != 0) {
             if (dynamic < 0 || model.hasBackoff() || model.hasMixFile() || model.rnn().paths().size() != 1) {

@@ -13,6 +13,7 @@ import org.lmrescore.rescore.RunSummary;
 import org.lmrescore.rescore.UtteranceRescorer;
 import org.lmrescore.util.AtomicOutput;
 import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.OutputGuard;
 import org.lmrescore.util.Json;
 import org.lmrescore.util.Log;
 import picocli.CommandLine;
@@ -161,6 +162,10 @@ public final class RescoreCommand implements Callable<Integer> {
         }
         noteUntunedWeights();
         List<Path> files = InputFiles.resolve(in);
+        List<Path> inputs = new java.util.ArrayList<>(files);
+        inputs.addAll(java.util.Arrays.asList(in, ref, baseline));
+        inputs.addAll(model.inputFiles());
+        OutputGuard.refuseFolderHolding(out, inputs);
         Map<String, List<String>> references = ref == null ? null : RunSummary.readReferences(ref);
         LanguageModel lm = model.languageModel();
         Scorer scorer = new Scorer(lm, weights, words.lowercase);

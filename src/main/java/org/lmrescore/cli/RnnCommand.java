@@ -8,6 +8,7 @@ import org.lmrescore.lm.rnn.StreamEvaluator;
 import org.lmrescore.lm.rnn.TextGenerator;
 import org.lmrescore.util.AtomicOutput;
 import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.OutputGuard;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code rnn}: what the rnnlm toolkit does with one model: test (static or dynamic), generate, export. */
@@ -67,6 +69,11 @@ public final class RnnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
+        List<Path> inputs = java.util.Arrays.asList(model, action.text);
+        OutputGuard.refuseOverwrite(action.export, inputs);
+        if (debug != null && !debug.equals("-")) {
+            OutputGuard.refuseOverwrite(Path.of(debug), inputs);
+        }
         RnnModel m = RnnModels.load(model);
         PrintWriter out = new PrintWriter(System.out, false);
         if (action.gen != null) {

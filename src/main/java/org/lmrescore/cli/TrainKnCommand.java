@@ -7,6 +7,7 @@ import org.lmrescore.lm.ngram.KneserNeyOptions;
 import org.lmrescore.lm.ngram.KneserNeyTrainer;
 import org.lmrescore.lm.ngram.NgramModel;
 import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.OutputGuard;
 import org.lmrescore.util.Log;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +67,11 @@ public final class TrainKnCommand implements Callable<Integer> {
     public Integer call() {
         if (arpa == null && binary == null) {
             throw new InputFormatException("nothing to write: give --arpa OUT and/or --binary OUT");
+        }
+        OutputGuard.refuseOverwrite(arpa, java.util.Arrays.asList(text, vocab));
+        OutputGuard.refuseOverwrite(binary, java.util.Arrays.asList(text, vocab));
+        if (arpa != null && binary != null && arpa.toAbsolutePath().normalize().equals(binary.toAbsolutePath().normalize())) {
+            throw new InputFormatException("--arpa and --binary name the same file " + arpa);
         }
         KneserNeyOptions options = new KneserNeyOptions()
                 .order(order)

@@ -118,14 +118,6 @@ public final class TrainRnnCommand implements Runnable {
     @Option(names = "--threads", defaultValue = "1", description = "Training threads, lock-free (default: ${DEFAULT-VALUE}).", paramLabel = "N")
     int threads;
 
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
     @Override
     public void run() {
         RnnConfig config;
@@ -145,11 +137,8 @@ public final class TrainRnnCommand implements Runnable {
             throw new InputFormatException(e.getMessage());
         }
         org.lmrescore.util.AtomicOutput.checkReplaceable(model);
-        for (Path input : new Path[] {train, valid}) {
-            if (sameFile(input, model) || sameFile(input, org.lmrescore.lm.rnn.RnnTrainer.checkpointOf(model))) {
-                throw new InputFormatException(model, 0, "the output model would overwrite the input " + input);
-            }
-        }
+        org.lmrescore.util.OutputGuard.refuseOverwrite(model, java.util.List.of(train, valid));
+        org.lmrescore.util.OutputGuard.refuseOverwrite(org.lmrescore.lm.rnn.RnnTrainer.checkpointOf(model), java.util.List.of(train, valid));
         if (threads < 1) {
             throw new InputFormatException("--threads must be >= 1");
         }

@@ -17,6 +17,7 @@ import org.lmrescore.rescore.tune.WeightSearch;
 import org.lmrescore.rescore.tune.WerSurface;
 import org.lmrescore.util.AtomicOutput;
 import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.OutputGuard;
 import org.lmrescore.util.Json;
 import org.lmrescore.util.Log;
 import picocli.CommandLine.Command;
@@ -140,8 +141,13 @@ public final class TuneCommand implements Callable<Integer> {
             }
         }
 
+        List<Path> inputFiles = InputFiles.resolve(in);
+        List<Path> inputs = new ArrayList<>(inputFiles);
+        inputs.addAll(java.util.Arrays.asList(in, ref));
+        inputs.addAll(model.inputFiles());
+        OutputGuard.refuseOverwrite(params, inputs);
         long t0 = System.nanoTime();
-        List<NBestList> lists = TuningInputs.read(InputFiles.resolve(in), nbest, strict);
+        List<NBestList> lists = TuningInputs.read(inputFiles, nbest, strict);
         List<UtteranceFeatures> features = new FeatureExtractor(rnns, backoff, reading, words.lowercase)
                 .extract(lists, references, threads);
         double featureSeconds = (System.nanoTime() - t0) / 1e9;

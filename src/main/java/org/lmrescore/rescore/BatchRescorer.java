@@ -8,7 +8,11 @@ import org.lmrescore.util.Progress;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,9 +42,10 @@ public final class BatchRescorer {
         Progress progress = new Progress("rescore", files.size(), "files");
         List<UtteranceResult> results = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
+        Map<String, Path> fileOfId = new HashMap<>();
         if (hook != null || threads <= 1) {
             for (Path f : files) {
-                collect(f, () -> rescoreFile(f, rescorer, hook), results, failures, strict);
+                collect(f, () -> rescoreFile(f, rescorer, hook), results, failures, strict, fileOfId);
                 progress.advance(1);
             }
         } else {
@@ -62,7 +67,7 @@ public final class BatchRescorer {
                 }
                 for (int i = 0; i < files.size(); i++) {
                     Future<List<UtteranceResult>> future = futures.get(i);
-                    collect(files.get(i), () -> get(future), results, failures, strict);
+                    collect(files.get(i), () -> get(future), results, failures, strict, fileOfId);
                 }
             } finally {
                 pool.shutdownNow();
@@ -88,9 +93,27 @@ public final class BatchRescorer {
         List<UtteranceResult> call();
     }
 
-    private static void collect(Path f, Task task, List<UtteranceResult> results, List<Failure> failures, boolean strict) {
+    /**
+     * Adds a file's results in input order; a failed file, or one repeating an utterance id of an
+     * earlier file (the outputs are keyed by id, so one of them would be lost), is recorded as
+     * skipped, both files named.
+     */
+    private static void collect(Path f, Task task, List<UtteranceResult> results, List<Failure> failures, boolean strict,
+                                Map<String, Path> fileOfId) {
         try {
-            results.addAll(task.call());
+            List<UtteranceResult> rescored = task.call();
+            Set<String> own = new HashSet<>();
+            for (UtteranceResult r : rescored) {
+                Path earlier = fileOfId.get(r.id());
+                if (earlier != null || !own.add(r.id())) {
+                    throw new InputFormatException(f, 0, "utterance id '" + r.id() + "' again (also in "
+                            + (earlier != null ? earlier : f) + "): ids must be unique across the inputs");
+                }
+            }
+            for (UtteranceResult r : rescored) {
+                fileOfId.put(r.id(), f);
+            }
+            results.addAll(rescored);
         } catch (InputFormatException e) {
             if (strict) {
                 throw e;

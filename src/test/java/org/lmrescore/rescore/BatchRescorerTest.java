@@ -32,6 +32,28 @@ class BatchRescorerTest {
             J=3 S=2 E=3 W=cat a=-10 l=-1
             """;
 
+    /** The same utterance id in two files: the first file's result is kept, the second is skipped naming both. */
+    @Test
+    void duplicateIdsAcrossFilesAreRefusedNamingBothFiles() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        Files.writeString(a.resolve("u1.slf"), GOOD);
+        Files.writeString(b.resolve("u1.slf"), GOOD.replace("W=the a=-10", "W=the a=-1"));  // first pass: "the cat"
+        Scorer scorer = new Scorer(TestModels.theCat(), ScoreWeights.of(10, 0));
+        RescoreSettings settings = new RescoreSettings(scorer.weights(), 4, 100, 10, 5, false);
+        UtteranceRescorer rescorer = new UtteranceRescorer(scorer, settings, null, null);
+        for (int threads : new int[] {1, 2}) {
+            BatchRescorer.Outcome outcome = BatchRescorer.run(List.of(a.resolve("u1.slf"), b.resolve("u1.slf")), rescorer,
+                    threads, false, null);
+            assertEquals(1, outcome.results().size());
+            assertEquals(List.of("a", "cat"), outcome.results().get(0).before(), "the first file's lattice");
+            assertEquals(1, outcome.failures().size());
+            String m = outcome.failures().get(0).message();
+            assertTrue(m.contains(b.resolve("u1.slf").toString()) && m.contains(a.resolve("u1.slf").toString())
+                    && m.contains("'u1'"), m);
+        }
+    }
+
     @Test
     void badFilesAreReportedAndTheRestRescored() throws Exception {
         Path in = Files.createDirectory(dir.resolve("in"));
