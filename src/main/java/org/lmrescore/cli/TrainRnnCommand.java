@@ -143,6 +143,7 @@ public final class TrainRnnCommand implements Runnable {
             throw new InputFormatException("--threads must be >= 1");
         }
         new RnnTrainer(config, train, valid, model, threads, line -> {
+            org.lmrescore.util.Progress.clearLine();
             System.out.println(line);
             System.out.flush();
         }).run();

@@ -5,14 +5,17 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A progress bar with rate and ETA for long jobs (training, decoding, rescoring many files).
- * It draws on stderr only when stderr is a terminal, at most five times a second; on a pipe
- * or in CI it stays silent and only the final {@link #finish()} line is logged (verbose).
+ * Progress with rate and ETA for long jobs (training, decoding, rescoring many files), on stderr:
+ * a bar redrawn at most five times a second when stderr is a terminal (whatever stdout is);
+ * otherwise (a log file, a pipe, CI) one timestamped line with the same figures every
+ * {@link #LOG_INTERVAL_SECONDS} seconds, so a long job's log shows it is alive and when it ends.
  * Thread-safe: workers call {@link #advance(long)} concurrently.
  */
 public final class Progress {
     private static final PrintStream ERR = System.err;
-    private static final boolean TERMINAL = System.console() != null && !"true".equals(System.getenv("CI"));
+    private static final boolean TERMINAL = stderrIsTerminal() && !"true".equals(System.getenv("CI"));
+    /** Seconds between progress lines in a log ({@code -Dlmrescore.progressSeconds=N} to change). */
+    static final long LOG_INTERVAL_SECONDS = Long.getLong("lmrescore.progressSeconds", 60);
     private static volatile boolean lineDirty;
 
     private final String label;
@@ -32,9 +35,27 @@ public final class Progress {
     public void advance(long n) {
         long now = done.addAndGet(n);
         long t = System.nanoTime();
-        if (TERMINAL && t - lastDrawNanos > 200_000_000L) {
+        if (TERMINAL) {
+            if (t - lastDrawNanos > 200_000_000L) {
+                lastDrawNanos = t;
+                draw(now, t);
+            }
+        } else if (t - Math.max(lastDrawNanos, startNanos) > LOG_INTERVAL_SECONDS * 1_000_000_000L) {
             lastDrawNanos = t;
-            draw(now, t);
+            logLine(now, t);
+        }
+    }
+
+    /**
+     * stderr is a terminal: on Linux, file descriptor 2 links to a tty or pty. ({@code
+     * System.console()} asks about stdin and stdout, so {@code cmd > log} would hide the bar.)
+     */
+    private static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
         }
     }
 
@@ -54,10 +75,24 @@ public final class Progress {
         Log.info("%s: %,d %s in %.1f s (%,.0f %s/s)", label, done.get(), unit, secs, done.get() / Math.max(secs, 1e-9), unit);
     }
 
+    private synchronized void logLine(long now, long t) {
+        String figures = figures(now, t).toString();
+        ERR.println(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " " + label + " "
+                + figures.replaceAll("\\[[# ]*\\] ", "").replaceAll(" +", " ").strip());
+        ERR.flush();
+    }
+
     private synchronized void draw(long now, long t) {
+        ERR.print(new StringBuilder("\r").append(label).append(' ').append(figures(now, t)));
+        ERR.flush();
+        lineDirty = true;
+    }
+
+    /** Done, rate and ETA (with a bar and a percentage when the total is known). */
+    private StringBuilder figures(long now, long t) {
         double secs = (t - startNanos) / 1e9;
         double rate = now / Math.max(secs, 1e-9);
-        StringBuilder line = new StringBuilder("\r").append(label).append(' ');
+        StringBuilder line = new StringBuilder();
         if (total > 0) {
             double frac = Math.min(1.0, now / (double) total);
             int width = 30;
@@ -69,9 +104,7 @@ public final class Progress {
         } else {
             line.append(String.format(Locale.ROOT, "%,d %s %,.0f %s/s %s", now, unit, rate, unit, formatSeconds(secs)));
         }
-        ERR.print(line);
-        ERR.flush();
-        lineDirty = true;
+        return line;
     }
 
     static String formatSeconds(double s) {
@@ -84,8 +117,8 @@ public final class Progress {
                 : String.format(Locale.ROOT, "%02d:%02d", secs / 60, secs % 60);
     }
 
-    /** Erases a drawn bar so that a log line starts on a clean line. */
-    static void clearLine() {
+    /** Erases a drawn bar so that a line printed next (on stderr or stdout) starts clean. */
+    public static void clearLine() {
         if (lineDirty) {
             ERR.print("\r\033[K");
             lineDirty = false;
