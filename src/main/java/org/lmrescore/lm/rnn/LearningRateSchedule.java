@@ -49,6 +49,9 @@ public final class LearningRateSchedule {
      * @return true to keep the epoch's weights, false to restore the previous ones
      */
     public boolean endEpoch(double logLikelihood) {
+        if (Double.isNaN(logLikelihood)) {
+            logLikelihood = Double.NEGATIVE_INFINITY;  // a diverged epoch: worse than any, and halving starts
+        }
         boolean keep = logLikelihood >= previous;
         if (logLikelihood * minImprovement < previous) {
             if (halving) {

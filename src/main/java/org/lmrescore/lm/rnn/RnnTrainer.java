@@ -127,8 +127,11 @@ public final class RnnTrainer {
                     cpuSeconds += p.cpuSeconds;
                 }
                 TextPass validPass = validate(model, validText);
-                checkNotDiverged(index, alpha, bits(validPass.logLikelihood, validPass.scored), vocabulary);
                 boolean kept = schedule.endEpoch(validPass.logLikelihood);
+                if (kept) {
+                    // a worse epoch is undone below, as rnnlm does; one that would be kept must be sane
+                    checkNotDiverged(index, alpha, bits(validPass.logLikelihood, validPass.scored), vocabulary);
+                }
                 if (kept) {
                     model.setStartState(validPass.endState);
                     model.save(previous);
