@@ -47,6 +47,7 @@ public final class AtomicOutput implements AutoCloseable {
         Path dir = absolute.getParent();
         try {
             Files.createDirectories(dir);
+            removeStaleTemporaries(dir, absolute.getFileName().toString());
             Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
             readableByAll(temp);
             OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
@@ -56,6 +57,26 @@ public final class AtomicOutput implements AutoCloseable {
             return new AtomicOutput(absolute, temp, out);
         } catch (IOException e) {
             throw new InputFormatException(target, 0, "cannot write: " + e.getMessage());
+        }
+    }
+
+    /** A temporary file untouched this long belongs to a run that was killed, not to one writing now. */
+    static final long STALE_MILLIS = 10 * 60 * 1000;
+
+    /** Deletes the temporary files of {@code name} that killed runs left behind (kill -9 skips close()). */
+    private static void removeStaleTemporaries(Path dir, String name) {
+        String prefix = "." + name + ".";
+        long cutoff = System.currentTimeMillis() - STALE_MILLIS;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String f = p.getFileName().toString();
+                if (f.startsWith(prefix) && f.endsWith(".tmp") && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            // only tidying: the write itself goes on
         }
     }
 

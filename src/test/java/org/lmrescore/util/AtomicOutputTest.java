@@ -9,6 +9,8 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AtomicOutputTest {
 
@@ -26,6 +28,25 @@ class AtomicOutputTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count());
         }
+    }
+
+    /** A killed run's temporary file is removed by the next write of the same target; a fresh one (a run writing now) is kept. */
+    @Test
+    void temporariesOfKilledRunsAreRemoved(@TempDir Path dir) throws IOException {
+        Path stale = Files.writeString(dir.resolve(".model.bin.123.tmp"), "half");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - AtomicOutput.STALE_MILLIS - 60_000));
+        Path fresh = Files.writeString(dir.resolve(".model.bin.456.tmp"), "being written");
+        Path other = Files.writeString(dir.resolve(".other.bin.789.tmp"), "another target's");
+        Files.setLastModifiedTime(other, Files.getLastModifiedTime(stale));
+        try (AtomicOutput out = AtomicOutput.create(dir.resolve("model.bin"))) {
+            out.writer().write("done");
+            out.commit();
+        }
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(fresh));
+        assertTrue(Files.exists(other));
+        assertEquals("done", Files.readString(dir.resolve("model.bin")));
     }
 
     @Test
