@@ -18,12 +18,7 @@ out="$root/eval/out/rnn-speed-revs"
 hash=$(git -C "$root" rev-parse --short "$rev")
 mkdir -p "$out"
 [ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
-other="$out/rev-$hash/target/lmrescore.jar"
-if [ ! -f "$other" ]; then
-  rm -rf "$out/rev-$hash" && mkdir -p "$out/rev-$hash"
-  git -C "$root" archive "$hash" | tar -x -C "$out/rev-$hash"
-  (cd "$out/rev-$hash" && mvn -B -q -DskipTests package)
-fi
+other=$("$root/eval/jar-at-rev.sh" "$hash")
 head -n 300 "$data/valid.txt" > "$out/valid300.txt"
 run() {  # JAR -> two epoch lines
   rm -f "$out/m.bin" "$out/m.bin.checkpoint"

@@ -23,12 +23,7 @@ peer="${FASTER_RNNLM:-}"
 out="$root/eval/out/rnn-speed"
 mkdir -p "$out"
 [ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
-before_jar="$out/before-$before_rev/target/lmrescore.jar"
-if [ ! -f "$before_jar" ]; then
-  rm -rf "$out/before-$before_rev" && mkdir -p "$out/before-$before_rev"
-  git -C "$root" archive "$before_rev" | tar -x -C "$out/before-$before_rev"
-  (cd "$out/before-$before_rev" && mvn -B -q -DskipTests package)
-fi
+before_jar=$("$root/eval/jar-at-rev.sh" "$before_rev")
 head -n 300 "$data/valid.txt" > "$out/valid300.txt"
 ours() {  # NAME THREADS EPOCHS OUTPUT-ARGS... -> epoch lines
   local name=$1 threads=$2 epochs=$3; shift 3

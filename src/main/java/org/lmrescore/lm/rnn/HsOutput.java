@@ -112,10 +112,6 @@ final class HsOutput implements OutputLayer {
     }
 
     @Override
-    public void flush(Scratch s) {
-    }
-
-    @Override
     public void unitLogProbs(float[] h, DirectConnections direct, int[] history, Scratch scratch, double[] out) {
         HsScratch s = (HsScratch) scratch;
         features(direct, history, s);

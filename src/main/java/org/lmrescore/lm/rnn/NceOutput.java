@@ -197,10 +197,6 @@ final class NceOutput implements OutputLayer {
     }
 
     @Override
-    public void flush(Scratch s) {
-    }
-
-    @Override
     public void unitLogProbs(float[] h, DirectConnections direct, int[] history, Scratch scratch, double[] out) {
         NceScratch s = (NceScratch) scratch;
         double lnZ = logPartition(h, direct, history, s);

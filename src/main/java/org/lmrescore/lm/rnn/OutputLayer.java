@@ -71,8 +71,9 @@ public interface OutputLayer {
     /** Whether {@link #train} returns the exact ln P (true), or only an estimate of it. */
     boolean exactTrainingScore();
 
-    /** Applies the updates {@code s} has buffered (end of a BPTT block). */
-    void flush(Scratch s);
+    /** Applies the updates {@code s} has buffered (end of a BPTT block); nothing for a layer that buffers none. */
+    default void flush(Scratch s) {
+    }
 
     /** ln P(u | h, history) for every unit u, into out[0..units). */
     void unitLogProbs(float[] h, DirectConnections direct, int[] history, Scratch s, double[] out);
