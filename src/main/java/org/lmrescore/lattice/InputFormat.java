@@ -17,6 +17,10 @@ import java.util.List;
 public enum InputFormat {
     SLF, SPHINX_LAT, SRILM_NBEST, SPHINX_NBEST, TSV_NBEST, RNNLM_NBEST;
 
+    /** The formats recognised by their content, for the message about a file that is none of them. */
+    static final String OTHER_FORMATS = "an HTK SLF lattice (name=value fields), a Sphinx4 lattice dump (node:/edge: lines),"
+            + " an SRILM N-best list, a Sphinx .nbest TSV or a TSV N-best with a header";
+
     /** Reads every utterance in {@code file} (lattice files and most N-best files hold one). */
     public static List<Utterance> read(Path file) {
         InputFormat format = detect(file);

@@ -82,6 +82,10 @@ public final class DecodeJob {
                     while ((i = next.getAndIncrement()) < n && fatal[0] == null) {
                         Utterance u = utterances.get(i);
                         try {
+                            if (!UtteranceList.validId(u.id())) {  // a folder's file name: skip it, decode the rest
+                                throw new InputFormatException(u.audio(), 0, "utterance id '" + u.id() + "' "
+                                        + UtteranceList.ID_RULE + "; rename the file");
+                            }
                             Audio audio = Audio.read(u.audio());
                             if (audio.converted()) {
                                 Log.info("%s: converted to 16 kHz mono 16-bit", u.audio());

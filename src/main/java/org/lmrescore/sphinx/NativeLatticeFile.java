@@ -4,51 +4,53 @@ import edu.cmu.sphinx.result.Lattice;
 import org.lmrescore.util.AtomicOutput;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a lattice in Sphinx4's own text format ({@code Lattice.dump}: {@code node:}, {@code edge:},
  * {@code initialNode:}, {@code terminalNode:}, {@code logBase:} lines; Sphinx's {@code Lattice(String)}
- * reads it back). Sphinx writes straight to a file name, so it writes a hidden temporary file that
- * is then renamed (or compressed, for a {@code .gz} target) into place: never a partial file.
+ * reads it back), through {@link AtomicOutput}: never a partial file under the final name.
+ *
+ * <p>Sphinx's public {@code dump(String)} writes through a {@link PrintWriter}, which swallows
+ * write errors: on a full disk it leaves an empty or truncated file and says nothing. So the
+ * protected {@code dump(PrintWriter)} is called on our own writer, whose error flag is checked.
  */
 public final class NativeLatticeFile {
+    private static final Method DUMP = dumpMethod();
+
     private NativeLatticeFile() {
     }
 
-    public static void write(Lattice lattice, Path target) {
-        Path absolute = target.toAbsolutePath();
-        Path temp = null;
+    private static Method dumpMethod() {
         try {
-            Files.createDirectories(absolute.getParent());
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+            Method m = Lattice.class.getDeclaredMethod("dump", PrintWriter.class);
+            m.setAccessible(true);
+            return m;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("this Sphinx4 has no Lattice.dump(PrintWriter)", e);
+        }
+    }
+
+    public static void write(Lattice lattice, Path target) {
+        try (AtomicOutput out = AtomicOutput.create(target)) {
+            PrintWriter writer = new PrintWriter(out.writer());
             try {
-                lattice.dump(temp.toString());
-            } catch (Error e) { // Sphinx turns its IOException into an Error
-                throw new IOException(e.getMessage(), e);
+                DUMP.invoke(lattice, writer);
+            } catch (InvocationTargetException e) {
+                throw new IOException(e.getCause().getMessage(), e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
             }
-            if (absolute.getFileName().toString().endsWith(".gz")) {
-                try (AtomicOutput out = AtomicOutput.create(absolute); InputStream in = Files.newInputStream(temp)) {
-                    in.transferTo(out.stream());
-                    out.commit();
-                }
-            } else {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (writer.checkError()) {  // flushes; true if any write failed
+                throw new IOException("write failed (disk full?)");
             }
+            out.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a stray hidden temporary file is harmless
-                }
-            }
         }
     }
 }

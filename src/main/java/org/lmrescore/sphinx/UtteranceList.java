@@ -75,7 +75,7 @@ public final class UtteranceList {
                     id = Utterance.idOf(Path.of(path));
                 }
                 if (!validId(id)) {
-                    throw in.error("utterance id '" + id + "' must not contain blanks, '/' or parentheses");
+                    throw in.error("utterance id '" + id + "' " + ID_RULE);
                 }
                 Long previous = seen.putIfAbsent(id, in.lineNumber());
                 if (previous != null) {
@@ -94,9 +94,6 @@ public final class UtteranceList {
     private static void checkUnique(List<Utterance> utterances, Path where) {
         Map<String, Path> seen = new HashMap<>();
         for (Utterance u : utterances) {
-            if (!validId(u.id())) {
-                throw new InputFormatException(u.audio(), 0, "utterance id '" + u.id() + "' must not contain blanks or parentheses");
-            }
             Path previous = seen.putIfAbsent(u.id(), u.audio());
             if (previous != null) {
                 throw new InputFormatException(where, 0, "two files give utterance id '" + u.id() + "': " + previous + " and " + u.audio());
@@ -104,6 +101,13 @@ public final class UtteranceList {
         }
     }
 
+    /** What {@link #validId} requires, for messages: transcripts put ids in parentheses, outputs use them as file names. */
+    static final String ID_RULE = "must not contain blanks, '/' or parentheses";
+
+    /**
+     * Whether an id can name an utterance. A list's bad id is an error at its line; a folder's
+     * file with a bad name is skipped by the decoder (the other files are decoded).
+     */
     static boolean validId(String id) {
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);

@@ -13,6 +13,7 @@ import org.lmrescore.util.AtomicOutput;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,14 +39,29 @@ public final class UtteranceOutputs {
         this.nbest = nbest;
     }
 
+    /** Writes all of the utterance's files or, if one fails (a full disk), none: the utterance is then skipped whole. */
     void write(SphinxRecognizer recognizer, Decoding decoding, Path outDir) {
         String gz = gzip ? ".gz" : "";
         String id = decoding.uttid();
-        NativeLatticeFile.write(decoding.lattice(), outDir.resolve(id + ".lat" + gz));
-        Lattice lattice = SphinxLatticeConverter.convert(id, decoding.lattice(), recognizer.firstPassLm(), MAX_EXPANDED_NODES);
-        writeSlf(lattice, recognizer.config(), outDir.resolve(id + ".slf" + gz));
-        if (nbest > 0) {
-            writeNBest(lattice, nbest, outDir.resolve(id + ".nbest"));
+        Path lat = outDir.resolve(id + ".lat" + gz);
+        Path slf = outDir.resolve(id + ".slf" + gz);
+        Path list = outDir.resolve(id + ".nbest");
+        try {
+            NativeLatticeFile.write(decoding.lattice(), lat);
+            Lattice lattice = SphinxLatticeConverter.convert(id, decoding.lattice(), recognizer.firstPassLm(), MAX_EXPANDED_NODES);
+            writeSlf(lattice, recognizer.config(), slf);
+            if (nbest > 0) {
+                writeNBest(lattice, nbest, list);
+            }
+        } catch (RuntimeException e) {
+            for (Path p : List.of(lat, slf, list)) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // the summary names the utterance as skipped either way
+                }
+            }
+            throw e;
         }
     }
 

@@ -2,16 +2,20 @@ package org.lmrescore.util;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -50,7 +54,7 @@ public final class AtomicOutput implements AutoCloseable {
             removeStaleTemporaries(dir, absolute.getFileName().toString());
             Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
             readableByAll(temp);
-            OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+            OutputStream out = new BufferedOutputStream(syncedOnClose(temp), 1 << 16);
             if (absolute.getFileName().toString().endsWith(".gz")) {
                 out = new GZIPOutputStream(out, 1 << 16);
             }
@@ -58,6 +62,29 @@ public final class AtomicOutput implements AutoCloseable {
         } catch (IOException e) {
             throw new InputFormatException(target, 0, "cannot write: " + e.getMessage());
         }
+    }
+
+    /**
+     * The temporary file's stream, forced to the disk when closed: the rename must not land
+     * before the data, or a crash leaves an empty file under the final name.
+     */
+    private static OutputStream syncedOnClose(Path temp) throws IOException {
+        FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+        return new FilterOutputStream(Channels.newOutputStream(channel)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    channel.force(true);
+                } finally {
+                    out.close();
+                }
+            }
+        };
     }
 
     /** A temporary file untouched this long belongs to a run that was killed, not to one writing now. */

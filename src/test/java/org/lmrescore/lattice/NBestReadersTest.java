@@ -47,6 +47,32 @@ class NBestReadersTest {
         assertEquals(0.41, h.begin()[1]);
     }
 
+    /** Text in no known format is not read as an rnnlm list (which has no header to recognise it by). */
+    @Test
+    void unrecognisedTextIsAnErrorNotAnRnnlmList() throws Exception {
+        String[][] cases = {
+            {"misspelt-dump.lat", "nodes: 0 <s> 0 12\nedge: 0 1 -10 -2\n", "1", "nodes:"},
+            {"kaldi.txt", "utt1\n0 1 hello 10.5,200.25,1_2_3\n1\n", "2", "10.5,200.25,1_2_3"},
+            {"pom.xml", "<?xml version=\"1.0\"?>\n<project>\n", "1", "<?xml"},
+            {"config.json", "{ \"a\": 1 }\n", "1", "{"},
+        };
+        for (String[] c : cases) {
+            Path f = Fixtures.write(dir, c[0], c[1]);
+            InputFormatException e = assertThrows(InputFormatException.class, () -> InputFormat.read(f), c[0]);
+            assertTrue(e.getMessage().startsWith(f + ":" + c[2] + ":"), e.getMessage());
+            assertTrue(e.getMessage().contains("not a recognised input format") && e.getMessage().contains("'" + c[3] + "'")
+                    && e.getMessage().contains("SLF"), e.getMessage());
+        }
+        Path binary = dir.resolve("model.bin");
+        java.nio.file.Files.write(binary, new byte[] {'u', '1', ' ', 'a', 0, 1, 2, (byte) 0xff, '\n'});
+        assertThrows(InputFormatException.class, () -> InputFormat.read(binary));
+        // plain words, markup tokens and fillers still read
+        Path ok = Fixtures.write(dir, "ok.txt", "utt-1 <s> don't [noise] 3:30 </s>\nutt-1 <unk> o'clock\n");
+        assertEquals(1, InputFormat.read(ok).size());
+        assertEquals(List.of("<s>", "don't", "[noise]", "3:30", "</s>"),
+                RnnlmNBestReader.read(ok).get(0).hypotheses().get(0).tokens());
+    }
+
     @Test
     void rnnlmListsGroupConsecutiveIds() {
         Path f = Fixtures.write(dir, "list.txt", "u1 a b\nu1 a c\nu2 d\n");

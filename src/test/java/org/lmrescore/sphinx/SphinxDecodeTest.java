@@ -29,12 +29,15 @@ class SphinxDecodeTest {
                 new Utterance("first", wavs.resolve(UTT + ".wav")),
                 new Utterance("other", wavs.resolve(OTHER + ".wav")),
                 new Utterance("again", wavs.resolve(UTT + ".wav")),
-                new Utterance("missing", wavs.resolve("no-such-file.wav")));
+                new Utterance("missing", wavs.resolve("no-such-file.wav")),
+                new Utterance("paren(1)", wavs.resolve(OTHER + ".wav")));  // a folder's file named paren(1).wav
         DecodeSummary summary = new DecodeJob(new DecoderConfig().absoluteBeam(5000).batchCmn(false), out, 1, new UtteranceOutputs(false, 20)).run(list);
 
         assertEquals(3, summary.decoded());
-        assertEquals(1, summary.failures().size());
+        assertEquals(2, summary.failures().size());
         assertTrue(summary.failures().get(0).endsWith("no-such-file.wav: no such audio file"), summary.failures().get(0));
+        assertEquals(wavs.resolve(OTHER + ".wav") + ": utterance id 'paren(1)' must not contain blanks, '/' or parentheses;"
+                + " rename the file", summary.failures().get(1));
         assertEquals(1.67 * 2 + 1.85, summary.audioSeconds(), 0.02);
 
         List<String> trn = Files.readAllLines(out.resolve("hyp.trn"));

@@ -20,8 +20,10 @@ class UtteranceListTest {
         Files.createFile(dir.resolve("b.wav"));
         Files.createFile(dir.resolve("a.WAV"));
         Files.createFile(dir.resolve("notes.txt"));
+        Files.createFile(dir.resolve("paren(1).wav"));  // listed; the decoder skips it, not the whole folder
         List<Utterance> list = UtteranceList.read(dir);
-        assertEquals(List.of(new Utterance("a", dir.resolve("a.WAV")), new Utterance("b", dir.resolve("b.wav"))), list);
+        assertEquals(List.of(new Utterance("a", dir.resolve("a.WAV")), new Utterance("b", dir.resolve("b.wav")),
+                new Utterance("paren(1)", dir.resolve("paren(1).wav"))), list);
     }
 
     @Test
