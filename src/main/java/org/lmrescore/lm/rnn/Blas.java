@@ -82,6 +82,19 @@ final class Blas {
         }
     }
 
+    /**
+     * {@link #matVec} of two vectors through the same rows, x into y and x2 into y2 (batched
+     * scoring: each row is read once for both). Every result equals {@link #matVec}'s.
+     */
+    static void matVec2(float[] m, int off, int rows, int n, float[] x, float[] x2, float[] y, float[] y2, int yOff) {
+        if (VECTOR) {
+            VectorKernels.matVec2(m, off, rows, n, x, x2, y, y2, yOff);
+            return;
+        }
+        matVec(m, off, rows, n, x, y, yOff);
+        matVec(m, off, rows, n, x2, y2, yOff);
+    }
+
     /** y[i] += sum over j < rows of e[j] m[j n + i], i < n: the transposed matrix times e, added to y. */
     static void transposedMatVecAdd(float[] m, int rows, int n, float[] e, float[] y) {
         transposedMatVecAdd(m, 0, rows, n, e, 0, y, 0);

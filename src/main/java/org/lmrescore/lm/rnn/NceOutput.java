@@ -90,8 +90,10 @@ final class NceOutput implements OutputLayer {
     /** Fills s.logits with every unit's score and returns ln of the sum of their exponentials. */
     private double logPartition(float[] h, DirectConnections direct, int[] history, NceScratch s) {
         features(direct, history, s);
-        Blas.matVec(wordWeights, 0, units, hidden, h, s.logits);
-        return completeAndNormalise(s.logits, direct, s);
+        float[] z = s.logits;
+        RowBlocks.forEach(units, ROW_BLOCK, hidden,
+            (from, to) -> Blas.matVec(wordWeights, from * hidden, to - from, hidden, h, z, from));
+        return completeAndNormalise(z, direct, s);
     }
 
     /**
@@ -119,6 +121,8 @@ final class NceOutput implements OutputLayer {
     static final int BATCH = 32;
     /** Output rows a batch's states are multiplied with at a time (a tile that stays in the cache). */
     private static final int TILE = 64;
+    /** Output rows per parallel block of one product: a few thousand, so blocks are many and even. */
+    private static final int ROW_BLOCK = 64 * TILE;
 
     @Override
     public int batchSize() {
@@ -130,14 +134,18 @@ final class NceOutput implements OutputLayer {
                          Scratch scratch, double[] out) {
         NceScratch s = (NceScratch) scratch;
         float[][] z = s.batchLogits(count);
-        float[] tile = new float[TILE];
-        for (int u0 = 0; u0 < units; u0 += TILE) {
-            int rows = Math.min(TILE, units - u0);
-            for (int b = 0; b < count; b++) {
-                Blas.matVec(wordWeights, u0 * hidden, rows, hidden, hs[b], tile);
-                System.arraycopy(tile, 0, z[b], u0, rows);
+        RowBlocks.forEach(units, ROW_BLOCK, (long) count * hidden, (from, to) -> {
+            for (int u0 = from; u0 < to; u0 += TILE) {
+                int rows = Math.min(TILE, to - u0);
+                int b = 0;
+                for (; b + 1 < count; b += 2) {
+                    Blas.matVec2(wordWeights, u0 * hidden, rows, hidden, hs[b], hs[b + 1], z[b], z[b + 1], u0);
+                }
+                if (b < count) {
+                    Blas.matVec(wordWeights, u0 * hidden, rows, hidden, hs[b], z[b], u0);
+                }
             }
-        }
+        });
         for (int b = 0; b < count; b++) {
             features(direct, histories[b], s);
             double lnZ = completeAndNormalise(z[b], direct, s);

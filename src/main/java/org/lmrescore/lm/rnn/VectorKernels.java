@@ -139,6 +139,74 @@ final class VectorKernels {
         }
     }
 
+    /** Four rows times two vectors at a time: eight independent FMA chains, each row loaded once for both. */
+    static void matVec2(float[] m, int off, int rows, int n, float[] x, float[] x2, float[] y, float[] y2, int yOff) {
+        int j = 0;
+        for (; j + 3 < rows; j += 4) {
+            int o0 = off + j * n;
+            int o1 = o0 + n;
+            int o2 = o1 + n;
+            int o3 = o2 + n;
+            FloatVector s0 = FloatVector.zero(S);
+            FloatVector s1 = FloatVector.zero(S);
+            FloatVector s2 = FloatVector.zero(S);
+            FloatVector s3 = FloatVector.zero(S);
+            FloatVector t0 = FloatVector.zero(S);
+            FloatVector t1 = FloatVector.zero(S);
+            FloatVector t2 = FloatVector.zero(S);
+            FloatVector t3 = FloatVector.zero(S);
+            int i = 0;
+            for (; i <= n - L; i += L) {
+                FloatVector xv = FloatVector.fromArray(S, x, i);
+                FloatVector xv2 = FloatVector.fromArray(S, x2, i);
+                FloatVector m0 = FloatVector.fromArray(S, m, o0 + i);
+                FloatVector m1 = FloatVector.fromArray(S, m, o1 + i);
+                FloatVector m2 = FloatVector.fromArray(S, m, o2 + i);
+                FloatVector m3 = FloatVector.fromArray(S, m, o3 + i);
+                s0 = m0.fma(xv, s0);
+                s1 = m1.fma(xv, s1);
+                s2 = m2.fma(xv, s2);
+                s3 = m3.fma(xv, s3);
+                t0 = m0.fma(xv2, t0);
+                t1 = m1.fma(xv2, t1);
+                t2 = m2.fma(xv2, t2);
+                t3 = m3.fma(xv2, t3);
+            }
+            float y0 = sum(s0);
+            float y1 = sum(s1);
+            float y2v = sum(s2);
+            float y3 = sum(s3);
+            float z0 = sum(t0);
+            float z1 = sum(t1);
+            float z2 = sum(t2);
+            float z3 = sum(t3);
+            for (; i < n; i++) {  // the same order as matVec's tail, so each result equals matVec's bit for bit
+                float xi = x[i];
+                float xi2 = x2[i];
+                y0 += m[o0 + i] * xi;
+                y1 += m[o1 + i] * xi;
+                y2v += m[o2 + i] * xi;
+                y3 += m[o3 + i] * xi;
+                z0 += m[o0 + i] * xi2;
+                z1 += m[o1 + i] * xi2;
+                z2 += m[o2 + i] * xi2;
+                z3 += m[o3 + i] * xi2;
+            }
+            y[yOff + j] = y0;
+            y[yOff + j + 1] = y1;
+            y[yOff + j + 2] = y2v;
+            y[yOff + j + 3] = y3;
+            y2[yOff + j] = z0;
+            y2[yOff + j + 1] = z1;
+            y2[yOff + j + 2] = z2;
+            y2[yOff + j + 3] = z3;
+        }
+        for (; j < rows; j++) {
+            y[yOff + j] = dot(m, off + j * n, x, n);
+            y2[yOff + j] = dot(m, off + j * n, x2, n);
+        }
+    }
+
     static void transposedMatVecAdd(float[] m, int off, int rows, int n, float[] e, int eOff, float[] y, int yOff) {
         int j = 0;
         for (; j + 3 < rows; j += 4) {

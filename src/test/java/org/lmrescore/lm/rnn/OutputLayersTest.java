@@ -58,6 +58,65 @@ class OutputLayersTest {
         }
     }
 
+    /**
+     * A vocabulary large enough that NCE's exact normaliser is split over threads
+     * ({@link RowBlocks}): the split products equal one plain product over all rows, bit for bit,
+     * and the batched scores equal the single ones.
+     */
+    @Test
+    void nceLargeVocabularyScoresDoNotDependOnTheSplit() {
+        int units = 20_000;
+        int hidden = 64;  // units * hidden > RowBlocks.PARALLEL_WORK: the one-word product is split too
+        assertTrue((long) units * hidden >= RowBlocks.PARALLEL_WORK);
+        String[] words = new String[units];
+        long[] counts = new long[units];
+        words[0] = "</s>";
+        counts[0] = units;
+        for (int u = 1; u < units; u++) {
+            words[u] = "w" + u;
+            counts[u] = 1 + units / u;
+        }
+        RnnVocabulary v = RnnVocabulary.build(List.of(words), counts, 0, 10, true);
+        RnnModel m = RnnModel.create(RnnConfig.defaults().withHidden(hidden).withOutput(OutputLayers.NCE, 10), v);
+        Random r = new Random(9);
+        for (WeightBlock b : m.weights()) {
+            for (int i = 0; i < b.values().length; i++) {
+                b.values()[i] = (float) (0.3 * r.nextGaussian());
+            }
+        }
+        NceOutput out = (NceOutput) m.output();
+        OutputLayer.Scratch s = out.newScratch(0, false, 0);
+        int n = 40;
+        float[][] hs = new float[n][hidden];
+        int[][] histories = new int[n][0];
+        int[] targets = new int[n];
+        for (int b = 0; b < n; b++) {
+            for (int i = 0; i < hidden; i++) {
+                hs[b][i] = r.nextFloat();
+            }
+            targets[b] = r.nextInt(units);
+        }
+        double[] batch = new double[n];
+        out.logProbs(hs, targets, histories, n, null, s, batch);
+        float[] z = new float[units];
+        double[] all = new double[units];
+        for (int b = 0; b < n; b++) {
+            Blas.matVec(out.wordWeights, 0, units, hidden, hs[b], z);
+            Blas.axpy(1f, out.bias, 0, z, units);
+            double serial = z[targets[b]] - Blas.logSumExp(z, units);
+            assertEquals(serial, out.logProb(hs[b], targets[b], null, histories[b], s), 0, "prediction " + b);
+            assertEquals(serial, batch[b], 0, "batched prediction " + b);
+            if (b == 0) {
+                out.unitLogProbs(hs[b], null, histories[b], s, all);
+                double sum = 0;
+                for (double lp : all) {
+                    sum += Math.exp(lp);
+                }
+                assertEquals(1.0, sum, 1e-6);
+            }
+        }
+    }
+
     /** The validation pass gives the same log-likelihood batched (NCE) as word by word. */
     @Test
     void batchedValidationEqualsWordByWordReading() {
