@@ -48,7 +48,7 @@ import java.util.concurrent.Callable;
             "      {\"n\": 4765, \"corr\": 3840, \"sub\": 797, \"del\": 128, \"ins\": 171, \"err\": 1096,",
             "       \"wer\": 23.00..., \"sentences\": 539, \"sentence_errors\": 399,",
             "       \"ser\": 74.03..., \"missing\": 0, \"unknown\": 0}",
-            "  wer --ref ref.mlf --hyp decoded.mlf --ignore-case --ignore-fillers \\",
+            "  wer --ref ref.mlf --hyp decoded.mlf --ignore-fillers \\",
             "          --pra align.pra",
             "  wer --ref ref.trn --hyp baseline.trn --hyp2 rescored.trn",
             "  wer --ref ref.trn --hyp hyp.trn --speaker-regex '^(\\w+?)_'",
@@ -77,7 +77,10 @@ public final class WerCommand implements Callable<Integer> {
                     + "#!MLF!# as MLF, a first line ending in '(id)' as trn, else plain).")
     TranscriptFormat format;
 
-    @Option(names = "--ignore-case", description = "Compare words case-insensitively (sclite folds case by default).")
+    @Option(names = "--case-sensitive", description = "Compare words case-sensitively (sclite -s); by default case is folded, as sclite does.")
+    boolean caseSensitive;
+
+    @Option(names = "--ignore-case", hidden = true, description = "Fold case: the default now, kept for scripts.")
     boolean ignoreCase;
 
     @Option(names = "--ignore-fillers",
@@ -122,7 +125,10 @@ public final class WerCommand implements Callable<Integer> {
             patterns.addAll(TokenFilter.DEFAULT_FILLERS);
             patterns.addAll(fillers);
         }
-        WerScorer scorer = new WerScorer(TokenFilter.of(ignoreCase, patterns), SpeakerRule.of(speakerRegex),
+        if (caseSensitive && ignoreCase) {
+            throw new InputFormatException("--case-sensitive and --ignore-case contradict each other; give one");
+        }
+        WerScorer scorer = new WerScorer(TokenFilter.of(!caseSensitive, patterns), SpeakerRule.of(speakerRegex),
                 Aligner.SCLITE, allowUnknown);
         Transcripts refs = TranscriptReader.read(ref, format);
         Log.info("read %,d reference utterances (%,d words) from %s", refs.size(), refs.wordCount(), ref);

@@ -25,8 +25,11 @@ public final class TokenFilter {
             "\\+\\+[^\\s]*\\+\\+",
             "!NULL|!ENTER|!EXIT");
 
-    /** Leaves words as they are. */
+    /** Leaves words as they are (sclite -s). */
     public static final TokenFilter NONE = new TokenFilter(false, List.of());
+
+    /** How WER compares words unless told otherwise, as sclite does: case folded, nothing dropped. */
+    public static final TokenFilter SCLITE = new TokenFilter(true, List.of());
 
     private final boolean foldCase;
     private final List<Pattern> fillers;

@@ -57,7 +57,7 @@ public final class RunSummary {
         if (ref == null) {
             return new RunSummary(outcome, scorer.oovCount(), null, null, null, null);
         }
-        WerScorer wer = new WerScorer(TokenFilter.NONE, SpeakerRule.DEFAULT, Aligner.SCLITE, true);
+        WerScorer wer = new WerScorer(TokenFilter.SCLITE, SpeakerRule.DEFAULT, Aligner.SCLITE, true);
         // WER before and after over the same utterances: those rescored (a failed or absent file
         // would otherwise count as all deletions after but not before).
         Set<String> rescored = new HashSet<>();

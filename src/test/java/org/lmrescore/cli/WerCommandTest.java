@@ -63,6 +63,17 @@ class WerCommandTest {
         assertFalse(err().contains("Exception"), err());
     }
 
+    /** sclite folds case unless told -s; so does wer, and --case-sensitive counts the difference. */
+    @Test
+    void caseIsFoldedByDefaultAsInSclite() throws IOException {
+        Path ref = file("ref.trn", "Hello World (u1)\n");
+        Path hyp = file("hyp.trn", "hello WORLD (u1)\n");
+        assertEquals(0, Main.run("wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--json"));
+        assertTrue(out().contains("\"err\": 0,"), out());
+        assertEquals(0, Main.run("wer", "--ref", ref.toString(), "--hyp", hyp.toString(), "--json", "--case-sensitive"));
+        assertTrue(out().contains("\"err\": 2,"), out());
+    }
+
     @Test
     void jsonHasTheStableFieldNames() throws IOException {
         Path ref = file("ref.trn", "a b c d (u1)\n");

@@ -1,6 +1,7 @@
 package org.lmrescore.rescore.tune;
 
 import org.lmrescore.eval.Aligner;
+import org.lmrescore.eval.TokenFilter;
 import org.lmrescore.lattice.Hypothesis;
 import org.lmrescore.lattice.NBestList;
 import org.lmrescore.lattice.ScoreWeights;
@@ -89,7 +90,8 @@ public final class FeatureExtractor {
     }
 
     /** The features of one list against its reference words. */
-    public UtteranceFeatures features(NBestList list, List<String> reference) {
+    public UtteranceFeatures features(NBestList list, List<String> referenceWords) {
+        List<String> reference = TokenFilter.SCLITE.apply(referenceWords);  // compared as WER compares them
         List<Hypothesis> hyps = list.hypotheses();
         double[][][] perComponent = new double[components.size()][][];
         for (int c = 0; c < components.size(); c++) {
@@ -105,7 +107,7 @@ public final class FeatureExtractor {
                     byToken[t][c] = perComponent[c][h][t];
                 }
             }
-            int errors = Aligner.SCLITE.align(reference, hyp.words()).errors();
+            int errors = Aligner.SCLITE.align(reference, TokenFilter.SCLITE.apply(hyp.words())).errors();
             out.add(new HypothesisFeatures(hyp.acoustic(), counter.wordCount(hyp.tokens()), hyp.firstPassLm(), byToken, errors));
         }
         return new UtteranceFeatures(list.id(), out, reference.size());
