@@ -8,11 +8,15 @@ import java.io.Writer;
 import java.nio.file.Path;
 
 /**
- * Writes a lattice as HTK SLF with words on links, natural-log scores and a header that says
- * how to combine them: {@code base=e}, {@code lmscale} and {@code wdpenalty} of the lattice's
- * maker (for a rescored lattice, the rescoring weights, and {@code l=} the new LM score), so
- * HTK, SRILM and this program's reader all recover the same path totals. Atomic: the file
- * appears complete or not at all. A name ending in {@code .gz} is compressed.
+ * Writes a lattice as HTK SLF with words on links and natural-log scores, written so that every
+ * reader gets this program's path totals: {@code base=e acscale=1 wdpenalty=0}, {@code l=} an
+ * LM log probability and {@code a=} everything else on the arc, so that a + lmscale x l is the
+ * arc's {@link Lattice#weight}. The word penalty is folded into {@code a=} because readers
+ * disagree about which links it applies to (HTK and SRILM charge fillers, {@code </s>} and
+ * {@code !NULL}, this program only words). For a rescored lattice {@code l=} is exactly the new
+ * ln P ({@code </s>} on the arcs into the end node) and {@code a=} holds the acoustic score, the
+ * first-pass term and the penalty; comment lines in the header say so. Atomic: the file appears
+ * complete or not at all. A name ending in {@code .gz} is compressed.
  */
 public final class SlfWriter {
     private SlfWriter() {
@@ -20,7 +24,20 @@ public final class SlfWriter {
 
     public static void write(Lattice lattice, Path file) {
         try (AtomicOutput out = AtomicOutput.create(file)) {
-            write(lattice, out.writer());
+            write(lattice, null, "", out.writer());
+            out.commit();
+        }
+    }
+
+    /** A rescored lattice: {@code l=} its new ln P, the rest of each arc's score in {@code a=}. */
+    public static void write(RescoredLattice rescored, ScoreWeights weights, Path file) {
+        String comments = String.format(java.util.Locale.ROOT,
+                "# rescored: a= acscale %s x acoustic + first-pass-weight %s x first-pass LM score + wip %s per word;"
+                        + " l= ln P of the rescoring LM (</s> on arcs into the end node)%n"
+                        + "# path total = sum of a= + lmscale x l= (wdpenalty is 0: the penalty is in a=)%n",
+                weights.acousticScale(), weights.firstPassWeight(), weights.wordPenalty());
+        try (AtomicOutput out = AtomicOutput.create(file)) {
+            write(rescored.lattice(), rescored.lmLogProb(), comments, out.writer());
             out.commit();
         }
     }
@@ -32,20 +49,22 @@ public final class SlfWriter {
     }
 
     public static void write(Lattice lattice, Writer w) {
+        write(lattice, null, "", w);
+    }
+
+    /** {@code logProb}: each arc's LM log probability for l=, or null for lmScore / lmscale. */
+    private static void write(Lattice lattice, double[] logProb, String comments, Writer w) {
         double lmScale = lattice.header().lmScale();
         if (Double.isNaN(lmScale) || lmScale == 0) {
             lmScale = 1; // l= then carries the weighted LM score itself
         }
-        double penalty = lattice.header().wordPenalty();
-        if (Double.isNaN(penalty)) {
-            penalty = 0;
-        }
         try {
             StringBuilder b = new StringBuilder(64 * (lattice.nodeCount() + lattice.arcCount()));
             b.append("VERSION=1.0\n");
+            b.append(comments);
             b.append("UTTERANCE=").append(lattice.id()).append('\n');
             b.append("base=").append(Math.E).append('\n');
-            b.append("lmscale=").append(lmScale).append(" wdpenalty=").append(penalty).append(" acscale=1.0\n");
+            b.append("lmscale=").append(lmScale).append(" wdpenalty=0.0 acscale=1.0\n");
             b.append("start=").append(lattice.startNode()).append(" end=").append(lattice.endNode()).append('\n');
             b.append("N=").append(lattice.nodeCount()).append(" L=").append(lattice.arcCount()).append('\n');
             for (int v = 0; v < lattice.nodeCount(); v++) {
@@ -57,12 +76,13 @@ public final class SlfWriter {
                 b.append('\n');
             }
             for (int a = 0; a < lattice.arcCount(); a++) {
+                double l = logProb != null ? logProb[a] : lattice.lmScore(a) / lmScale;
                 b.append("J=").append(a)
                         .append(" S=").append(lattice.from(a))
                         .append(" E=").append(lattice.to(a))
                         .append(" W=").append(escape(lattice.word(a)))
-                        .append(" a=").append(lattice.acoustic(a))
-                        .append(" l=").append(lattice.lmScore(a) / lmScale)
+                        .append(" a=").append(lattice.weight(a) - lmScale * l)
+                        .append(" l=").append(l)
                         .append('\n');
                 if (b.length() > 1 << 20) {
                     w.write(b.toString());

@@ -46,7 +46,7 @@ public final class UtteranceRescorer {
             RescoredLattice r = new LatticeRescorer(scorer, settings.historyOrder(), settings.beam(),
                     settings.maxHistories()).rescore(LatticePruner.prune(in, settings.pruneBeam()));
             if (latticeDir != null) {
-                SlfWriter.write(r.lattice(), latticeDir.resolve(u.id() + ".slf.gz"));
+                SlfWriter.write(r, scorer.weights(), latticeDir.resolve(u.id() + ".slf.gz"));
             }
             ScoredHypothesis best = r.score(r.best());
             List<ScoredHypothesis> nbest = settings.nbest() > 0 ? r.nbest(settings.nbest()) : List.of();

@@ -19,10 +19,15 @@ class SlfWriterTest {
         BigramTestModel lm = new BigramTestModel(0.1, "<s> the", 0.5, "the cat", 0.5, "cat </s>", 0.5);
         RescoredLattice r = new LatticeRescorer(new Scorer(lm, ScoreWeights.of(7, -2)), 3, 1e9, 10).rescore(l);
         Path out = dir.resolve("out.slf.gz");
-        SlfWriter.write(r.lattice(), out);
+        SlfWriter.write(r, ScoreWeights.of(7, -2), out);
         Lattice back = SlfReader.read(out);
         assertEquals(7.0, back.header().lmScale());
-        assertEquals(-2.0, back.header().wordPenalty());
+        // the penalty is in a=, so readers that charge it to other links (HTK, SRILM) get the same totals
+        assertEquals(0.0, back.header().wordPenalty());
+        for (int arc = 0; arc < back.arcCount(); arc++) {
+            assertEquals(r.lmLogProb()[arc], back.lmScore(arc) / 7, 1e-12, "l= is the new ln P, arc " + arc);
+            assertEquals(r.lattice().weight(arc), back.acoustic(arc) + back.lmScore(arc), 1e-9, "a= + lmscale l=, arc " + arc);
+        }
         List<LatticePath> a = KBestPaths.find(r.lattice(), 5);
         List<LatticePath> b = KBestPaths.find(back, 5);
         assertEquals(a.size(), b.size());
