@@ -4,7 +4,7 @@
 # from), into DIR (default eval/out/gutenberg-full); `MODELS=DIR eval/dev-twofold.sh` uses them:
 #   kn5.bin        KN 5-gram (train-kn, ~35 s, 1.3 GB)
 #   rnn1.bin       sigmoid H=200, hierarchical softmax, --shuffle, seed 1
-#   rnn2.bin       sigmoid H=150, hierarchical softmax, --shuffle, seed 2
+#   rnn2.bin       sigmoid H=200, noise-contrastive estimation (20 samples), --shuffle, seed 2
 #   rnn3.bin       sigmoid H=250, hierarchical softmax, --shuffle, seed 3
 # Direct connections (RNNME, 100 M hashed weights, 3-gram features) with the hierarchical softmax
 # overfit here: validation PPL 276 after one epoch, 292 after two while the training PPL fell
@@ -46,7 +46,7 @@ train_rnn() {  # NAME OPTIONS...
   total=$((total + SECONDS - start))
 }
 train_rnn rnn1 --hidden 200 --output hs --shuffle --seed 1
-train_rnn rnn2 --hidden 150 --output hs --shuffle --seed 2
+train_rnn rnn2 --hidden 200 --output nce --shuffle --seed 2
 train_rnn rnn3 --hidden 250 --output hs --shuffle --seed 3
 printf 'rnn1\nrnn2\nrnn3\n' > "$out/rnns.list"
 [ "$total" -gt 0 ] && echo "RNN training time in this run: $total s ($((total / 60)) min)"
