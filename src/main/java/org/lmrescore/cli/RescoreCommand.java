@@ -14,6 +14,7 @@ import org.lmrescore.rescore.UtteranceRescorer;
 import org.lmrescore.util.AtomicOutput;
 import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.OutputGuard;
+import org.lmrescore.util.RunFolder;
 import org.lmrescore.util.Json;
 import org.lmrescore.util.Log;
 import picocli.CommandLine;
@@ -48,6 +49,8 @@ import java.util.concurrent.Callable;
                 "  rescore --kn kn5.bin --in nbest/ --out out --mode nbest --first-pass-weight 0.3",
                 "  rescore --rnn a.bin,b.bin,c.bin --kn kn5.bin --in ../shared/lattices/ami --out out --lmscale 14 --lowercase"})
 public final class RescoreCommand implements Callable<Integer> {
+    /** The name its output folders' summary.json carries (RunFolder). */
+    static final String COMMAND = "rescore";
     @Mixin
     CommonOptions common;
 
@@ -166,6 +169,7 @@ public final class RescoreCommand implements Callable<Integer> {
         inputs.addAll(java.util.Arrays.asList(in, ref, baseline));
         inputs.addAll(model.inputFiles());
         OutputGuard.refuseFolderHolding(out, inputs);
+        RunFolder.claim(out, COMMAND, OutputFiles::owns);
         Map<String, List<String>> references = ref == null ? null : RunSummary.readReferences(ref);
         LanguageModel lm = model.languageModel();
         Scorer scorer = new Scorer(lm, weights, words.lowercase);
@@ -177,7 +181,8 @@ public final class RescoreCommand implements Callable<Integer> {
         OutputFiles.write(out, outcome.results(), weights);
         RunSummary summary = RunSummary.of(outcome, scorer, ref, baseline);
         Json j = summary.toJson();
-        AtomicOutput.writeString(out.resolve("summary.json"), j + "\n");
+        Json manifest = summary.toJson().put("command", COMMAND).put("files", RunFolder.files(out, OutputFiles::owns));
+        AtomicOutput.writeString(out.resolve(RunFolder.SUMMARY), manifest + "\n");
         PrintWriter stdout = new PrintWriter(System.out, false);
         stdout.println(summary.format());
         if (json) {

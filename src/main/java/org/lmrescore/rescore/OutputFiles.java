@@ -34,6 +34,15 @@ public final class OutputFiles {
     private OutputFiles() {
     }
 
+    /** Whether a rescoring run writes this file of its folder (relative path, '/'-separated): the run's file set. */
+    public static boolean owns(String relative) {
+        return switch (relative) {
+            case BEST_TRN, BEFORE_TRN, BEST_CTM, NBEST_TSV, ORACLE_TRN -> true;
+            default -> relative.startsWith(LATTICES + "/") && relative.endsWith(".slf.gz")
+                    && relative.indexOf('/', LATTICES.length() + 1) < 0;
+        };
+    }
+
     /** Writes the transcripts and N-best lists; returns the number of utterances with times in the ctm. */
     public static int write(Path out, List<UtteranceResult> results, ScoreWeights weights) {
         writeTrn(out.resolve(BEST_TRN), results, r -> r.best().hypothesis().words());

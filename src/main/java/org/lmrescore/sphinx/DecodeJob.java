@@ -1,6 +1,8 @@
 package org.lmrescore.sphinx;
 
 import org.lmrescore.util.AtomicOutput;
+import org.lmrescore.util.Json;
+import org.lmrescore.util.RunFolder;
 import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.Log;
 import org.lmrescore.util.Progress;
@@ -28,6 +30,11 @@ public final class DecodeJob {
     private static final double STATUS_EVERY_SECONDS = 30;
 
     private final DecoderConfig config;
+    /** The name its output folders' summary.json carries (RunFolder). */
+    static final String COMMAND = "decode";
+    static final String HYP_TRN = "hyp.trn";
+    static final String HYP_CTM = "hyp.ctm";
+
     private final Path outDir;
     private final int threads;
     private final UtteranceOutputs outputs;
@@ -42,7 +49,13 @@ public final class DecodeJob {
         this.outputs = outputs;
     }
 
+    /** The files a decode run writes in its folder (relative paths): its file set for {@link RunFolder}. */
+    static boolean owns(String relative) {
+        return relative.equals(HYP_TRN) || relative.equals(HYP_CTM) || UtteranceOutputs.owns(relative);
+    }
+
     public DecodeSummary run(List<Utterance> utterances) {
+        RunFolder.claim(outDir, COMMAND, DecodeJob::owns);
         config.validate();
         int n = utterances.size();
         int workers = Math.min(threads, n);
@@ -152,11 +165,12 @@ public final class DecodeJob {
                 written.add(h);
             }
         }
-        TranscriptFiles.writeTrn(outDir.resolve("hyp.trn"), written);
-        TranscriptFiles.writeCtm(outDir.resolve("hyp.ctm"), written);
+        TranscriptFiles.writeTrn(outDir.resolve(HYP_TRN), written);
+        TranscriptFiles.writeCtm(outDir.resolve(HYP_CTM), written);
         DecodeSummary summary = new DecodeSummary(n, decoded.get(), noSpeech.get(), List.copyOf(failures),
                 audioMicros.get() / 1e6, threadMicros.get() / 1e6, status.elapsed(), workers);
-        AtomicOutput.writeString(outDir.resolve("summary.json"), summary.toJson() + "\n");
+        Json manifest = summary.toJsonObject().put("command", COMMAND).put("files", RunFolder.files(outDir, DecodeJob::owns));
+        AtomicOutput.writeString(outDir.resolve(RunFolder.SUMMARY), manifest + "\n");
         return summary;
     }
 

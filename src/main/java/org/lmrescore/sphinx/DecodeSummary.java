@@ -30,6 +30,10 @@ public record DecodeSummary(int utterances, int decoded, int noSpeech, List<Stri
     }
 
     public String toJson() {
+        return toJsonObject().toString();
+    }
+
+    Json toJsonObject() {
         return new Json()
                 .put("utterances", utterances)
                 .put("decoded", decoded)
@@ -40,8 +44,7 @@ public record DecodeSummary(int utterances, int decoded, int noSpeech, List<Stri
                 .put("thread_seconds", round(threadSeconds))
                 .put("threads", threads)
                 .put("real_time_factor", round(realTimeFactor()))
-                .put("per_thread_real_time_factor", round(perThreadRealTimeFactor()))
-                .toString();
+                .put("per_thread_real_time_factor", round(perThreadRealTimeFactor()));
     }
 
     private static double round(double v) {

@@ -39,6 +39,15 @@ public final class UtteranceOutputs {
         this.nbest = nbest;
     }
 
+    /** Whether a file of a decode folder (relative path) is one of these per-utterance files. */
+    static boolean owns(String relative) {
+        if (relative.indexOf('/') >= 0) {
+            return false;
+        }
+        String name = relative.endsWith(".gz") ? relative.substring(0, relative.length() - 3) : relative;
+        return name.endsWith(".lat") || name.endsWith(".slf") || relative.endsWith(".nbest");
+    }
+
     /** Writes all of the utterance's files or, if one fails (a full disk), none: the utterance is then skipped whole. */
     void write(SphinxRecognizer recognizer, Decoding decoding, Path outDir) {
         String gz = gzip ? ".gz" : "";
