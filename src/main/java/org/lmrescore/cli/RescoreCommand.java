@@ -1,6 +1,7 @@
 package org.lmrescore.cli;
 
 import org.lmrescore.lattice.InputFiles;
+import org.lmrescore.lattice.LatticeRescorer;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.Scorer;
 import org.lmrescore.lm.LanguageModel;
@@ -13,10 +14,10 @@ import org.lmrescore.rescore.RunSummary;
 import org.lmrescore.rescore.UtteranceRescorer;
 import org.lmrescore.util.AtomicOutput;
 import org.lmrescore.util.InputFormatException;
-import org.lmrescore.util.OutputGuard;
-import org.lmrescore.util.RunFolder;
 import org.lmrescore.util.Json;
 import org.lmrescore.util.Log;
+import org.lmrescore.util.OutputGuard;
+import org.lmrescore.util.RunFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -110,6 +111,12 @@ public final class RescoreCommand implements Callable<Integer> {
                     + "below the lattice's best, as Kaldi's lattice-prune (default ${DEFAULT-VALUE}; Infinity: none).")
     double pruneBeam;
 
+    @Option(names = "--max-expanded-arcs", paramLabel = "N", defaultValue = "" + LatticeRescorer.DEFAULT_MAX_ARCS,
+            description = "Memory budget of one lattice's expansion, in arcs (default ${DEFAULT-VALUE}). A lattice past it is "
+                    + "expanded again with --prune-beam 50 --beam 50 --max-histories 10, and past that rescored as its N-best "
+                    + "list; the summary names those utterances.")
+    long maxExpandedArcs;
+
     @Option(names = "--nbest", paramLabel = "K", defaultValue = "100",
             description = "Rescored N-best lists written per utterance; with --mode nbest, the paths taken from each lattice (default ${DEFAULT-VALUE}).")
     int nbest;
@@ -159,7 +166,8 @@ public final class RescoreCommand implements Callable<Integer> {
         RescoreSettings settings;
         try {
             weights = new ScoreWeights(acScale, lmScale, wip, firstPassWeight, words.scoreFillers, words.oovLogProb);
-            settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), pruneBeam);
+            settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), pruneBeam,
+                    maxExpandedArcs);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }

@@ -22,6 +22,14 @@ import java.util.Arrays;
  * the line that defined the offending node or arc.
  */
 public final class LatticeBuilder {
+    /**
+     * Most nodes and most arcs one lattice may have: about 60 bytes each while reading, so a
+     * lattice (or a gzip bomb posing as one) cannot take more than a few hundred MB of a batch's
+     * heap. 40 times the largest lattice of the AMI sample.
+     */
+    public static final int MAX_NODES = 5_000_000;
+    public static final int MAX_ARCS = 5_000_000;
+
     private final Path file;
     private final Long2IntOpenHashMap nodeIndex = new Long2IntOpenHashMap();
     private final LongArrayList nodeIds = new LongArrayList();
@@ -50,6 +58,9 @@ public final class LatticeBuilder {
 
     /** Defines a node; {@code word} may be null (words on arcs), times NaN when unknown. */
     public LatticeBuilder node(long id, String word, double time, double wordBegin, double wordEnd, long line) {
+        if (nodeIds.size() >= MAX_NODES) {
+            throw tooLarge(line);
+        }
         if (nodeIndex.containsKey(id)) {
             throw new InputFormatException(file, line, "node " + id + " is defined twice (first at line "
                     + nodeLine.getInt(nodeIndex.get(id)) + ")");
@@ -75,6 +86,9 @@ public final class LatticeBuilder {
     /** An arc with its word's own times (NaN: taken from the nodes, as above). */
     public LatticeBuilder arc(long from, long to, String word, double acoustic, double lmScore,
                               double begin, double end, long line) {
+        if (arcFrom.size() >= MAX_ARCS) {
+            throw tooLarge(line);
+        }
         arcBegin.add(begin);
         arcEnd.add(end);
         arcFrom.add(from);
@@ -84,6 +98,12 @@ public final class LatticeBuilder {
         arcLm.add(lmScore);
         arcLine.add((int) line);
         return this;
+    }
+
+    /** The error for a lattice past {@link #MAX_NODES} or {@link #MAX_ARCS}. */
+    public InputFormatException tooLarge(long line) {
+        return new InputFormatException(file, line, "lattice too large: more than " + MAX_ARCS + " arcs or "
+                + MAX_NODES + " nodes (the limit bounds memory; prune it first, e.g. with lattice-tool or HLRescore)");
     }
 
     public LatticeBuilder start(long id) {

@@ -21,15 +21,23 @@ import java.util.Map;
  * whose best score so far is more than {@code beam} below the best copy are dropped, and at most
  * {@code maxHistories} copies are kept (paths to one lattice node share their future, so
  * comparing their pasts is fair). The LM reads each (copy, word) once, and a copy's LM state is
- * computed only if it survives pruning, from its best incoming path. One instance rescores one
- * lattice at a time.
+ * computed only if it survives pruning, from its best incoming path, and dropped once its
+ * outgoing arcs are expanded, so LM states (an RNN's hidden vectors) live only on the frontier.
+ *
+ * <p>Memory grows with the expanded arcs; past {@code maxArcs} of them the expansion stops with
+ * {@link ExpansionBudgetExceeded}, so one huge lattice cannot exhaust the heap of a batch (the
+ * caller falls back to a cheaper rescoring). One instance rescores one lattice at a time.
  */
 public final class LatticeRescorer {
     private final Scorer scorer;
     private final int historyOrder;
     private final double beam;
     private final int maxHistories;
+    private final long maxArcs;
     private long calls;
+
+    /** Expanded arcs allowed by default: a few hundred MB of expansion, whatever the LM. */
+    public static final long DEFAULT_MAX_ARCS = 4_000_000;
 
     /**
      * @param historyOrder n of the n-gram approximation (>= 1; large values keep every history distinct)
@@ -37,13 +45,19 @@ public final class LatticeRescorer {
      * @param maxHistories most copies kept per lattice node
      */
     public LatticeRescorer(Scorer scorer, int historyOrder, double beam, int maxHistories) {
-        if (historyOrder < 1 || maxHistories < 1 || !(beam > 0)) {
-            throw new IllegalArgumentException("history order and max histories must be >= 1 and the beam > 0");
+        this(scorer, historyOrder, beam, maxHistories, DEFAULT_MAX_ARCS);
+    }
+
+    /** @param maxArcs most expanded arcs before {@link ExpansionBudgetExceeded} */
+    public LatticeRescorer(Scorer scorer, int historyOrder, double beam, int maxHistories, long maxArcs) {
+        if (historyOrder < 1 || maxHistories < 1 || !(beam > 0) || maxArcs < 1) {
+            throw new IllegalArgumentException("history order, max histories and max arcs must be >= 1 and the beam > 0");
         }
         this.scorer = scorer;
         this.historyOrder = historyOrder;
         this.beam = beam;
         this.maxHistories = maxHistories;
+        this.maxArcs = maxArcs;
     }
 
     /** A copy of a lattice node under one history. */
@@ -140,6 +154,9 @@ public final class LatticeRescorer {
                         there.put(h, y);
                     }
                     int arcIndex = arcFrom.size();
+                    if (arcIndex >= maxArcs) {
+                        throw new ExpansionBudgetExceeded(maxArcs);
+                    }
                     arcFrom.add(x.id);
                     arcTo.add(y);
                     arcOrig.add(a);
@@ -154,6 +171,7 @@ public final class LatticeRescorer {
                     }
                 }
                 x.probs = null;
+                x.state = null;  // its successors hold it as fromState if they need it
             }
             for (int i = keep; i < list.size(); i++) {
                 list.get(i).fromState = null;

@@ -90,8 +90,8 @@ public final class SlfReader {
                         case "wdpenalty" -> wordPenalty = number(v, k, in);
                         case "acscale" -> acScale = number(v, k, in);
                         case "prscale" -> prScale = number(v, k, in);
-                        case "N", "NODES" -> declaredNodes = integer(v, k, in);
-                        case "L", "LINKS" -> declaredLinks = integer(v, k, in);
+                        case "N", "NODES" -> declaredNodes = declaredSize(v, k, LatticeBuilder.MAX_NODES, builder, in);
+                        case "L", "LINKS" -> declaredLinks = declaredSize(v, k, LatticeBuilder.MAX_ARCS, builder, in);
                         case "start" -> builder.start(integer(v, k, in));
                         case "end" -> builder.end(integer(v, k, in));
                         case "SUBLAT", "S" -> throw in.error("sub-lattices (SUBLAT) are not supported");
@@ -117,6 +117,15 @@ public final class SlfReader {
                 ? LatticeHeader.unknown("Sphinx4 SLF")
                 : new LatticeHeader("HTK SLF", lmScale, wordPenalty);
         return builder.build(id, header);
+    }
+
+    /** A declared node or link count, refused at once when past the limit (before reading what it announces). */
+    private static long declaredSize(String v, String k, int max, LatticeBuilder builder, TextInput in) {
+        long size = integer(v, k, in);
+        if (size > max) {
+            throw builder.tooLarge(in.lineNumber());
+        }
+        return size;
     }
 
     private static void node(LatticeBuilder builder, String[] key, String[] value, int n, TextInput in, boolean sphinx) {

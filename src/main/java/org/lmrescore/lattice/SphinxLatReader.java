@@ -55,6 +55,9 @@ public final class SphinxLatReader {
                 }
                 case "edge:" -> {
                     expect(f, 5, "edge: FROM TO ACOUSTIC LM", in);
+                    if (from.size() >= LatticeBuilder.MAX_ARCS) {
+                        throw builder.tooLarge(in.lineNumber());
+                    }
                     from.add(id(f[1], in));
                     to.add(id(f[2], in));
                     acoustic.add(Fields.number(f[3], in));

@@ -1,16 +1,18 @@
 package org.lmrescore.rescore;
 
+import org.lmrescore.lattice.LatticeRescorer;
 import org.lmrescore.lattice.ScoreWeights;
 
 /**
  * How to rescore: the score weights, the lattice expansion's history order, beam and cap on
  * histories per node, how many N-best hypotheses to extract ({@code nbest}; with
  * {@code latticeAsNBest}, lattices are first reduced to their {@code nbest} best paths and
- * rescored as N-best lists), and the forward-backward beam that prunes each input lattice
- * first ({@code pruneBeam}, infinite: none).
+ * rescored as N-best lists), the forward-backward beam that prunes each input lattice first
+ * ({@code pruneBeam}, infinite: none), and the most arcs one lattice's expansion may make
+ * ({@code maxExpandedArcs}; beyond it the utterance falls back, see {@link UtteranceRescorer}).
  */
 public record RescoreSettings(ScoreWeights weights, int historyOrder, double beam, int maxHistories,
-                              int nbest, boolean latticeAsNBest, double pruneBeam) {
+                              int nbest, boolean latticeAsNBest, double pruneBeam, long maxExpandedArcs) {
     public static final int DEFAULT_HISTORY_ORDER = 4;
     public static final double DEFAULT_BEAM = 500;
     public static final int DEFAULT_MAX_HISTORIES = 100;
@@ -21,8 +23,14 @@ public record RescoreSettings(ScoreWeights weights, int historyOrder, double bea
         this(weights, historyOrder, beam, maxHistories, nbest, latticeAsNBest, Double.POSITIVE_INFINITY);
     }
 
+    /** Settings with the default expansion budget ({@link LatticeRescorer#DEFAULT_MAX_ARCS}). */
+    public RescoreSettings(ScoreWeights weights, int historyOrder, double beam, int maxHistories,
+                           int nbest, boolean latticeAsNBest, double pruneBeam) {
+        this(weights, historyOrder, beam, maxHistories, nbest, latticeAsNBest, pruneBeam, LatticeRescorer.DEFAULT_MAX_ARCS);
+    }
+
     public RescoreSettings {
-        if (historyOrder < 1 || maxHistories < 1 || !(beam > 0) || nbest < 0 || !(pruneBeam > 0)) {
+        if (historyOrder < 1 || maxHistories < 1 || !(beam > 0) || nbest < 0 || !(pruneBeam > 0) || maxExpandedArcs < 1) {
             throw new IllegalArgumentException("history order, max histories and beam must be positive, nbest >= 0");
         }
     }

@@ -117,6 +117,13 @@ public final class RunSummary {
             failed.add(f.message());
         }
         j.put("failures", failed);
+        List<String> fellBack = new ArrayList<>();
+        for (UtteranceResult r : outcome.results()) {
+            if (r.fallback() != UtteranceResult.Fallback.NONE) {
+                fellBack.add(r.id() + ": " + r.fallback().label());
+            }
+        }
+        j.put("fallbacks", fellBack);
         return j;
     }
 
@@ -127,6 +134,13 @@ public final class RunSummary {
                 outcome.results().size(), outcome.seconds(), outcome.failures().size()));
         for (BatchRescorer.Failure f : outcome.failures()) {
             s.append("  failed: ").append(f.message()).append('\n');
+        }
+        for (UtteranceResult r : outcome.results()) {
+            if (r.fallback() != UtteranceResult.Fallback.NONE) {
+                s.append("  over the expansion budget: ").append(r.id()).append(" rescored ")
+                        .append(r.fallback() == UtteranceResult.Fallback.PRUNED ? "with harder pruning" : "as its N-best list")
+                        .append('\n');
+            }
         }
         if (after != null) {
             s.append(String.format(Locale.ROOT, "WER before %.2f%% (%s) -> after %.2f%%; oracle %.2f%%; %d reference words%n",

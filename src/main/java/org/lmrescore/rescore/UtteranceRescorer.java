@@ -1,5 +1,6 @@
 package org.lmrescore.rescore;
 
+import org.lmrescore.lattice.ExpansionBudgetExceeded;
 import org.lmrescore.lattice.KBestPaths;
 import org.lmrescore.lattice.Lattice;
 import org.lmrescore.lattice.LatticeOracle;
@@ -13,6 +14,8 @@ import org.lmrescore.lattice.ScoredHypothesis;
 import org.lmrescore.lattice.Scorer;
 import org.lmrescore.lattice.SlfWriter;
 import org.lmrescore.lattice.Utterance;
+import org.lmrescore.rescore.UtteranceResult.Fallback;
+import org.lmrescore.util.Log;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,8 +25,18 @@ import java.util.Map;
  * Rescores one utterance: a lattice by history expansion (or, when asked, through its N-best
  * paths), an N-best list through the prefix tree. Writes the rescored lattice when given a
  * folder; finds the oracle hypothesis when given references. Thread-safe.
+ *
+ * <p>A lattice whose expansion exceeds the settings' arc budget is not a failure: it is expanded
+ * again under harder pruning, and if that exceeds the budget too, its N-best list is rescored
+ * instead; the result records which ({@link Fallback}), so one huge lattice neither exhausts the
+ * heap nor costs the batch its other results.
  */
 public final class UtteranceRescorer {
+    /** The harder pruning of the first fallback, for a lattice whose expansion exceeds the arc budget. */
+    static final double FALLBACK_PRUNE_BEAM = 50;
+    static final double FALLBACK_BEAM = 50;
+    static final int FALLBACK_MAX_HISTORIES = 10;
+
     private final Scorer scorer;
     private final RescoreSettings settings;
     private final Path latticeDir;
@@ -40,26 +53,47 @@ public final class UtteranceRescorer {
     public UtteranceResult rescore(Utterance u) {
         long start = System.nanoTime();
         List<String> reference = references == null ? null : references.get(u.id());
+        Fallback fallback = Fallback.NONE;
         if (u.isLattice() && !settings.latticeAsNBest()) {
             Lattice in = u.lattice();
-            List<String> before = KBestPaths.best(in).words();
-            RescoredLattice r = new LatticeRescorer(scorer, settings.historyOrder(), settings.beam(),
-                    settings.maxHistories()).rescore(LatticePruner.prune(in, settings.pruneBeam()));
-            if (latticeDir != null) {
-                SlfWriter.write(r, scorer.weights(), latticeDir.resolve(u.id() + ".slf.gz"));
+            RescoredLattice r = null;
+            try {
+                r = expand(in, settings.pruneBeam(), settings.beam(), settings.maxHistories());
+            } catch (ExpansionBudgetExceeded e) {
+                try {
+                    r = expand(in, Math.min(settings.pruneBeam(), FALLBACK_PRUNE_BEAM), Math.min(settings.beam(), FALLBACK_BEAM),
+                            Math.min(settings.maxHistories(), FALLBACK_MAX_HISTORIES));
+                    fallback = Fallback.PRUNED;
+                } catch (ExpansionBudgetExceeded again) {
+                    fallback = Fallback.NBEST;
+                }
+                Log.warn("%s: %s (%,d input arcs); rescored %s", u.id(), e.getMessage(), in.arcCount(),
+                        fallback == Fallback.PRUNED ? "with harder pruning (--prune-beam " + FALLBACK_PRUNE_BEAM + " --beam "
+                                + FALLBACK_BEAM + " --max-histories " + FALLBACK_MAX_HISTORIES + ")" : "its N-best list instead");
             }
-            ScoredHypothesis best = r.score(r.best());
-            List<ScoredHypothesis> nbest = settings.nbest() > 0 ? r.nbest(settings.nbest()) : List.of();
-            List<String> oracle = reference == null ? null : LatticeOracle.find(in, reference).words();
-            return new UtteranceResult(u.id(), u.file(), true, before, best, nbest, oracle,
-                    r.lmCalls(), in.arcCount(), r.lattice().arcCount(), seconds(start));
+            if (r != null) {
+                if (latticeDir != null) {
+                    SlfWriter.write(r, scorer.weights(), latticeDir.resolve(u.id() + ".slf.gz"));
+                }
+                List<String> before = KBestPaths.best(in).words();
+                ScoredHypothesis best = r.score(r.best());
+                List<ScoredHypothesis> nbest = settings.nbest() > 0 ? r.nbest(settings.nbest()) : List.of();
+                List<String> oracle = reference == null ? null : LatticeOracle.find(in, reference).words();
+                return new UtteranceResult(u.id(), u.file(), true, before, best, nbest, oracle,
+                        r.lmCalls(), in.arcCount(), r.lattice().arcCount(), seconds(start), fallback);
+            }
         }
         NBestList list = u.isLattice() ? NBestList.ofBestPaths(u.lattice(), Math.max(1, settings.nbest())) : u.nbest();
         List<String> before = list.hypotheses().isEmpty() ? List.of() : list.hypotheses().get(0).words();
         List<ScoredHypothesis> scored = PrefixTreeRescorer.sortedByTotal(PrefixTreeRescorer.rescore(list, scorer));
         List<String> oracle = reference == null ? null : LatticeOracle.find(NBestLattice.of(list), reference).words();
         return new UtteranceResult(u.id(), u.file(), u.isLattice(), before, scored.get(0), scored, oracle,
-                -1, list.hypotheses().size(), 0, seconds(start));
+                -1, list.hypotheses().size(), 0, seconds(start), fallback);
+    }
+
+    private RescoredLattice expand(Lattice in, double pruneBeam, double beam, int maxHistories) {
+        return new LatticeRescorer(scorer, settings.historyOrder(), beam, maxHistories, settings.maxExpandedArcs())
+                .rescore(LatticePruner.prune(in, pruneBeam));
     }
 
     private static double seconds(long start) {

@@ -8,10 +8,26 @@ import java.util.List;
 /**
  * What rescoring one utterance produced: the first-pass 1-best ({@code before}: the input's own
  * best path or top hypothesis), the rescored best, the rescored N-best (best first, possibly
- * empty), the oracle hypothesis when a reference was given, and the work it took ({@code lmCalls}: LM
- * look-ups of a lattice expansion, -1 for N-best lists).
+ * empty), the oracle hypothesis when a reference was given, the work it took ({@code lmCalls}: LM
+ * look-ups of a lattice expansion, -1 for N-best lists), and the {@link Fallback} used when the
+ * lattice was too large for the settings' expansion budget.
  */
 public record UtteranceResult(String id, Path file, boolean lattice, List<String> before, ScoredHypothesis best,
                               List<ScoredHypothesis> nbest, List<String> oracle, long lmCalls,
-                              int inputArcs, int outputArcs, double seconds) {
+                              int inputArcs, int outputArcs, double seconds, Fallback fallback) {
+
+    /** How an utterance was rescored: as asked, or by a cheaper way when its lattice exceeded the budget. */
+    public enum Fallback {
+        /** As the settings asked. */
+        NONE,
+        /** The lattice expanded under harder pruning ({@link UtteranceRescorer#FALLBACK_PRUNE_BEAM} ...). */
+        PRUNED,
+        /** Even that exceeded the budget: the lattice's N-best list was rescored instead. */
+        NBEST;
+
+        /** The name in summaries: "none", "pruned", "nbest". */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 }

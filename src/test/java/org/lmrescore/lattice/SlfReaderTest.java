@@ -129,6 +129,35 @@ class SlfReaderTest {
         assertTrue(e.getMessage().startsWith(cut.toString()), e.getMessage());
     }
 
+    /**
+     * Sizes are bounded whatever the file claims: a declared size past the limit is refused at
+     * once, and a gzip bomb (about 190 MB of links, declaring no size) stops at the
+     * limit with a file:line error instead of filling the heap.
+     */
+    @Test
+    void hugeDeclaredSizesAndGzipBombsAreRefused() throws Exception {
+        assertError("N=2 L=2000000000\nI=0\nI=1\nJ=0 S=0 E=1 W=x\n", 1, "lattice too large");
+        assertError("NODES=9000000000 LINKS=1\nI=0\n", 1, "lattice too large");
+        Path bomb = dir.resolve("bomb.lat.gz");
+        try (java.io.Writer w = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+                java.nio.file.Files.newOutputStream(bomb), 1 << 16), java.nio.charset.StandardCharsets.US_ASCII)) {
+            w.write("VERSION=1.0\nI=0\nI=1\n");
+            StringBuilder b = new StringBuilder();
+            for (int j = 0; j <= LatticeBuilder.MAX_ARCS; j++) {
+                b.append("J=").append(j).append(" S=0 E=1 W=a a=-1 l=-1\n");
+                if (b.length() > 1 << 16) {
+                    w.write(b.toString());
+                    b.setLength(0);
+                }
+            }
+            w.write(b.toString());
+        }
+        InputFormatException e = assertThrows(InputFormatException.class, () -> SlfReader.read(bomb));
+        assertEquals(bomb.toString(), e.file());
+        assertEquals(LatticeBuilder.MAX_ARCS + 4, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("lattice too large"), e.getMessage());
+    }
+
     @Test
     void readsARealSphinxSlf() {
         Path f = SharedData.require("speech/dev/sphinx/slf/arctic_b0001_1592701278.slf");
