@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  * and the total of a path. Every rescorer (N-best, prefix tree, lattice) goes through this one
  * class, so a sentence gets the same LM score whichever way it is rescored. Thread-safe.
  */
-public final class Scorer {
+public final class Scorer implements PrefixTree.Model {
     /** {@link #lmToken} of a token the model does not read. */
     public static final int SKIP = -2;
 
@@ -80,6 +80,24 @@ public final class Scorer {
     /** ln P(&lt;/s&gt; | state). */
     public double endLogProb(LmState state) {
         return logProb(state, endOfSentence);
+    }
+
+    /** Tells the model these states are about to be scored ({@link LanguageModel#prepare}). */
+    public void prepare(List<LmState> states) {
+        model.prepare(states);
+    }
+
+    /** The model ids of the tokens it reads ({@link #lmToken}; skipped tokens left out). */
+    public int[] lmIds(List<String> tokens) {
+        int[] ids = new int[tokens.size()];
+        int n = 0;
+        for (String t : tokens) {
+            int id = lmToken(t);
+            if (id != SKIP) {
+                ids[n++] = id;
+            }
+        }
+        return java.util.Arrays.copyOf(ids, n);
     }
 
     /** ln P of a token sequence read alone from the start state, {@code </s>} included. */

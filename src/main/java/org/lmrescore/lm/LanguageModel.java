@@ -37,6 +37,15 @@ public interface LanguageModel {
         }
     }
 
+    /**
+     * A hint: {@link #logProb} is about to be asked in each of these contexts. A model whose
+     * probabilities in one context share a costly part (an exact softmax normaliser over the
+     * vocabulary) computes it for all of them at once, which is much cheaper than one by one; any
+     * other model ignores it (the default). Results never depend on whether it was called.
+     */
+    default void prepare(java.util.List<? extends LmState> contexts) {
+    }
+
     /** ln P(word | context) of a whole sentence including {@code </s>}, OOV words included as scored. */
     default double sentenceLogProb(int[] words) {
         LmState state = start();

@@ -130,6 +130,18 @@ public final class LinearMix implements LanguageModel {
         }
     }
 
+    /** Each component prepares its own states. */
+    @Override
+    public void prepare(List<? extends LmState> contexts) {
+        for (int i = 0; i < components.size(); i++) {
+            List<LmState> own = new ArrayList<>(contexts.size());
+            for (LmState c : contexts) {
+                own.add(((MixState) c).states[i]);
+            }
+            components.get(i).prepare(own);
+        }
+    }
+
     /** The components' own states inside a mix state (shared with {@link LogLinearMix}). */
     LmState[] componentStates(LmState context) {
         return ((MixState) context).states;

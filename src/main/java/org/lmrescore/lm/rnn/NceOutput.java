@@ -133,6 +133,38 @@ final class NceOutput implements OutputLayer {
     public void logProbs(float[][] hs, int[] targets, int[][] histories, int count, DirectConnections direct,
                          Scratch scratch, double[] out) {
         NceScratch s = (NceScratch) scratch;
+        float[][] z = batchScores(hs, histories, count, direct, s, out);
+        for (int b = 0; b < count; b++) {
+            out[b] = z[b][targets[b]] - out[b];
+        }
+    }
+
+    @Override
+    public boolean sharedNormaliser() {
+        return true;
+    }
+
+    @Override
+    public double logNormaliser(float[] h, DirectConnections direct, int[] history, Scratch scratch) {
+        return logPartition(h, direct, history, (NceScratch) scratch);
+    }
+
+    @Override
+    public void logNormalisers(float[][] hs, int[][] histories, int count, DirectConnections direct, Scratch scratch,
+                               double[] out) {
+        batchScores(hs, histories, count, direct, (NceScratch) scratch, out);
+    }
+
+    @Override
+    public double unnormalisedLogProb(float[] h, int unit, DirectConnections direct, int[] history, Scratch scratch) {
+        NceScratch s = (NceScratch) scratch;
+        features(direct, history, s);
+        return score(h, unit, direct, s);
+    }
+
+    /** Every unit's score for each state of the batch (returned), and each state's ln normaliser into lnZ. */
+    private float[][] batchScores(float[][] hs, int[][] histories, int count, DirectConnections direct, NceScratch s,
+                                  double[] lnZ) {
         float[][] z = s.batchLogits(count);
         RowBlocks.forEach(units, ROW_BLOCK, (long) count * hidden, (from, to) -> {
             for (int u0 = from; u0 < to; u0 += TILE) {
@@ -148,9 +180,9 @@ final class NceOutput implements OutputLayer {
         });
         for (int b = 0; b < count; b++) {
             features(direct, histories[b], s);
-            double lnZ = completeAndNormalise(z[b], direct, s);
-            out[b] = z[b][targets[b]] - lnZ;
+            lnZ[b] = completeAndNormalise(z[b], direct, s);
         }
+        return z;
     }
 
     @Override

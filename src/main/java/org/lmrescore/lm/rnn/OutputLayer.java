@@ -68,6 +68,36 @@ public interface OutputLayer {
         }
     }
 
+    /**
+     * Whether the exact ln P(unit | h) splits into a per-unit score and a normaliser over the
+     * whole vocabulary that every unit at h shares (NCE):
+     * ln P(unit | h) = {@link #unnormalisedLogProb} - {@link #logNormaliser}. A caller that asks
+     * several units at one h, or many h, then computes the normaliser once per h, for a batch of
+     * them at a time ({@link #logNormalisers}). False for outputs that normalise as they go (class,
+     * hs), whose {@link #logProb} is cheap; they need not implement the three methods.
+     */
+    default boolean sharedNormaliser() {
+        return false;
+    }
+
+    /** ln of the normaliser at h (see {@link #sharedNormaliser}). */
+    default double logNormaliser(float[] h, DirectConnections direct, int[] history, Scratch s) {
+        throw new UnsupportedOperationException(type() + " output has no shared normaliser");
+    }
+
+    /** {@link #logNormaliser} of hs[b], histories[b] for b < count, into out: one pass over the weights per batch. */
+    default void logNormalisers(float[][] hs, int[][] histories, int count, DirectConnections direct, Scratch s,
+                                double[] out) {
+        for (int b = 0; b < count; b++) {
+            out[b] = logNormaliser(hs[b], direct, histories[b], s);
+        }
+    }
+
+    /** The unit's own score at h, before the shared normaliser is subtracted (see {@link #sharedNormaliser}). */
+    default double unnormalisedLogProb(float[] h, int unit, DirectConnections direct, int[] history, Scratch s) {
+        throw new UnsupportedOperationException(type() + " output has no shared normaliser");
+    }
+
     /** Whether {@link #train} returns the exact ln P (true), or only an estimate of it. */
     boolean exactTrainingScore();
 

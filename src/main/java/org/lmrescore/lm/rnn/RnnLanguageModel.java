@@ -4,6 +4,8 @@ import org.lmrescore.lm.LanguageModel;
 import org.lmrescore.lm.LmState;
 import org.lmrescore.lm.Vocabulary;
 
+import java.util.List;
+
 /**
  * An {@link RnnModel} as a {@link LanguageModel}: the state is the hidden vector after the words
  * read so far (plus the direct connections' history). A sentence starts from the model's start
@@ -77,7 +79,54 @@ public final class RnnLanguageModel implements LanguageModel {
 
     /** ln P(unit | context), the rare unit's total mass for the rare unit. */
     double unitLogProb(RnnState s, int unit) {
-        return model.output().logProb(s.hidden, unit, model.direct(), s.history, scratch.get());
+        OutputLayer out = model.output();
+        if (!out.sharedNormaliser()) {
+            return out.logProb(s.hidden, unit, model.direct(), s.history, scratch.get());
+        }
+        double lnZ = s.logNormaliser;
+        if (Double.isNaN(lnZ)) {
+            lnZ = out.logNormaliser(s.hidden, model.direct(), s.history, scratch.get());
+            s.logNormaliser = lnZ;
+        }
+        return out.unnormalisedLogProb(s.hidden, unit, model.direct(), s.history, scratch.get()) - lnZ;
+    }
+
+    /** Computes the normalisers of the contexts that lack one, a batch at a time (NCE; nothing for other outputs). */
+    @Override
+    public void prepare(List<? extends LmState> contexts) {
+        OutputLayer out = model.output();
+        if (!out.sharedNormaliser()) {
+            return;
+        }
+        int size = out.batchSize();
+        float[][] hs = new float[size][];
+        int[][] histories = new int[size][];
+        RnnState[] states = new RnnState[size];
+        double[] lnZ = new double[size];
+        int n = 0;
+        for (LmState c : contexts) {
+            RnnState s = (RnnState) c;
+            if (!Double.isNaN(s.logNormaliser)) {
+                continue;
+            }
+            states[n] = s;
+            hs[n] = s.hidden;
+            histories[n++] = s.history;
+            if (n == size) {
+                normalise(states, hs, histories, n, lnZ);
+                n = 0;
+            }
+        }
+        if (n > 0) {
+            normalise(states, hs, histories, n, lnZ);
+        }
+    }
+
+    private void normalise(RnnState[] states, float[][] hs, int[][] histories, int n, double[] lnZ) {
+        model.output().logNormalisers(hs, histories, n, model.direct(), scratch.get(), lnZ);
+        for (int b = 0; b < n; b++) {
+            states[b].logNormaliser = lnZ[b];
+        }
     }
 
     @Override

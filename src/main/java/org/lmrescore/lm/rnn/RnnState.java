@@ -7,11 +7,16 @@ import java.util.Arrays;
 /**
  * An RNN's context: its hidden state and the last few input units its direct connections read.
  * Immutable (the arrays are never changed after construction); equal states score equally.
+ * It remembers its output layer's normaliser once computed ({@link OutputLayer#sharedNormaliser}),
+ * a function of the state and the weights, which change only between utterances (dynamic
+ * adaptation), when every state is made anew.
  */
 public final class RnnState implements LmState {
     final float[] hidden;
     final int[] history;
     private final int hash;
+    /** ln of the output normaliser at this state, NaN until computed (any thread computes the same value). */
+    volatile double logNormaliser = Double.NaN;
 
     RnnState(float[] hidden, int[] history) {
         this.hidden = hidden;

@@ -4,15 +4,14 @@ import org.lmrescore.eval.Aligner;
 import org.lmrescore.eval.TokenFilter;
 import org.lmrescore.lattice.Hypothesis;
 import org.lmrescore.lattice.NBestList;
+import org.lmrescore.lattice.PrefixTree;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.Scorer;
 import org.lmrescore.lm.LanguageModel;
-import org.lmrescore.lm.LmState;
 import org.lmrescore.util.Log;
 import org.lmrescore.util.Progress;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -115,44 +114,15 @@ public final class FeatureExtractor {
 
     /** Per hypothesis, the model's raw ln P of each token it reads and then of {@code </s>}. */
     private static double[][] tokenLogProbs(List<Hypothesis> hyps, LanguageModel model, Scorer reader) {
-        Node root = new Node(model.start());
-        int end = reader.model().vocabulary().id(org.lmrescore.lm.Vocabulary.EOS);
+        PrefixTree tree = new PrefixTree();
+        for (Hypothesis h : hyps) {
+            tree.add(reader.lmIds(h.tokens()));
+        }
+        tree.score(PrefixTree.of(model));
         double[][] out = new double[hyps.size()][];
         for (int h = 0; h < hyps.size(); h++) {
-            List<Double> lps = new ArrayList<>();
-            Node node = root;
-            for (String token : hyps.get(h).tokens()) {
-                int id = reader.lmToken(token);
-                if (id == Scorer.SKIP) {
-                    continue;
-                }
-                Node child = node.children.get(id);
-                if (child == null) {
-                    child = new Node(model.next(node.state, id));
-                    child.logProb = model.logProb(node.state, id);
-                    node.children.put(id, child);
-                }
-                lps.add(child.logProb);
-                node = child;
-            }
-            if (Double.isNaN(node.endLogProb)) {
-                node.endLogProb = model.logProb(node.state, end);
-            }
-            lps.add(node.endLogProb);
-            out[h] = lps.stream().mapToDouble(Double::doubleValue).toArray();
+            out[h] = tree.tokenLogProbs(h);
         }
         return out;
-    }
-
-    /** A prefix: the model's state after it, the ln P of its last token, and of {@code </s>} after it. */
-    private static final class Node {
-        final LmState state;
-        final Map<Integer, Node> children = new HashMap<>(4);
-        double logProb;
-        double endLogProb = Double.NaN;
-
-        Node(LmState state) {
-            this.state = state;
-        }
     }
 }

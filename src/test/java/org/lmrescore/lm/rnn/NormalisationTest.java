@@ -77,7 +77,14 @@ class NormalisationTest {
                 // an unknown word gets one rare word's share
                 assertEquals(lm.logProb(state, vocab.id("g")), lm.logProb(state, Vocabulary.NONE), 1e-12);
                 int next = r.nextInt(vocab.size() + 1) - 1;
-                state = lm.next(state, next);
+                LmState alone = lm.next(state, next);
+                LmState batched = lm.next(state, next);
+                // a state whose normaliser came in a batch (prepare) scores exactly as one scored alone
+                lm.prepare(List.of(batched, lm.next(state, 0), batched));
+                for (int w = 0; w < vocab.size(); w++) {
+                    assertEquals(lm.logProb(alone, w), lm.logProb(batched, w), 0, output + " word " + w);
+                }
+                state = alone;
             }
         }
     }
