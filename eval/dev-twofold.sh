@@ -4,7 +4,9 @@
 # the RNN weight) on the even utterances and rescores the odd ones (100-best), then tuned on the
 # odd ones and rescores the even ones; the two held-out halves together cover every word once.
 # Pooled WER of each system, and MAPSSWE (sclite's segments) of 3xRNN + KN5 against KN5 alone
-# and against Sphinx's own 1-best, on the pooled hypotheses.
+# and against Sphinx's own 1-best, on the pooled hypotheses. The dynamic system (the paper's
+# dynamic rows) rescores each held-out half in order with rnns+kn5's tuned weights while the RNNs
+# keep learning from each rescored 1-best (rate $DYNAMIC, default 0.1).
 # Models: eval/gutenberg-models.sh (KN5 and the RNNs listed in its rnns.list), or with
 # MODELS=eval/out/gutenberg-full those of eval/gutenberg-full-models.sh.
 # Usage: [MODELS=DIR] eval/dev-twofold.sh   (results: eval/out/dev-twofold/NAME-OF-DIR/, summary printed)
@@ -13,6 +15,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${LMRESCORE_SHARED:-$root/../shared}"
 dev="$shared/speech/dev"
 models="${MODELS:-$root/eval/out/gutenberg}"
+dynamic="${DYNAMIC:-0.1}"
 out="$root/eval/out/dev-twofold/$(basename "$models")"
 mkdir -p "$out"
 if [ -z "${MODELS:-}" ]; then
@@ -36,8 +39,14 @@ for fold in even odd; do
       --mode nbest --nbest 100 --threads 2 --no-lattices --ref "$out/$held/held-out.ref.trn" \
       --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/$sys.json"
   done
+  if [ ! -f "$out/$held/rnns+kn5-dynamic/best.trn" ]; then
+    echo "== rnns+kn5, dynamic (rate $dynamic, the weights tuned for rnns+kn5): rescore the $held utterances in order"
+    "${lmr[@]}" rescore @"$out/$held/rnns+kn5.args" ${spec[rnns+kn5]} --dynamic "$dynamic" --in "$out/$held/held-out.list" \
+      --out "$out/$held/rnns+kn5-dynamic" --mode nbest --nbest 100 --threads 2 --no-lattices --ref "$out/$held/held-out.ref.trn" \
+      --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/rnns+kn5-dynamic.json"
+  fi
 done
-for sys in kn5 rnns rnns+kn5; do
+for sys in kn5 rnns rnns+kn5 rnns+kn5-dynamic; do
   cat "$out/odd/$sys/best.trn" "$out/even/$sys/best.trn" > "$out/$sys.pooled.trn"
 done
 echo "== pooled over both held-out halves (every dev word once)"
@@ -46,8 +55,11 @@ for sys in kn5 rnns rnns+kn5; do
     "$("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/$sys.pooled.trn" --json 2>/dev/null)" \
     "$(paste -sd' ' "$out/odd/$sys.args")" "$(paste -sd' ' "$out/even/$sys.args")"
 done
+echo "dynamic    $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-dynamic.pooled.trn" --json 2>/dev/null)"
 echo "sphinx     $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$dev/sphinx/hyp.trn" --json 2>/dev/null)"
 echo "== RNNs + KN5 against KN5 alone"
 "${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5.pooled.trn" --hyp2 "$out/kn5.pooled.trn" 2>/dev/null | tail -8
+echo "== RNNs + KN5 dynamic against KN5 alone"
+"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-dynamic.pooled.trn" --hyp2 "$out/kn5.pooled.trn" 2>/dev/null | tail -8
 echo "== RNNs + KN5 against Sphinx's 1-best"
 "${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5.pooled.trn" --hyp2 "$dev/sphinx/hyp.trn" 2>/dev/null | tail -8
