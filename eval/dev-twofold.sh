@@ -6,7 +6,8 @@
 # Pooled WER of each system, and MAPSSWE (sclite's segments) of 3xRNN + KN5 against KN5 alone
 # and against Sphinx's own 1-best, on the pooled hypotheses. The dynamic system (the paper's
 # dynamic rows) rescores each held-out half in order with rnns+kn5's tuned weights while the RNNs
-# keep learning from each rescored 1-best (rate $DYNAMIC, default 0.1).
+# keep learning from each rescored 1-best (rate $DYNAMIC, default 0.1); the consensus system
+# decodes rnns+kn5's rescored 100-best by consensus (--decode consensus) instead of Viterbi.
 # Models: eval/gutenberg-models.sh (KN5 and the RNNs listed in its rnns.list), or with
 # MODELS=eval/out/gutenberg-full those of eval/gutenberg-full-models.sh.
 # Usage: [MODELS=DIR] eval/dev-twofold.sh   (results: eval/out/dev-twofold/NAME-OF-DIR/, summary printed)
@@ -39,6 +40,12 @@ for fold in even odd; do
       --mode nbest --nbest 100 --threads 2 --no-lattices --ref "$out/$held/held-out.ref.trn" \
       --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/$sys.json"
   done
+  if [ ! -f "$out/$held/rnns+kn5-consensus/best.trn" ]; then
+    echo "== rnns+kn5, consensus decoding of the 100-best (the weights tuned for rnns+kn5): rescore the $held utterances"
+    "${lmr[@]}" rescore @"$out/$held/rnns+kn5.args" ${spec[rnns+kn5]} --decode consensus --in "$out/$held/held-out.list" \
+      --out "$out/$held/rnns+kn5-consensus" --mode nbest --nbest 100 --threads 2 --no-lattices --ref "$out/$held/held-out.ref.trn" \
+      --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/rnns+kn5-consensus.json"
+  fi
   if [ ! -f "$out/$held/rnns+kn5-dynamic/best.trn" ]; then
     echo "== rnns+kn5, dynamic (rate $dynamic, the weights tuned for rnns+kn5): rescore the $held utterances in order"
     "${lmr[@]}" rescore @"$out/$held/rnns+kn5.args" ${spec[rnns+kn5]} --dynamic "$dynamic" --in "$out/$held/held-out.list" \
@@ -46,7 +53,7 @@ for fold in even odd; do
       --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/rnns+kn5-dynamic.json"
   fi
 done
-for sys in kn5 rnns rnns+kn5 rnns+kn5-dynamic; do
+for sys in kn5 rnns rnns+kn5 rnns+kn5-consensus rnns+kn5-dynamic; do
   cat "$out/odd/$sys/best.trn" "$out/even/$sys/best.trn" > "$out/$sys.pooled.trn"
 done
 echo "== pooled over both held-out halves (every dev word once)"
@@ -55,10 +62,15 @@ for sys in kn5 rnns rnns+kn5; do
     "$("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/$sys.pooled.trn" --json 2>/dev/null)" \
     "$(paste -sd' ' "$out/odd/$sys.args")" "$(paste -sd' ' "$out/even/$sys.args")"
 done
+echo "consensus  $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-consensus.pooled.trn" --json 2>/dev/null)"
 echo "dynamic    $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-dynamic.pooled.trn" --json 2>/dev/null)"
 echo "sphinx     $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$dev/sphinx/hyp.trn" --json 2>/dev/null)"
 echo "== RNNs + KN5 against KN5 alone"
 "${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5.pooled.trn" --hyp2 "$out/kn5.pooled.trn" 2>/dev/null | tail -8
+echo "== RNNs + KN5 consensus against RNNs + KN5 Viterbi"
+"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-consensus.pooled.trn" --hyp2 "$out/rnns+kn5.pooled.trn" 2>/dev/null | tail -8
+echo "== RNNs + KN5 consensus against KN5 alone"
+"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-consensus.pooled.trn" --hyp2 "$out/kn5.pooled.trn" 2>/dev/null | tail -8
 echo "== RNNs + KN5 dynamic against KN5 alone"
 "${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-dynamic.pooled.trn" --hyp2 "$out/kn5.pooled.trn" 2>/dev/null | tail -8
 echo "== RNNs + KN5 against Sphinx's 1-best"

@@ -111,6 +111,16 @@ public final class RescoreCommand implements Callable<Integer> {
                     + "below the lattice's best, as Kaldi's lattice-prune (default ${DEFAULT-VALUE}; Infinity: none).")
     double pruneBeam;
 
+    @Option(names = "--decode", paramLabel = "HOW", defaultValue = "viterbi",
+            description = "viterbi: the best-scoring path or hypothesis; consensus: minimum-Bayes-risk decoding of the N-best "
+                    + "list (word slots aligned to the best, the most probable word per slot), which targets WER; best.trn is "
+                    + "then the consensus and viterbi.trn the Viterbi 1-best (default: ${DEFAULT-VALUE}).")
+    String decode;
+
+    @Option(names = "--posterior-scale", paramLabel = "S", defaultValue = "0",
+            description = "Scale of the totals in the N-best posteriors of --decode consensus (default: 0, meaning 1 / lmscale).")
+    double posteriorScale;
+
     @Option(names = "--max-expanded-arcs", paramLabel = "N", defaultValue = "" + LatticeRescorer.DEFAULT_MAX_ARCS,
             description = "Memory budget of one lattice's expansion, in arcs (default ${DEFAULT-VALUE}). A lattice past it is "
                     + "expanded again with --prune-beam 50 --beam 50 --max-histories 10, and past that rescored as its N-best "
@@ -168,6 +178,14 @@ public final class RescoreCommand implements Callable<Integer> {
             weights = new ScoreWeights(acScale, lmScale, wip, firstPassWeight, words.scoreFillers, words.oovLogProb);
             settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), pruneBeam,
                     maxExpandedArcs);
+            if (decode.equals("consensus")) {
+                if (posteriorScale < 0) {
+                    throw new InputFormatException("--posterior-scale must be positive (0: 1 / lmscale), not " + posteriorScale);
+                }
+                settings = settings.withConsensus(posteriorScale == 0 ? 1 / lmScale : posteriorScale);
+            } else if (!decode.equals("viterbi")) {
+                throw new InputFormatException("--decode must be 'viterbi' or 'consensus', not '" + decode + "'");
+            }
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }

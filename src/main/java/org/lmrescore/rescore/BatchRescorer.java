@@ -82,7 +82,7 @@ public final class BatchRescorer {
         for (Utterance u : InputFormat.read(f)) {
             UtteranceResult r = rescorer.rescore(u);
             if (hook != null) {
-                hook.adapt(r.id(), r.best().hypothesis().words());
+                hook.adapt(r.id(), r.output());
             }
             out.add(r);
         }

@@ -21,7 +21,9 @@ import java.util.function.Function;
  * {@code best.trn} (rescored 1-best, sclite trn), {@code before.trn} (first-pass 1-best),
  * {@code best.ctm} (rescored 1-best with times, for utterances whose input has times),
  * {@code nbest.tsv} (rescored N-best lists, {@link TsvNBest}), {@code oracle.trn} (with a
- * reference). Rescored lattices go to {@code lattices/ID.slf.gz} as they are made.
+ * reference); with consensus decoding {@code best.trn} is the consensus and the Viterbi 1-best
+ * goes to {@code viterbi.trn} (and its times to {@code viterbi.ctm}). Rescored lattices go to
+ * {@code lattices/ID.slf.gz} as they are made.
  */
 public final class OutputFiles {
     public static final String BEST_TRN = "best.trn";
@@ -29,6 +31,9 @@ public final class OutputFiles {
     public static final String BEST_CTM = "best.ctm";
     public static final String NBEST_TSV = "nbest.tsv";
     public static final String ORACLE_TRN = "oracle.trn";
+    /** With consensus decoding (best.trn is the consensus): the Viterbi 1-best, and its ctm. */
+    public static final String VITERBI_TRN = "viterbi.trn";
+    public static final String VITERBI_CTM = "viterbi.ctm";
     public static final String LATTICES = "lattices";
 
     private OutputFiles() {
@@ -37,7 +42,7 @@ public final class OutputFiles {
     /** Whether a rescoring run writes this file of its folder (relative path, '/'-separated): the run's file set. */
     public static boolean owns(String relative) {
         return switch (relative) {
-            case BEST_TRN, BEFORE_TRN, BEST_CTM, NBEST_TSV, ORACLE_TRN -> true;
+            case BEST_TRN, BEFORE_TRN, BEST_CTM, NBEST_TSV, ORACLE_TRN, VITERBI_TRN, VITERBI_CTM -> true;
             default -> relative.startsWith(LATTICES + "/") && relative.endsWith(".slf.gz")
                     && relative.indexOf('/', LATTICES.length() + 1) < 0;
         };
@@ -45,7 +50,11 @@ public final class OutputFiles {
 
     /** Writes the transcripts and N-best lists; returns the number of utterances with times in the ctm. */
     public static int write(Path out, List<UtteranceResult> results, ScoreWeights weights) {
-        writeTrn(out.resolve(BEST_TRN), results, r -> r.best().hypothesis().words());
+        boolean consensus = results.stream().anyMatch(r -> r.consensus() != null);
+        writeTrn(out.resolve(BEST_TRN), results, UtteranceResult::output);
+        if (consensus) {
+            writeTrn(out.resolve(VITERBI_TRN), results, r -> r.best().hypothesis().words());
+        }
         writeTrn(out.resolve(BEFORE_TRN), results, UtteranceResult::before);
         if (results.stream().anyMatch(r -> r.oracle() != null)) {
             writeTrn(out.resolve(ORACLE_TRN), results, UtteranceResult::oracle);
@@ -61,7 +70,8 @@ public final class OutputFiles {
         if (!ids.isEmpty()) {
             TsvNBest.write(out.resolve(NBEST_TSV), ids, lists, weights);
         }
-        return writeCtm(out.resolve(BEST_CTM), results);
+        // the ctm's times come from the Viterbi path: with consensus decoding it is that path's ctm
+        return writeCtm(out.resolve(consensus ? VITERBI_CTM : BEST_CTM), results);
     }
 
     /** One sclite trn line: the words, then the id in parentheses. */

@@ -71,7 +71,7 @@ public final class RunSummary {
         Transcripts beforeHyp = baseline != null ? restricted(TranscriptReader.read(baseline), rescored)
                 : transcripts(outcome.results(), UtteranceResult::before);
         ScoreReport b = wer.score(reference, beforeHyp, baseline != null ? baseline.getFileName().toString() : "first pass");
-        ScoreReport a = wer.score(reference, transcripts(outcome.results(), r -> r.best().hypothesis().words()), "rescored");
+        ScoreReport a = wer.score(reference, transcripts(outcome.results(), UtteranceResult::output), "rescored");
         ScoreReport o = wer.score(reference, transcripts(outcome.results(), UtteranceResult::oracle), "oracle");
         Significance.Comparison c = Significance.compare(b, a, Mapsswe.Segmentation.RUNS);
         return new RunSummary(outcome, scorer.oovCount(), b, a, o, c);

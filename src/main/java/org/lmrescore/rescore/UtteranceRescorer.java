@@ -6,6 +6,7 @@ import org.lmrescore.lattice.Lattice;
 import org.lmrescore.lattice.LatticeOracle;
 import org.lmrescore.lattice.LatticePruner;
 import org.lmrescore.lattice.LatticeRescorer;
+import org.lmrescore.lattice.NBestConsensus;
 import org.lmrescore.lattice.NBestLattice;
 import org.lmrescore.lattice.NBestList;
 import org.lmrescore.lattice.PrefixTreeRescorer;
@@ -80,7 +81,7 @@ public final class UtteranceRescorer {
                 List<ScoredHypothesis> nbest = settings.nbest() > 0 ? r.nbest(settings.nbest()) : List.of();
                 List<String> oracle = reference == null ? null : LatticeOracle.find(in, reference).words();
                 return new UtteranceResult(u.id(), u.file(), true, before, best, nbest, oracle,
-                        r.lmCalls(), in.arcCount(), r.lattice().arcCount(), seconds(start), fallback);
+                        r.lmCalls(), in.arcCount(), r.lattice().arcCount(), seconds(start), fallback, consensus(nbest));
             }
         }
         NBestList list = u.isLattice() ? NBestList.ofBestPaths(u.lattice(), Math.max(1, settings.nbest())) : u.nbest();
@@ -88,7 +89,12 @@ public final class UtteranceRescorer {
         List<ScoredHypothesis> scored = PrefixTreeRescorer.sortedByTotal(PrefixTreeRescorer.rescore(list, scorer));
         List<String> oracle = reference == null ? null : LatticeOracle.find(NBestLattice.of(list), reference).words();
         return new UtteranceResult(u.id(), u.file(), u.isLattice(), before, scored.get(0), scored, oracle,
-                -1, list.hypotheses().size(), 0, seconds(start), fallback);
+                -1, list.hypotheses().size(), 0, seconds(start), fallback, consensus(scored));
+    }
+
+    /** The consensus of the rescored N-best list when the settings ask for it, else null. */
+    private List<NBestConsensus.Word> consensus(List<ScoredHypothesis> nbest) {
+        return settings.consensus() ? NBestConsensus.decode(nbest, settings.consensusScale()) : null;
     }
 
     private RescoredLattice expand(Lattice in, double pruneBeam, double beam, int maxHistories) {

@@ -1,5 +1,6 @@
 package org.lmrescore.rescore;
 
+import org.lmrescore.lattice.NBestConsensus;
 import org.lmrescore.lattice.ScoredHypothesis;
 
 import java.nio.file.Path;
@@ -10,11 +11,25 @@ import java.util.List;
  * best path or top hypothesis), the rescored best, the rescored N-best (best first, possibly
  * empty), the oracle hypothesis when a reference was given, the work it took ({@code lmCalls}: LM
  * look-ups of a lattice expansion, -1 for N-best lists), and the {@link Fallback} used when the
- * lattice was too large for the settings' expansion budget.
+ * lattice was too large for the settings' expansion budget; with consensus decoding, the
+ * consensus words and their posteriors ({@code consensus}, else null).
  */
 public record UtteranceResult(String id, Path file, boolean lattice, List<String> before, ScoredHypothesis best,
                               List<ScoredHypothesis> nbest, List<String> oracle, long lmCalls,
-                              int inputArcs, int outputArcs, double seconds, Fallback fallback) {
+                              int inputArcs, int outputArcs, double seconds, Fallback fallback,
+                              List<NBestConsensus.Word> consensus) {
+
+    /** The rescored transcript: the consensus words when decoding by consensus, else the Viterbi best's. */
+    public List<String> output() {
+        if (consensus == null) {
+            return best.hypothesis().words();
+        }
+        List<String> words = new java.util.ArrayList<>(consensus.size());
+        for (NBestConsensus.Word w : consensus) {
+            words.add(w.word());
+        }
+        return words;
+    }
 
     /** How an utterance was rescored: as asked, or by a cheaper way when its lattice exceeded the budget. */
     public enum Fallback {
