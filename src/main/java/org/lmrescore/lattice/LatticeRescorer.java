@@ -141,8 +141,7 @@ public final class LatticeRescorer {
                         h = History.EMPTY;
                     }
                     int counted = scorer.counts(token) ? 1 : 0;
-                    double score = w.acousticScale() * lattice.acoustic(a) + w.lmScale() * lp
-                            + w.wordPenalty() * counted + w.firstPassWeight() * lattice.lmScore(a);
+                    double score = w.total(lattice.acoustic(a), lp, counted, lattice.lmScore(a));
                     Map<History, Copy> there = copies.get(target);
                     if (there == null) {
                         there = new HashMap<>();
