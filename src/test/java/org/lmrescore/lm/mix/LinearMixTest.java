@@ -50,6 +50,40 @@ class LinearMixTest {
     private static final Unigram B = Unigram.of(
             new java.util.LinkedHashMap<>(Map.of("</s>", 0.4, "x", 0.1, "y", 0.2, "z", 0.3)), 0.01);
 
+    /** prepare reaches every component with its own states, in order. */
+    @Test
+    void prepareIsForwardedToEachComponentWithItsStates() {
+        List<List<LmState>> seen = new java.util.ArrayList<>();
+        LanguageModel recording = new LanguageModel() {
+            public Vocabulary vocabulary() {
+                return A.vocabulary();
+            }
+
+            public LmState start() {
+                return A.start();
+            }
+
+            public double logProb(LmState c, int w) {
+                return A.logProb(c, w);
+            }
+
+            public LmState next(LmState c, int w) {
+                return c;
+            }
+
+            @Override
+            public void prepare(List<? extends LmState> contexts) {
+                seen.add(List.copyOf(contexts));
+            }
+        };
+        LinearMix mix = new LinearMix(List.of(recording, B), new double[] {1, 1});
+        LmState s = mix.start();
+        LmState t = mix.next(s, mix.vocabulary().id("x"));
+        mix.prepare(List.of(s, t));
+        assertEquals(1, seen.size());
+        assertEquals(List.of(mix.componentStates(s)[0], mix.componentStates(t)[0]), seen.get(0));
+    }
+
     @Test
     void mixesProbabilitiesNotLogs() {
         LinearMix mix = new LinearMix(List.of(A, B), new double[] {3, 1});
