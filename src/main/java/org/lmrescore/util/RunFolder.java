@@ -60,7 +60,8 @@ public final class RunFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the earlier run's files from " + dir, e);
         }
-        Log.info("%s: removed the %d files of the earlier %s run", dir, present.size(), command);
+        Log.always("note: %s: removed the %d files of the earlier %s run there, so none of them mixes with this one's", dir,
+                present.size(), command);
     }
 
     /** The regular files under {@code dir} that {@code owns} accepts, relative, sorted; temporary files excluded. */
