@@ -7,7 +7,8 @@
 # and against Sphinx's own 1-best, on the pooled hypotheses. The dynamic system (the paper's
 # dynamic rows) rescores each held-out half in order with rnns+kn5's tuned weights while the RNNs
 # keep learning from each rescored 1-best (rate $DYNAMIC, default 0.1); the consensus system
-# decodes rnns+kn5's rescored 100-best by consensus (--decode consensus) instead of Viterbi.
+# decodes the rescored 100-best by consensus (`tune --decode consensus` also picks its posterior
+# scale on the tuning half) instead of Viterbi.
 # Models: eval/gutenberg-models.sh (KN5 and the RNNs listed in its rnns.list), or with
 # MODELS=eval/out/gutenberg-full those of eval/gutenberg-full-models.sh.
 # Usage: [MODELS=DIR] eval/dev-twofold.sh   (results: eval/out/dev-twofold/NAME-OF-DIR/, summary printed)
@@ -41,8 +42,12 @@ for fold in even odd; do
       --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/$sys.json"
   done
   if [ ! -f "$out/$held/rnns+kn5-consensus/best.trn" ]; then
-    echo "== rnns+kn5, consensus decoding of the 100-best (the weights tuned for rnns+kn5): rescore the $held utterances"
-    "${lmr[@]}" rescore @"$out/$held/rnns+kn5.args" ${spec[rnns+kn5]} --decode consensus --in "$out/$held/held-out.list" \
+    echo "== rnns+kn5, consensus decoding of the 100-best: tune (weights, then posterior scale) on the $fold utterances, rescore the $held ones"
+    # shellcheck disable=SC2086
+    "${lmr[@]}" tune ${spec[rnns+kn5]} --decode consensus --in "$dev/sphinx/lat" --ref "$dev/ref.trn" --split "$fold" --threads 2 \
+      --params "$out/$held/rnns+kn5-consensus.args" --json 2>/dev/null | tail -1 > "$out/$held/rnns+kn5-consensus.tune.json"
+    # shellcheck disable=SC2086
+    "${lmr[@]}" rescore @"$out/$held/rnns+kn5-consensus.args" ${spec[rnns+kn5]} --in "$out/$held/held-out.list" \
       --out "$out/$held/rnns+kn5-consensus" --mode nbest --nbest 100 --threads 2 --no-lattices --ref "$out/$held/held-out.ref.trn" \
       --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/rnns+kn5-consensus.json"
   fi

@@ -88,6 +88,11 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Search range of the RNNs' total mix weight, with --rnn and --kn (default ${DEFAULT-VALUE}).")
     String lambdaRange;
 
+    @Option(names = "--decode", paramLabel = "HOW", defaultValue = "viterbi",
+            description = "consensus: after the weights, also choose the posterior scale of rescore --decode consensus "
+                    + "(multiples of 1/lmscale, fewest tuning errors) and write both to --params (default: ${DEFAULT-VALUE}).")
+    String decode;
+
     @Option(names = "--params", paramLabel = "FILE",
             description = "Write the chosen rescore options here (read them with 'rescore @FILE').")
     Path params;
@@ -175,8 +180,20 @@ public final class TuneCommand implements Callable<Integer> {
         TuningPoint defaults = new TuningPoint(ScoreWeights.DEFAULT_LM_SCALE, 0, ScoreWeights.DEFAULT_FIRST_PASS_WEIGHT, defaultLambda);
         boolean withLambda = all.hasMixWeight();
 
+        double posteriorScale = 0;
+        if (decode.equals("consensus")) {
+            posteriorScale = consensusScale(tuneSet, chosen);
+        } else if (!decode.equals("viterbi")) {
+            throw new InputFormatException("--decode must be 'viterbi' or 'consensus', not '" + decode + "'");
+        }
         if (params != null) {
             List<String> arguments = new ArrayList<>(chosen.rescoreArguments(withLambda));
+            if (posteriorScale > 0) {
+                arguments.add("--decode");
+                arguments.add("consensus");
+                arguments.add("--posterior-scale");
+                arguments.add(String.format(Locale.ROOT, "%.6g", posteriorScale));
+            }
             arguments.addAll(words.asArguments());  // scored as tuned, or the WER would not carry over
             AtomicOutput.writeString(params, String.join("\n", arguments) + "\n");
         }
@@ -193,6 +210,11 @@ public final class TuneCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-58s %9s %9s%n", "WER %", "tuning", "held out");
         row(out, "defaults (" + defaults.format(withLambda) + ")", tuneSet.wer(defaults), heldOut, heldOut.wer(defaults));
         row(out, "tuned", tunedWer, heldOut, heldOut.wer(chosen));
+        if (posteriorScale > 0) {
+            row(out, String.format(Locale.ROOT, "tuned, consensus decoding (posterior scale %.4g)", posteriorScale),
+                    tuneSet.percent(tuneSet.consensusErrors(chosen, posteriorScale)), heldOut,
+                    heldOut.percent(heldOut.consensusErrors(chosen, posteriorScale)));
+        }
         row(out, "oracle of the " + nbest + "-best", tuneSet.percent(tuneSet.oracleErrors()), heldOut,
                 heldOut.percent(heldOut.oracleErrors()));
         out.print(WerSurface.table(tuneSet, chosen, ranges[0], ranges[1], 9, 9));
@@ -210,6 +232,13 @@ public final class TuneCommand implements Callable<Integer> {
             if (withLambda) {
                 j.put("lambda", chosen.rnnWeight());
             }
+            if (posteriorScale > 0) {
+                j.put("posterior_scale", posteriorScale)
+                        .put("tuning_wer_consensus", round(tuneSet.percent(tuneSet.consensusErrors(chosen, posteriorScale))));
+                if (!heldOut.utterances().isEmpty()) {
+                    j.put("held_out_wer_consensus", round(heldOut.percent(heldOut.consensusErrors(chosen, posteriorScale))));
+                }
+            }
             j.put("tuning_wer_default", round(tuneSet.wer(defaults)))
                     .put("tuning_wer", round(tunedWer))
                     .put("trials", result.trials());
@@ -223,6 +252,25 @@ public final class TuneCommand implements Callable<Integer> {
         out.flush();
         Log.info("tuned in %.1f s", (System.nanoTime() - t0) / 1e9);
         return 0;
+    }
+
+    /** Multiples of 1 / lmscale tried for the consensus posterior scale, the customary value first (it wins ties). */
+    private static final double[] SCALE_FACTORS = {1, 0.125, 0.25, 0.5, 2, 4};
+
+    /** The posterior scale whose consensus decoding makes the fewest errors on the tuning set, at the tuned weights. */
+    private static double consensusScale(TuningSet tuneSet, TuningPoint chosen) {
+        double best = 0;
+        long bestErrors = Long.MAX_VALUE;
+        for (double f : SCALE_FACTORS) {
+            double scale = f / (chosen.lmScale() > 0 ? chosen.lmScale() : 1);
+            long e = tuneSet.consensusErrors(chosen, scale);
+            Log.info("consensus at posterior scale %.4g: %d errors", scale, e);
+            if (e < bestErrors) {
+                best = scale;
+                bestErrors = e;
+            }
+        }
+        return best;
     }
 
     private static void row(PrintWriter out, String label, double tuning, TuningSet heldOut, double held) {

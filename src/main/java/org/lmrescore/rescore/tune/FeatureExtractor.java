@@ -106,10 +106,12 @@ public final class FeatureExtractor {
                     byToken[t][c] = perComponent[c][h][t];
                 }
             }
-            int errors = Aligner.SCLITE.align(reference, TokenFilter.SCLITE.apply(hyp.words())).errors();
-            out.add(new HypothesisFeatures(hyp.acoustic(), counter.wordCount(hyp.tokens()), hyp.firstPassLm(), byToken, errors));
+            List<String> words = TokenFilter.SCLITE.apply(hyp.words());
+            int errors = Aligner.SCLITE.align(reference, words).errors();
+            out.add(new HypothesisFeatures(hyp.acoustic(), counter.wordCount(hyp.tokens()), hyp.firstPassLm(), byToken, errors,
+                    words));
         }
-        return new UtteranceFeatures(list.id(), out, reference.size());
+        return new UtteranceFeatures(list.id(), out, reference.size(), reference);
     }
 
     /** Per hypothesis, the model's raw ln P of each token it reads and then of {@code </s>}. */

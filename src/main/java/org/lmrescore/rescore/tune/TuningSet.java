@@ -1,5 +1,10 @@
 package org.lmrescore.rescore.tune;
 
+import org.lmrescore.eval.Aligner;
+import org.lmrescore.lattice.Hypothesis;
+import org.lmrescore.lattice.NBestConsensus;
+import org.lmrescore.lattice.ScoredHypothesis;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -159,18 +164,39 @@ public final class TuningSet {
         return best < 0 ? utterances.get(u).referenceWords() : errors[u][best];
     }
 
+    /**
+     * Word errors of consensus decoding ({@link NBestConsensus}) of every list at posterior scale
+     * {@code scale}, the hypotheses' totals as {@code rescore} computes them at {@code p}.
+     */
+    public long consensusErrors(TuningPoint p, double scale) {
+        ensureMix(p.rnnWeight());
+        long errors = 0;
+        for (int u = 0; u < utterances.size(); u++) {
+            UtteranceFeatures f = utterances.get(u);
+            List<ScoredHypothesis> list = new ArrayList<>(f.hypotheses().size());
+            for (int h = 0; h < f.hypotheses().size(); h++) {
+                List<String> words = f.hypotheses().get(h).wordList();
+                list.add(new ScoredHypothesis(Hypothesis.of(words, 0, 0), 0, words.size(), total(u, h, p)));
+            }
+            List<String> decoded = new ArrayList<>();
+            for (NBestConsensus.Word w : NBestConsensus.decode(list, scale)) {
+                decoded.add(w.word());
+            }
+            errors += Aligner.SCLITE.align(f.reference(), decoded).errors();
+        }
+        return errors;
+    }
+
+    /** The total {@code rescore} gives hypothesis h of utterance u at p (acoustic scale 1: only ratios matter). */
+    private double total(int u, int h, TuningPoint p) {
+        return acoustic[u][h] + p.lmScale() * mixedLm[u][h] + p.wip() * words[u][h] + p.firstPassWeight() * firstPass[u][h];
+    }
+
     private int argmax(int u, TuningPoint p) {
-        double[] ac = acoustic[u];
-        double[] lm = mixedLm[u];
-        double[] fp = firstPass[u];
-        int[] n = words[u];
-        double lms = p.lmScale();
-        double wip = p.wip();
-        double fpw = p.firstPassWeight();
         int best = -1;
         double bestTotal = Double.NEGATIVE_INFINITY;
-        for (int h = 0; h < ac.length; h++) {
-            double total = ac[h] + lms * lm[h] + wip * n[h] + fpw * fp[h];
+        for (int h = 0; h < acoustic[u].length; h++) {
+            double total = total(u, h, p);
             if (best < 0 || total > bestTotal) {
                 best = h;
                 bestTotal = total;

@@ -7,9 +7,15 @@ import java.util.List;
  * {@code rescore}'s stable sort does), the reference length, and the errors when no hypothesis
  * exists (every reference word deleted).
  */
-public record UtteranceFeatures(String id, List<HypothesisFeatures> hypotheses, int referenceWords) {
+public record UtteranceFeatures(String id, List<HypothesisFeatures> hypotheses, int referenceWords, List<String> reference) {
     public UtteranceFeatures {
         hypotheses = List.copyOf(hypotheses);
+        reference = List.copyOf(reference);
+    }
+
+    /** Without the reference words (consensus decoding, which aligns them, is then not available). */
+    public UtteranceFeatures(String id, List<HypothesisFeatures> hypotheses, int referenceWords) {
+        this(id, hypotheses, referenceWords, List.of());
     }
 
     /** Fewest errors of any hypothesis: the oracle of this list. */

@@ -62,6 +62,23 @@ class TuneThenRescoreTest {
         assertTrue(tunedWer <= number(untuned, "wer_after"), tunedWer + " vs " + untuned);
     }
 
+    /** The same for consensus decoding: tune's consensus WER at its chosen posterior scale is rescore's. */
+    @Test
+    void rescoreWithTheTunedConsensusReproducesItsWer(@TempDir Path dir) throws Exception {
+        Path lm = Files.writeString(dir.resolve("lm.arpa"), ARPA);
+        Path nbest = Files.writeString(dir.resolve("dev.nbest.tsv"), NBEST);
+        Path ref = Files.writeString(dir.resolve("ref.trn"), "the cat sat (u1)\na hat sat (u2)\nthe cat (u3)\n");
+        Path params = dir.resolve("tuned.args");
+        String tuned = run("tune", "--kn", lm.toString(), "--in", nbest.toString(), "--ref", ref.toString(),
+                "--params", params.toString(), "--threads", "1", "--decode", "consensus", "--json");
+        String args = Files.readString(params);
+        assertTrue(args.contains("--decode\nconsensus\n--posterior-scale\n"), args);
+        String rescored = run("rescore", "@" + params, "--kn", lm.toString(), "--in", nbest.toString(),
+                "--out", dir.resolve("out").toString(), "--ref", ref.toString(), "--threads", "1", "--json");
+        assertEquals(number(tuned, "tuning_wer_consensus"), number(rescored, "wer_after"), 1e-9);
+        assertTrue(Files.exists(dir.resolve("out/viterbi.trn")));
+    }
+
     private static String run(String... args) {
         PrintStream saved = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
