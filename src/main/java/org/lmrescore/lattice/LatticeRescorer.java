@@ -115,17 +115,22 @@ public final class LatticeRescorer {
                 keep++;
             }
             pruned += list.size() - keep;
+            List<LmState> states = new ArrayList<>(keep);
             for (int i = 0; i < keep; i++) {
                 Copy x = list.get(i);
                 x.id = alive.size();
                 alive.add(x);
-                if (v == end) {
-                    continue; // nothing follows: no state needed
+                if (v != end) {  // at the end nothing follows: no state needed
+                    if (x.state == null) {
+                        x.state = x.fromWord == Scorer.SKIP ? x.fromState : scorer.next(x.fromState, x.fromWord);
+                        x.fromState = null;
+                    }
+                    states.add(x.state);
                 }
-                if (x.state == null) {
-                    x.state = x.fromWord == Scorer.SKIP ? x.fromState : scorer.next(x.fromState, x.fromWord);
-                    x.fromState = null;
-                }
+            }
+            scorer.prepare(states);  // the node's copies are scored next: a model may batch their shared work
+            for (int i = 0; i < keep && v != end; i++) {
+                Copy x = list.get(i);
                 for (int a = lattice.firstOut(v); a < lattice.firstOut(v + 1); a++) {
                     int target = lattice.to(a);
                     String token = lattice.word(a);
