@@ -8,7 +8,8 @@
 # dynamic rows) rescores each held-out half in order with rnns+kn5's tuned weights while the RNNs
 # keep learning from each rescored 1-best (rate $DYNAMIC, default 0.1); the consensus system
 # decodes the rescored 100-best by consensus (`tune --decode consensus` also picks its posterior
-# scale on the tuning half) instead of Viterbi.
+# scale on the tuning half) instead of Viterbi; the lattice system rescores the held-out lattices
+# themselves (history expansion, default settings) with rnns+kn5's weights.
 # Models: eval/gutenberg-models.sh (KN5 and the RNNs listed in its rnns.list), or with
 # MODELS=eval/out/gutenberg-full those of eval/gutenberg-full-models.sh.
 # Usage: [MODELS=DIR] eval/dev-twofold.sh   (results: eval/out/dev-twofold/NAME-OF-DIR/, summary printed)
@@ -51,6 +52,12 @@ for fold in even odd; do
       --out "$out/$held/rnns+kn5-consensus" --mode nbest --nbest 100 --threads 2 --no-lattices --ref "$out/$held/held-out.ref.trn" \
       --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/rnns+kn5-consensus.json"
   fi
+  if [ ! -f "$out/$held/rnns+kn5-lattice/best.trn" ]; then
+    echo "== rnns+kn5, the lattices rescored (expansion, not their 100-best) with rnns+kn5's weights: the $held utterances"
+    "${lmr[@]}" rescore @"$out/$held/rnns+kn5.args" ${spec[rnns+kn5]} --in "$out/$held/held-out.list" \
+      --out "$out/$held/rnns+kn5-lattice" --threads 2 --no-lattices --ref "$out/$held/held-out.ref.trn" \
+      --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/rnns+kn5-lattice.json"
+  fi
   if [ ! -f "$out/$held/rnns+kn5-dynamic/best.trn" ]; then
     echo "== rnns+kn5, dynamic (rate $dynamic, the weights tuned for rnns+kn5): rescore the $held utterances in order"
     "${lmr[@]}" rescore @"$out/$held/rnns+kn5.args" ${spec[rnns+kn5]} --dynamic "$dynamic" --in "$out/$held/held-out.list" \
@@ -58,7 +65,7 @@ for fold in even odd; do
       --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/rnns+kn5-dynamic.json"
   fi
 done
-for sys in kn5 rnns rnns+kn5 rnns+kn5-consensus rnns+kn5-dynamic; do
+for sys in kn5 rnns rnns+kn5 rnns+kn5-consensus rnns+kn5-lattice rnns+kn5-dynamic; do
   cat "$out/odd/$sys/best.trn" "$out/even/$sys/best.trn" > "$out/$sys.pooled.trn"
 done
 echo "== pooled over both held-out halves (every dev word once)"
@@ -68,6 +75,7 @@ for sys in kn5 rnns rnns+kn5; do
     "$(paste -sd' ' "$out/odd/$sys.args")" "$(paste -sd' ' "$out/even/$sys.args")"
 done
 echo "consensus  $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-consensus.pooled.trn" --json 2>/dev/null)"
+echo "lattice    $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-lattice.pooled.trn" --json 2>/dev/null)"
 echo "dynamic    $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-dynamic.pooled.trn" --json 2>/dev/null)"
 echo "sphinx     $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$dev/sphinx/hyp.trn" --json 2>/dev/null)"
 echo "== RNNs + KN5 against KN5 alone"
@@ -76,6 +84,10 @@ echo "== RNNs + KN5 consensus against RNNs + KN5 Viterbi"
 "${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-consensus.pooled.trn" --hyp2 "$out/rnns+kn5.pooled.trn" 2>/dev/null | tail -8
 echo "== RNNs + KN5 consensus against KN5 alone"
 "${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-consensus.pooled.trn" --hyp2 "$out/kn5.pooled.trn" 2>/dev/null | tail -8
+echo "== RNNs + KN5, lattices rescored, against KN5 alone"
+"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-lattice.pooled.trn" --hyp2 "$out/kn5.pooled.trn" 2>/dev/null | tail -8
+echo "== RNNs + KN5, lattices rescored, against Sphinx's 1-best"
+"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-lattice.pooled.trn" --hyp2 "$dev/sphinx/hyp.trn" 2>/dev/null | tail -8
 echo "== RNNs + KN5 dynamic against KN5 alone"
 "${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-dynamic.pooled.trn" --hyp2 "$out/kn5.pooled.trn" 2>/dev/null | tail -8
 echo "== RNNs + KN5 against Sphinx's 1-best"
