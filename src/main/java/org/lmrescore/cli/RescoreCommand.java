@@ -1,6 +1,7 @@
 package org.lmrescore.cli;
 
 import org.lmrescore.lattice.InputFiles;
+import org.lmrescore.lattice.InputFormat;
 import org.lmrescore.lattice.LatticeRescorer;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.Scorer;
@@ -111,6 +112,12 @@ public final class RescoreCommand implements Callable<Integer> {
                     + "below the lattice's best, as Kaldi's lattice-prune (default ${DEFAULT-VALUE}; Infinity: none).")
     double pruneBeam;
 
+    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "Read every input as this format: auto (recognise each file by its content), slf, sphinx-lat, "
+                    + "srilm-nbest, sphinx-nbest, tsv-nbest or rnnlm-nbest (an rnnlm list whatever its words look like) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String inputFormat;
+
     @Option(names = "--decode", paramLabel = "HOW", defaultValue = "viterbi",
             description = "viterbi: the best-scoring path or hypothesis; consensus: minimum-Bayes-risk decoding of the N-best "
                     + "list (word slots aligned to the best, the most probable word per slot), which targets WER; best.trn is "
@@ -189,6 +196,7 @@ public final class RescoreCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }
+        InputFormat format = InputFormat.named(inputFormat);
         noteUntunedWeights();
         List<Path> files = InputFiles.resolve(in);
         List<Path> inputs = new java.util.ArrayList<>(files);
@@ -203,7 +211,7 @@ public final class RescoreCommand implements Callable<Integer> {
         UtteranceRescorer rescorer = new UtteranceRescorer(scorer, settings, latticeDir, references);
         Log.info("rescoring %d files with %d threads", files.size(), threads);
         AdaptationHook adaptation = dynamicRate > 0 ? DynamicAdaptation.of(lm, dynamicRate) : null;
-        BatchRescorer.Outcome outcome = BatchRescorer.run(files, rescorer, threads, strict, adaptation);
+        BatchRescorer.Outcome outcome = BatchRescorer.run(files, format, rescorer, threads, strict, adaptation);
         OutputFiles.write(out, outcome.results(), weights);
         RunSummary summary = RunSummary.of(outcome, scorer, ref, baseline);
         Json j = summary.toJson();

@@ -1,6 +1,7 @@
 package org.lmrescore.cli;
 
 import org.lmrescore.lattice.InputFiles;
+import org.lmrescore.lattice.InputFormat;
 import org.lmrescore.lattice.NBestList;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lm.LanguageModel;
@@ -88,6 +89,12 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Search range of the RNNs' total mix weight, with --rnn and --kn (default ${DEFAULT-VALUE}).")
     String lambdaRange;
 
+    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "Read every input as this format: auto (recognise each file by its content), slf, sphinx-lat, "
+                    + "srilm-nbest, sphinx-nbest, tsv-nbest or rnnlm-nbest (an rnnlm list whatever its words look like) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String inputFormat;
+
     @Option(names = "--decode", paramLabel = "HOW", defaultValue = "viterbi",
             description = "consensus: after the weights, also choose the posterior scale of rescore --decode consensus "
                     + "(multiples of 1/lmscale, fewest tuning errors) and write both to --params (default: ${DEFAULT-VALUE}).")
@@ -111,6 +118,7 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        InputFormat format = InputFormat.named(inputFormat);
         SearchRange[] ranges;
         ScoreWeights reading;
         try {
@@ -152,7 +160,7 @@ public final class TuneCommand implements Callable<Integer> {
         inputs.addAll(model.inputFiles());
         OutputGuard.refuseOverwrite(params, inputs);
         long t0 = System.nanoTime();
-        List<NBestList> lists = TuningInputs.read(inputFiles, nbest, strict);
+        List<NBestList> lists = TuningInputs.read(inputFiles, format, nbest, strict);
         List<UtteranceFeatures> features = new FeatureExtractor(rnns, backoff, reading, words.lowercase)
                 .extract(lists, references, threads);
         double featureSeconds = (System.nanoTime() - t0) / 1e9;

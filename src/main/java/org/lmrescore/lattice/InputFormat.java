@@ -23,7 +23,15 @@ public enum InputFormat {
 
     /** Reads every utterance in {@code file} (lattice files and most N-best files hold one). */
     public static List<Utterance> read(Path file) {
-        InputFormat format = detect(file);
+        return read(file, null);
+    }
+
+    /** {@link #read(Path)} as {@code format} ({@code --input-format}), or as {@link #detect} finds when null. */
+    public static List<Utterance> read(Path file, InputFormat format) {
+        boolean forced = format != null;
+        if (format == null) {
+            format = detect(file);
+        }
         List<Utterance> out = new ArrayList<>();
         switch (format) {
             case SLF -> out.add(Utterance.of(file, SlfReader.read(file)));
@@ -31,9 +39,25 @@ public enum InputFormat {
             case SRILM_NBEST -> out.add(Utterance.of(file, SrilmNBestReader.read(file)));
             case SPHINX_NBEST -> out.add(Utterance.of(file, SphinxNBestReader.read(file)));
             case TSV_NBEST -> TsvNBest.read(file).forEach(l -> out.add(Utterance.of(file, l)));
-            case RNNLM_NBEST -> RnnlmNBestReader.read(file).forEach(l -> out.add(Utterance.of(file, l)));
+            case RNNLM_NBEST -> RnnlmNBestReader.read(file, !forced).forEach(l -> out.add(Utterance.of(file, l)));
         }
         return out;
+    }
+
+    /** The name of each format for {@code --input-format}, in declaration order. */
+    public static final List<String> NAMES = List.of("slf", "sphinx-lat", "srilm-nbest", "sphinx-nbest", "tsv-nbest", "rnnlm-nbest");
+
+    /** The format an {@code --input-format} value names; null for {@code auto} (recognise each file by its content). */
+    public static InputFormat named(String name) {
+        if (name.equals("auto")) {
+            return null;
+        }
+        int i = NAMES.indexOf(name);
+        if (i < 0) {
+            throw new InputFormatException("--input-format must be auto or one of " + String.join(", ", NAMES) + ", not '"
+                    + name + "'");
+        }
+        return values()[i];
     }
 
     public static InputFormat detect(Path file) {

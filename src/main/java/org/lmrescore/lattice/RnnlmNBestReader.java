@@ -23,12 +23,21 @@ public final class RnnlmNBestReader {
     }
 
     public static List<NBestList> read(Path file) {
+        return read(file, true);
+    }
+
+    /** {@code checkTokens} false: the format was forced ({@code --input-format rnnlm-nbest}), tokens are taken as they are. */
+    public static List<NBestList> read(Path file, boolean checkTokens) {
         try (TextInput in = TextInput.open(file)) {
-            return read(in);
+            return read(in, checkTokens);
         }
     }
 
     public static List<NBestList> read(TextInput in) {
+        return read(in, true);
+    }
+
+    private static List<NBestList> read(TextInput in, boolean checkTokens) {
         NBestGroups groups = new NBestGroups();
         String line;
         while ((line = in.readLine()) != null) {
@@ -38,7 +47,7 @@ public final class RnnlmNBestReader {
             }
             String[] f = trimmed.split("\\s+");
             for (String token : f) {
-                if (!isPlainToken(token)) {
+                if (checkTokens && !isPlainToken(token)) {
                     throw new InputFormatException(in.path(), in.lineNumber(), "not a recognised input format: token '"
                             + printable(token) + "' is not a word of an rnnlm N-best list ('uttid word word ...'), and the"
                             + " file is not " + InputFormat.OTHER_FORMATS);

@@ -38,6 +38,12 @@ public final class BatchRescorer {
 
     public static Outcome run(List<Path> files, UtteranceRescorer rescorer, int threads, boolean strict,
                               AdaptationHook hook) {
+        return run(files, null, rescorer, threads, strict, hook);
+    }
+
+    /** {@code format}: read every file as this format ({@code --input-format}); null: recognise each by its content. */
+    public static Outcome run(List<Path> files, InputFormat format, UtteranceRescorer rescorer, int threads, boolean strict,
+                              AdaptationHook hook) {
         long start = System.nanoTime();
         Progress progress = new Progress("rescore", files.size(), "files");
         List<UtteranceResult> results = new ArrayList<>();
@@ -45,7 +51,7 @@ public final class BatchRescorer {
         Map<String, Path> fileOfId = new HashMap<>();
         if (hook != null || threads <= 1) {
             for (Path f : files) {
-                collect(f, () -> rescoreFile(f, rescorer, hook), results, failures, strict, fileOfId);
+                collect(f, () -> rescoreFile(f, format, rescorer, hook), results, failures, strict, fileOfId);
                 progress.advance(1);
             }
         } else {
@@ -59,7 +65,7 @@ public final class BatchRescorer {
                 for (Path f : files) {
                     futures.add(pool.submit(() -> {
                         try {
-                            return rescoreFile(f, rescorer, null);
+                            return rescoreFile(f, format, rescorer, null);
                         } finally {
                             progress.advance(1);
                         }
@@ -77,9 +83,10 @@ public final class BatchRescorer {
         return new Outcome(results, failures, (System.nanoTime() - start) / 1e9);
     }
 
-    private static List<UtteranceResult> rescoreFile(Path f, UtteranceRescorer rescorer, AdaptationHook hook) {
+    private static List<UtteranceResult> rescoreFile(Path f, InputFormat format, UtteranceRescorer rescorer,
+                                                     AdaptationHook hook) {
         List<UtteranceResult> out = new ArrayList<>();
-        for (Utterance u : InputFormat.read(f)) {
+        for (Utterance u : InputFormat.read(f, format)) {
             UtteranceResult r = rescorer.rescore(u);
             if (hook != null) {
                 hook.adapt(r.id(), r.output());

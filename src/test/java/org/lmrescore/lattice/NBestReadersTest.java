@@ -66,6 +66,13 @@ class NBestReadersTest {
         Path binary = dir.resolve("model.bin");
         java.nio.file.Files.write(binary, new byte[] {'u', '1', ' ', 'a', 0, 1, 2, (byte) 0xff, '\n'});
         assertThrows(InputFormatException.class, () -> InputFormat.read(binary));
+        // forced, the rnnlm format takes any tokens; a format name that does not exist is an error
+        Path odd = Fixtures.write(dir, "odd.txt", "u1 a=b c,d\n");
+        assertEquals(List.of("a=b", "c,d"),
+                InputFormat.read(odd, InputFormat.named("rnnlm-nbest")).get(0).nbest().hypotheses().get(0).tokens());
+        assertEquals(null, InputFormat.named("auto"));
+        assertEquals(InputFormat.SLF, InputFormat.named("slf"));
+        assertThrows(InputFormatException.class, () -> InputFormat.named("kaldi"));
         // plain words, markup tokens and fillers still read
         Path ok = Fixtures.write(dir, "ok.txt", "utt-1 <s> don't [noise] 3:30 </s>\nutt-1 <unk> o'clock\n");
         assertEquals(1, InputFormat.read(ok).size());

@@ -21,13 +21,18 @@ public final class TuningInputs {
     }
 
     public static List<NBestList> read(List<Path> files, int k, boolean strict) {
+        return read(files, null, k, strict);
+    }
+
+    /** {@code format}: read every file as this format ({@code --input-format}); null: recognise each by its content. */
+    public static List<NBestList> read(List<Path> files, InputFormat format, int k, boolean strict) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1");
         }
         List<NBestList> lists = new ArrayList<>();
         for (Path file : files) {
             try {
-                for (Utterance u : InputFormat.read(file)) {
+                for (Utterance u : InputFormat.read(file, format)) {
                     lists.add(u.isLattice() ? NBestList.ofBestPaths(u.lattice(), k) : first(u.nbest(), k));
                 }
             } catch (InputFormatException e) {
