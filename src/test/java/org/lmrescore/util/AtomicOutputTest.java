@@ -31,6 +31,23 @@ class AtomicOutputTest {
     }
 
     /** A killed run's temporary file is removed by the next write of the same target; a fresh one (a run writing now) is kept. */
+    /** A FIFO, a device or a link given as an output is refused, not replaced by a regular file. */
+    @Test
+    void nonRegularTargetsAreRefusedAndLeftAsTheyAre(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("pipe");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo not available");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), Files.writeString(dir.resolve("real"), "x"));
+        for (Path target : new Path[] {fifo, Path.of("/dev/null"), link}) {
+            org.lmrescore.util.InputFormatException e = assertThrows(org.lmrescore.util.InputFormatException.class,
+                    () -> AtomicOutput.create(target), target.toString());
+            assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+        }
+        assertFalse(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("x", Files.readString(dir.resolve("real")));
+    }
+
     @Test
     void temporariesOfKilledRunsAreRemoved(@TempDir Path dir) throws IOException {
         Path stale = Files.writeString(dir.resolve(".model.bin.123.tmp"), "half");
