@@ -106,10 +106,9 @@ public final class FeatureExtractor {
                     byToken[t][c] = perComponent[c][h][t];
                 }
             }
-            List<String> words = TokenFilter.SCLITE.apply(hyp.words());
-            int errors = Aligner.SCLITE.align(reference, words).errors();
+            int errors = Aligner.SCLITE.align(reference, TokenFilter.SCLITE.apply(hyp.words())).errors();
             out.add(new HypothesisFeatures(hyp.acoustic(), counter.wordCount(hyp.tokens()), hyp.firstPassLm(), byToken, errors,
-                    words));
+                    hyp.words()));
         }
         return new UtteranceFeatures(list.id(), out, reference.size(), reference);
     }

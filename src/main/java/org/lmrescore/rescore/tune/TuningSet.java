@@ -1,6 +1,7 @@
 package org.lmrescore.rescore.tune;
 
 import org.lmrescore.eval.Aligner;
+import org.lmrescore.eval.TokenFilter;
 import org.lmrescore.lattice.Hypothesis;
 import org.lmrescore.lattice.NBestConsensus;
 import org.lmrescore.lattice.ScoredHypothesis;
@@ -182,7 +183,7 @@ public final class TuningSet {
             for (NBestConsensus.Word w : NBestConsensus.decode(list, scale)) {
                 decoded.add(w.word());
             }
-            errors += Aligner.SCLITE.align(f.reference(), decoded).errors();
+            errors += Aligner.SCLITE.align(f.reference(), TokenFilter.SCLITE.apply(decoded)).errors();  // as rescore's WER
         }
         return errors;
     }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The cached hypotheses of one utterance (in the input's order, which breaks ties exactly as
  * {@code rescore}'s stable sort does), the reference length, and the errors when no hypothesis
- * exists (every reference word deleted).
+ * exists (every reference word deleted); and the reference words, case folded as WER compares
+ * them (consensus decoding aligns its output with them).
  */
 public record UtteranceFeatures(String id, List<HypothesisFeatures> hypotheses, int referenceWords, List<String> reference) {
     public UtteranceFeatures {
