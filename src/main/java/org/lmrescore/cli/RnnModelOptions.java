@@ -1,6 +1,7 @@
 package org.lmrescore.cli;
 
 import org.lmrescore.lm.LanguageModel;
+import org.lmrescore.lm.mix.MixWeights;
 import org.lmrescore.lm.rnn.RnnLanguageModel;
 import org.lmrescore.lm.rnn.RnnModels;
 import org.lmrescore.util.InputFormatException;
@@ -12,8 +13,8 @@ import java.util.List;
 
 /**
  * The RNN half of a command's model options: {@code --rnn a.bin,b.bin} and {@code --lambda}.
- * Combined with an optional backoff model by {@link ModelOptions#components()}: the default weights
- * follow Mikolov et al. 2010, the RNNs share 0.75 equally and the backoff model gets 0.25.
+ * Combined with an optional backoff model by {@link ModelOptions#components()}, with the weights
+ * of {@link MixWeights} (by default the RNNs share 0.75 equally and the backoff model gets 0.25).
  */
 public final class RnnModelOptions {
     @Option(names = "--rnn", split = ",", paramLabel = "MODEL",
@@ -42,38 +43,21 @@ public final class RnnModelOptions {
         return models;
     }
 
-    /** One weight per RNN, then the backoff model's when there is one. */
+    /** One weight per RNN, then the backoff model's when there is one ({@link MixWeights}). */
     double[] weights(int rnns, boolean withBackoff) {
-        double[] w = new double[rnns + (withBackoff ? 1 : 0)];
-        if (lambda.isEmpty()) {
-            double each = (withBackoff ? 0.75 : 1.0) / rnns;
-            for (int i = 0; i < rnns; i++) {
-                w[i] = each;
-            }
-        } else if (lambda.size() == 1) {
-            for (int i = 0; i < rnns; i++) {
-                w[i] = lambda.get(0) / rnns;
-            }
-        } else if (lambda.size() == rnns) {
-            for (int i = 0; i < rnns; i++) {
-                w[i] = lambda.get(i);
-            }
-        } else {
-            throw new InputFormatException("--lambda takes one value or one per RNN (" + rnns + "), not " + lambda.size());
+        try {
+            return MixWeights.of(lambda, rnns, withBackoff);
+        } catch (IllegalArgumentException e) {
+            throw new InputFormatException(e.getMessage());
         }
-        double sum = 0;
-        for (int i = 0; i < rnns; i++) {
-            if (!(w[i] > 0)) {
-                throw new InputFormatException("--lambda values must be > 0");
-            }
-            sum += w[i];
+    }
+
+    /** The RNNs' total weight ({@link MixWeights#rnnShare}). */
+    double rnnShare(int rnns, boolean withBackoff) {
+        try {
+            return MixWeights.rnnShare(lambda, rnns, withBackoff);
+        } catch (IllegalArgumentException e) {
+            throw new InputFormatException(e.getMessage());
         }
-        if (withBackoff) {
-            w[rnns] = 1 - sum;
-            if (!(w[rnns] > 0) || sum > 1) {
-                throw new InputFormatException("--lambda: the RNN weights sum to " + sum + ", leaving nothing for the backoff model");
-            }
-        }
-        return w;
     }
 }

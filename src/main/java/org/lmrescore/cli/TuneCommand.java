@@ -154,6 +154,7 @@ public final class TuneCommand implements Callable<Integer> {
             }
         }
 
+        double defaultLambda = model.rnn().rnnShare(rnns.size(), backoff != null);  // the RNN weight rescore uses
         List<Path> inputFiles = InputFiles.resolve(in);
         List<Path> inputs = new ArrayList<>(inputFiles);
         inputs.addAll(java.util.Arrays.asList(in, ref));
@@ -184,7 +185,6 @@ public final class TuneCommand implements Callable<Integer> {
         double searchSeconds = (System.nanoTime() - t1) / 1e9;
         TuningPoint chosen = result.point().rounded();
         double tunedWer = tuneSet.wer(chosen);
-        double defaultLambda = defaultLambda();
         TuningPoint defaults = new TuningPoint(ScoreWeights.DEFAULT_LM_SCALE, 0, ScoreWeights.DEFAULT_FIRST_PASS_WEIGHT, defaultLambda);
         boolean withLambda = all.hasMixWeight();
 
@@ -286,15 +286,6 @@ public final class TuneCommand implements Callable<Integer> {
                 heldOut.utterances().isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", held));
     }
 
-    /** The RNN weight rescore uses without --lambda: 0.75, or the single --lambda given. */
-    private double defaultLambda() {
-        List<Double> l = model.rnn().lambda;
-        double sum = 0;
-        for (double x : l) {
-            sum += x;
-        }
-        return l.isEmpty() || sum >= 1 ? 0.75 : sum;
-    }
 
     private static double round(double x) {
         return Math.round(x * 1000) / 1000.0;
