@@ -223,6 +223,9 @@ public final class RescoreCommand implements Callable<Integer> {
             stdout.println(j);
         }
         stdout.flush();
+        if (outcome.results().isEmpty() && !outcome.failures().isEmpty()) {
+            return Main.EXIT_BAD_INPUT;  // nothing rescored: every file failed
+        }
         return outcome.failures().isEmpty() ? 0 : Main.EXIT_SOME_SKIPPED;
     }
 }

@@ -69,6 +69,9 @@ class RescoreCommandTest {
             }
             assertEquals(2, Main.run("rescore", "--kn", arpa.toString(), "--in", bad.toString(),
                     "--out", dir.resolve("o").toString(), "--lmscale", "NaN"));
+            // every file failed, nothing rescored: bad input (2), not "some files skipped" (1)
+            assertEquals(2, Main.run("rescore", "--kn", arpa.toString(), "--in", bad.toString(),
+                    "--out", dir.resolve("o").toString()));
         } finally {
             System.setOut(saved);
         }
