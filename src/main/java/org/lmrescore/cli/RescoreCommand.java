@@ -112,11 +112,8 @@ public final class RescoreCommand implements Callable<Integer> {
                     + "below the lattice's best, as Kaldi's lattice-prune (default ${DEFAULT-VALUE}; Infinity: none).")
     double pruneBeam;
 
-    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "Read every input as this format: auto (recognise each file by its content), slf, sphinx-lat, "
-                    + "srilm-nbest, sphinx-nbest, tsv-nbest or rnnlm-nbest (an rnnlm list whatever its words look like) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String inputFormat;
+    @Mixin
+    InputFormatOption input;
 
     @Option(names = "--decode", paramLabel = "HOW", defaultValue = "viterbi",
             description = "viterbi: the best-scoring path or hypothesis; consensus: minimum-Bayes-risk decoding of the N-best "
@@ -196,7 +193,7 @@ public final class RescoreCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }
-        InputFormat format = InputFormat.named(inputFormat);
+        InputFormat format = input.format();
         noteUntunedWeights();
         List<Path> files = InputFiles.resolve(in);
         List<Path> inputs = new java.util.ArrayList<>(files);

@@ -89,11 +89,8 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Search range of the RNNs' total mix weight, with --rnn and --kn (default ${DEFAULT-VALUE}).")
     String lambdaRange;
 
-    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "Read every input as this format: auto (recognise each file by its content), slf, sphinx-lat, "
-                    + "srilm-nbest, sphinx-nbest, tsv-nbest or rnnlm-nbest (an rnnlm list whatever its words look like) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String inputFormat;
+    @Mixin
+    InputFormatOption input;
 
     @Option(names = "--decode", paramLabel = "HOW", defaultValue = "viterbi",
             description = "consensus: after the weights, also choose the posterior scale of rescore --decode consensus "
@@ -118,7 +115,7 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InputFormat format = InputFormat.named(inputFormat);
+        InputFormat format = input.format();
         SearchRange[] ranges;
         ScoreWeights reading;
         try {
