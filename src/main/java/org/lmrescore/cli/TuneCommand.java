@@ -186,8 +186,12 @@ public final class TuneCommand implements Callable<Integer> {
         boolean withLambda = all.hasMixWeight();
 
         double posteriorScale = 0;
+        double tuningConsensusWer = Double.NaN;
+        double heldOutConsensusWer = Double.NaN;
         if (decode.equals("consensus")) {
             posteriorScale = consensusScale(tuneSet, chosen);
+            tuningConsensusWer = tuneSet.percent(tuneSet.consensusErrors(chosen, posteriorScale));
+            heldOutConsensusWer = heldOut.percent(heldOut.consensusErrors(chosen, posteriorScale));
         } else if (!decode.equals("viterbi")) {
             throw new InputFormatException("--decode must be 'viterbi' or 'consensus', not '" + decode + "'");
         }
@@ -217,8 +221,7 @@ public final class TuneCommand implements Callable<Integer> {
         row(out, "tuned", tunedWer, heldOut, heldOut.wer(chosen));
         if (posteriorScale > 0) {
             row(out, String.format(Locale.ROOT, "tuned, consensus decoding (posterior scale %.4g)", posteriorScale),
-                    tuneSet.percent(tuneSet.consensusErrors(chosen, posteriorScale)), heldOut,
-                    heldOut.percent(heldOut.consensusErrors(chosen, posteriorScale)));
+                    tuningConsensusWer, heldOut, heldOutConsensusWer);
         }
         row(out, "oracle of the " + nbest + "-best", tuneSet.percent(tuneSet.oracleErrors()), heldOut,
                 heldOut.percent(heldOut.oracleErrors()));
@@ -239,9 +242,9 @@ public final class TuneCommand implements Callable<Integer> {
             }
             if (posteriorScale > 0) {
                 j.put("posterior_scale", posteriorScale)
-                        .put("tuning_wer_consensus", round(tuneSet.percent(tuneSet.consensusErrors(chosen, posteriorScale))));
+                        .put("tuning_wer_consensus", round(tuningConsensusWer));
                 if (!heldOut.utterances().isEmpty()) {
-                    j.put("held_out_wer_consensus", round(heldOut.percent(heldOut.consensusErrors(chosen, posteriorScale))));
+                    j.put("held_out_wer_consensus", round(heldOutConsensusWer));
                 }
             }
             j.put("tuning_wer_default", round(tuneSet.wer(defaults)))
