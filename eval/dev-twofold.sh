@@ -28,41 +28,43 @@ kn="$models/kn5.bin"
 rnns=$(sed "s|^|$models/|; s|\$|.bin|" "$models/rnns.list" | paste -sd, -)
 lmr=("$root/bin/lmrescore")
 declare -A spec=([kn5]="--kn $kn" [rnns]="--rnn $rnns" [rnns+kn5]="--rnn $rnns --kn $kn")
+# Both run inside the fold loop ($fold: the tuning half, $held: the other one).
+tune_half() {  # NAME SYSTEM [TUNE-OPTIONS...]: tune SYSTEM on $fold, its options into $out/$held/NAME.args
+  local name=$1 sys=$2
+  shift 2
+  # shellcheck disable=SC2086 # the option strings split into words on purpose
+  "${lmr[@]}" tune ${spec[$sys]} "$@" --in "$dev/sphinx/lat" --ref "$dev/ref.trn" --split "$fold" --threads 2 \
+    --params "$out/$held/$name.args" --json 2>/dev/null | tail -1 > "$out/$held/$name.tune.json"
+}
+rescore_half() {  # NAME ARGS SYSTEM [RESCORE-OPTIONS...]: rescore $held with $out/$held/ARGS.args into $out/$held/NAME
+  local name=$1 args=$2 sys=$3
+  shift 3
+  # shellcheck disable=SC2086
+  "${lmr[@]}" rescore @"$out/$held/$args.args" ${spec[$sys]} "$@" --in "$out/$held/held-out.list" --out "$out/$held/$name" \
+    --threads 2 --no-lattices --ref "$out/$held/held-out.ref.trn" --baseline "$out/$held/held-out.first-pass.trn" \
+    --json 2>/dev/null | tail -1 > "$out/$held/$name.json"
+}
 for fold in even odd; do
   held=$([ "$fold" = even ] && echo odd || echo even)
   "$root/eval/held-out-split.sh" "$dev/sphinx/lat" .lat "$dev/ref.trn" "$dev/sphinx/hyp.trn" "$out/$held" "$held"
   for sys in kn5 rnns rnns+kn5; do
     [ -f "$out/$held/$sys/best.trn" ] && continue
     echo "== $sys: tune on the $fold utterances, rescore the $held ones"
-    # shellcheck disable=SC2086 # the option strings split into words on purpose
-    "${lmr[@]}" tune ${spec[$sys]} --in "$dev/sphinx/lat" --ref "$dev/ref.trn" --split "$fold" --threads 2 \
-      --params "$out/$held/$sys.args" --json 2>/dev/null | tail -1 > "$out/$held/$sys.tune.json"
-    # shellcheck disable=SC2086
-    "${lmr[@]}" rescore @"$out/$held/$sys.args" ${spec[$sys]} --in "$out/$held/held-out.list" --out "$out/$held/$sys" \
-      --mode nbest --nbest 100 --threads 2 --no-lattices --ref "$out/$held/held-out.ref.trn" \
-      --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/$sys.json"
+    tune_half "$sys" "$sys"
+    rescore_half "$sys" "$sys" "$sys" --mode nbest --nbest 100
   done
   if [ ! -f "$out/$held/rnns+kn5-consensus/best.trn" ]; then
     echo "== rnns+kn5, consensus decoding of the 100-best: tune (weights, then posterior scale) on the $fold utterances, rescore the $held ones"
-    # shellcheck disable=SC2086
-    "${lmr[@]}" tune ${spec[rnns+kn5]} --decode consensus --in "$dev/sphinx/lat" --ref "$dev/ref.trn" --split "$fold" --threads 2 \
-      --params "$out/$held/rnns+kn5-consensus.args" --json 2>/dev/null | tail -1 > "$out/$held/rnns+kn5-consensus.tune.json"
-    # shellcheck disable=SC2086
-    "${lmr[@]}" rescore @"$out/$held/rnns+kn5-consensus.args" ${spec[rnns+kn5]} --in "$out/$held/held-out.list" \
-      --out "$out/$held/rnns+kn5-consensus" --mode nbest --nbest 100 --threads 2 --no-lattices --ref "$out/$held/held-out.ref.trn" \
-      --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/rnns+kn5-consensus.json"
+    tune_half rnns+kn5-consensus rnns+kn5 --decode consensus
+    rescore_half rnns+kn5-consensus rnns+kn5-consensus rnns+kn5 --mode nbest --nbest 100
   fi
   if [ ! -f "$out/$held/rnns+kn5-lattice/best.trn" ]; then
     echo "== rnns+kn5, the lattices rescored (expansion, not their 100-best) with rnns+kn5's weights: the $held utterances"
-    "${lmr[@]}" rescore @"$out/$held/rnns+kn5.args" ${spec[rnns+kn5]} --in "$out/$held/held-out.list" \
-      --out "$out/$held/rnns+kn5-lattice" --threads 2 --no-lattices --ref "$out/$held/held-out.ref.trn" \
-      --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/rnns+kn5-lattice.json"
+    rescore_half rnns+kn5-lattice rnns+kn5 rnns+kn5
   fi
   if [ ! -f "$out/$held/rnns+kn5-dynamic/best.trn" ]; then
     echo "== rnns+kn5, dynamic (rate $dynamic, the weights tuned for rnns+kn5): rescore the $held utterances in order"
-    "${lmr[@]}" rescore @"$out/$held/rnns+kn5.args" ${spec[rnns+kn5]} --dynamic "$dynamic" --in "$out/$held/held-out.list" \
-      --out "$out/$held/rnns+kn5-dynamic" --mode nbest --nbest 100 --threads 2 --no-lattices --ref "$out/$held/held-out.ref.trn" \
-      --baseline "$out/$held/held-out.first-pass.trn" --json 2>/dev/null | tail -1 > "$out/$held/rnns+kn5-dynamic.json"
+    rescore_half rnns+kn5-dynamic rnns+kn5 rnns+kn5 --dynamic "$dynamic" --mode nbest --nbest 100
   fi
 done
 for sys in kn5 rnns rnns+kn5 rnns+kn5-consensus rnns+kn5-lattice rnns+kn5-dynamic; do
@@ -74,21 +76,18 @@ for sys in kn5 rnns rnns+kn5; do
     "$("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/$sys.pooled.trn" --json 2>/dev/null)" \
     "$(paste -sd' ' "$out/odd/$sys.args")" "$(paste -sd' ' "$out/even/$sys.args")"
 done
-echo "consensus  $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-consensus.pooled.trn" --json 2>/dev/null)"
-echo "lattice    $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-lattice.pooled.trn" --json 2>/dev/null)"
-echo "dynamic    $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-dynamic.pooled.trn" --json 2>/dev/null)"
+for sys in consensus lattice dynamic; do
+  printf '%-10s %s\n' "$sys" "$("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-$sys.pooled.trn" --json 2>/dev/null)"
+done
 echo "sphinx     $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$dev/sphinx/hyp.trn" --json 2>/dev/null)"
-echo "== RNNs + KN5 against KN5 alone"
-"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5.pooled.trn" --hyp2 "$out/kn5.pooled.trn" 2>/dev/null | tail -8
-echo "== RNNs + KN5 consensus against RNNs + KN5 Viterbi"
-"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-consensus.pooled.trn" --hyp2 "$out/rnns+kn5.pooled.trn" 2>/dev/null | tail -8
-echo "== RNNs + KN5 consensus against KN5 alone"
-"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-consensus.pooled.trn" --hyp2 "$out/kn5.pooled.trn" 2>/dev/null | tail -8
-echo "== RNNs + KN5, lattices rescored, against KN5 alone"
-"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-lattice.pooled.trn" --hyp2 "$out/kn5.pooled.trn" 2>/dev/null | tail -8
-echo "== RNNs + KN5, lattices rescored, against Sphinx's 1-best"
-"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-lattice.pooled.trn" --hyp2 "$dev/sphinx/hyp.trn" 2>/dev/null | tail -8
-echo "== RNNs + KN5 dynamic against KN5 alone"
-"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-dynamic.pooled.trn" --hyp2 "$out/kn5.pooled.trn" 2>/dev/null | tail -8
-echo "== RNNs + KN5 against Sphinx's 1-best"
-"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5.pooled.trn" --hyp2 "$dev/sphinx/hyp.trn" 2>/dev/null | tail -8
+compare() {  # TITLE HYP HYP2: MAPSSWE and McNemar of two pooled systems
+  echo "== $1"
+  "${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$2" --hyp2 "$3" 2>/dev/null | tail -8
+}
+compare "RNNs + KN5 against KN5 alone" "$out/rnns+kn5.pooled.trn" "$out/kn5.pooled.trn"
+compare "RNNs + KN5 consensus against RNNs + KN5 Viterbi" "$out/rnns+kn5-consensus.pooled.trn" "$out/rnns+kn5.pooled.trn"
+compare "RNNs + KN5 consensus against KN5 alone" "$out/rnns+kn5-consensus.pooled.trn" "$out/kn5.pooled.trn"
+compare "RNNs + KN5, lattices rescored, against KN5 alone" "$out/rnns+kn5-lattice.pooled.trn" "$out/kn5.pooled.trn"
+compare "RNNs + KN5, lattices rescored, against Sphinx's 1-best" "$out/rnns+kn5-lattice.pooled.trn" "$dev/sphinx/hyp.trn"
+compare "RNNs + KN5 dynamic against KN5 alone" "$out/rnns+kn5-dynamic.pooled.trn" "$out/kn5.pooled.trn"
+compare "RNNs + KN5 against Sphinx's 1-best" "$out/rnns+kn5.pooled.trn" "$dev/sphinx/hyp.trn"
