@@ -1,5 +1,6 @@
 package org.lmrescore.rescore.tune;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmrescore.cli.Main;
@@ -42,13 +43,23 @@ class TuneThenRescoreTest {
             "u3\t2\t0\t-71\t-8.5\t-\t2\tthe cat",
             "");
 
-    @Test
-    void rescoreWithTheTunedOptionsReproducesTheTunedWer(@TempDir Path dir) throws Exception {
-        Path lm = Files.writeString(dir.resolve("lm.arpa"), ARPA);
-        Path nbest = Files.writeString(dir.resolve("dev.nbest.tsv"), NBEST);
-        Path ref = Files.writeString(dir.resolve("ref.trn"), "the cat sat (u1)\na hat sat (u2)\nthe cat (u3)\n");
-        Path params = dir.resolve("tuned.args");
+    @TempDir
+    Path dir;
+    private Path lm;
+    private Path nbest;
+    private Path ref;
+    private Path params;
 
+    @BeforeEach
+    void writeInputs() throws Exception {
+        lm = Files.writeString(dir.resolve("lm.arpa"), ARPA);
+        nbest = Files.writeString(dir.resolve("dev.nbest.tsv"), NBEST);
+        ref = Files.writeString(dir.resolve("ref.trn"), "the cat sat (u1)\na hat sat (u2)\nthe cat (u3)\n");
+        params = dir.resolve("tuned.args");
+    }
+
+    @Test
+    void rescoreWithTheTunedOptionsReproducesTheTunedWer() throws Exception {
         String tuned = run("tune", "--kn", lm.toString(), "--in", nbest.toString(), "--ref", ref.toString(),
                 "--params", params.toString(), "--threads", "1", "--json");
         double tunedWer = number(tuned, "tuning_wer");
@@ -64,11 +75,7 @@ class TuneThenRescoreTest {
 
     /** The same for consensus decoding: tune's consensus WER at its chosen posterior scale is rescore's. */
     @Test
-    void rescoreWithTheTunedConsensusReproducesItsWer(@TempDir Path dir) throws Exception {
-        Path lm = Files.writeString(dir.resolve("lm.arpa"), ARPA);
-        Path nbest = Files.writeString(dir.resolve("dev.nbest.tsv"), NBEST);
-        Path ref = Files.writeString(dir.resolve("ref.trn"), "the cat sat (u1)\na hat sat (u2)\nthe cat (u3)\n");
-        Path params = dir.resolve("tuned.args");
+    void rescoreWithTheTunedConsensusReproducesItsWer() throws Exception {
         String tuned = run("tune", "--kn", lm.toString(), "--in", nbest.toString(), "--ref", ref.toString(),
                 "--params", params.toString(), "--threads", "1", "--decode", "consensus", "--json");
         String args = Files.readString(params);
