@@ -41,7 +41,8 @@ public record RescoreSettings(ScoreWeights weights, int historyOrder, double bea
 
     public RescoreSettings {
         if (historyOrder < 1 || maxHistories < 1 || !(beam > 0) || nbest < 0 || !(pruneBeam > 0) || maxExpandedArcs < 1) {
-            throw new IllegalArgumentException("history order, max histories and beam must be positive, nbest >= 0");
+            throw new IllegalArgumentException(
+                    "history order, max histories, beam, prune beam and max expanded arcs must be positive, nbest >= 0");
         }
         if (consensusScale < 0 || Double.isNaN(consensusScale) || Double.isInfinite(consensusScale)) {
             throw new IllegalArgumentException("the posterior scale must be a positive number");
