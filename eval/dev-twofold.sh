@@ -9,7 +9,12 @@
 # keep learning from each rescored 1-best (rate $DYNAMIC, default 0.1); the consensus system
 # decodes the rescored 100-best by consensus (`tune --decode consensus` also picks its posterior
 # scale on the tuning half) instead of Viterbi; the lattice system rescores the held-out lattices
-# themselves (history expansion, default settings) with rnns+kn5's weights.
+# themselves (history expansion, default settings) with rnns+kn5's weights, and the lattice-mbr
+# system decodes those rescored lattices by minimum Bayes risk (`--decode mbr`: the consensus of
+# each lattice's confusion network) at the same weights. The lattice system's best.ctm carries
+# the words' confidences (their posteriors through the --confidence-map tune fitted on the tuning
+# half); their NCE is printed. DYNAMIC=none leaves the dynamic system out (with NCE models it is
+# the slowest by far).
 # Models: eval/gutenberg-models.sh (KN5 and the RNNs listed in its rnns.list), or with
 # MODELS=eval/out/gutenberg-full those of eval/gutenberg-full-models.sh.
 # Usage: [MODELS=DIR] eval/dev-twofold.sh   (results: eval/out/dev-twofold/NAME-OF-DIR/, summary printed)
@@ -62,21 +67,29 @@ for fold in even odd; do
     echo "== rnns+kn5, the lattices rescored (expansion, not their 100-best) with rnns+kn5's weights: the $held utterances"
     rescore_half rnns+kn5-lattice rnns+kn5 rnns+kn5
   fi
-  if [ ! -f "$out/$held/rnns+kn5-dynamic/best.trn" ]; then
+  if [ ! -f "$out/$held/rnns+kn5-lattice-mbr/best.trn" ]; then
+    echo "== rnns+kn5, the lattices rescored and decoded by minimum Bayes risk (their confusion networks): the $held utterances"
+    rescore_half rnns+kn5-lattice-mbr rnns+kn5 rnns+kn5 --decode mbr
+  fi
+  if [ "$dynamic" != none ] && [ ! -f "$out/$held/rnns+kn5-dynamic/best.trn" ]; then
     echo "== rnns+kn5, dynamic (rate $dynamic, the weights tuned for rnns+kn5): rescore the $held utterances in order"
     rescore_half rnns+kn5-dynamic rnns+kn5 rnns+kn5 --dynamic "$dynamic" --mode nbest --nbest 100
   fi
 done
-for sys in kn5 rnns rnns+kn5 rnns+kn5-consensus rnns+kn5-lattice rnns+kn5-dynamic; do
+systems=(consensus lattice lattice-mbr)
+[ "$dynamic" != none ] && systems+=(dynamic)
+for sys in kn5 rnns rnns+kn5 "${systems[@]/#/rnns+kn5-}"; do
   cat "$out/odd/$sys/best.trn" "$out/even/$sys/best.trn" > "$out/$sys.pooled.trn"
 done
+cat "$out/odd/rnns+kn5-lattice/best.ctm" "$out/even/rnns+kn5-lattice/best.ctm" > "$out/rnns+kn5-lattice.pooled.ctm"
+
 echo "== pooled over both held-out halves (every dev word once)"
 for sys in kn5 rnns rnns+kn5; do
   printf '%-10s %s   (weights: even-half tuning %s | odd-half tuning %s)\n' "$sys" \
     "$("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/$sys.pooled.trn" --json 2>/dev/null)" \
     "$(paste -sd' ' "$out/odd/$sys.args")" "$(paste -sd' ' "$out/even/$sys.args")"
 done
-for sys in consensus lattice dynamic; do
+for sys in "${systems[@]}"; do
   printf '%-10s %s\n' "$sys" "$("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-$sys.pooled.trn" --json 2>/dev/null)"
 done
 echo "sphinx     $("${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$dev/sphinx/hyp.trn" --json 2>/dev/null)"
@@ -89,5 +102,11 @@ compare "RNNs + KN5 consensus against RNNs + KN5 Viterbi" "$out/rnns+kn5-consens
 compare "RNNs + KN5 consensus against KN5 alone" "$out/rnns+kn5-consensus.pooled.trn" "$out/kn5.pooled.trn"
 compare "RNNs + KN5, lattices rescored, against KN5 alone" "$out/rnns+kn5-lattice.pooled.trn" "$out/kn5.pooled.trn"
 compare "RNNs + KN5, lattices rescored, against Sphinx's 1-best" "$out/rnns+kn5-lattice.pooled.trn" "$dev/sphinx/hyp.trn"
-compare "RNNs + KN5 dynamic against KN5 alone" "$out/rnns+kn5-dynamic.pooled.trn" "$out/kn5.pooled.trn"
+compare "RNNs + KN5, lattices rescored, MBR against Viterbi" "$out/rnns+kn5-lattice-mbr.pooled.trn" "$out/rnns+kn5-lattice.pooled.trn"
+compare "RNNs + KN5, lattices rescored, MBR against Sphinx's 1-best" "$out/rnns+kn5-lattice-mbr.pooled.trn" "$dev/sphinx/hyp.trn"
+if [ "$dynamic" != none ]; then
+  compare "RNNs + KN5 dynamic against KN5 alone" "$out/rnns+kn5-dynamic.pooled.trn" "$out/kn5.pooled.trn"
+fi
+echo "== confidences of the lattice system's 1-best (best.ctm, calibrated on each tuning half): NCE"
+"${lmr[@]}" wer --ref "$dev/ref.trn" --hyp "$out/rnns+kn5-lattice.pooled.ctm" 2>/dev/null | grep -E '^(WER|Confidences)'
 compare "RNNs + KN5 against Sphinx's 1-best" "$out/rnns+kn5.pooled.trn" "$dev/sphinx/hyp.trn"

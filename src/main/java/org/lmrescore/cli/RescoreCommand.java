@@ -6,8 +6,10 @@ import org.lmrescore.lattice.LatticeRescorer;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.Scorer;
 import org.lmrescore.lm.LanguageModel;
+import org.lmrescore.eval.ConfidenceMap;
 import org.lmrescore.rescore.AdaptationHook;
 import org.lmrescore.rescore.BatchRescorer;
+import org.lmrescore.rescore.Decode;
 import org.lmrescore.rescore.DynamicAdaptation;
 import org.lmrescore.rescore.OutputFiles;
 import org.lmrescore.rescore.RescoreSettings;
@@ -116,14 +118,24 @@ public final class RescoreCommand implements Callable<Integer> {
     InputFormatOption input;
 
     @Option(names = "--decode", paramLabel = "HOW", defaultValue = "viterbi",
-            description = "viterbi: the best-scoring path or hypothesis; consensus: minimum-Bayes-risk decoding of the N-best "
-                    + "list (word slots aligned to the best, the most probable word per slot), which targets WER; best.trn is "
+            description = "viterbi: the best-scoring path or hypothesis; mbr (or consensus): minimum-Bayes-risk decoding, the "
+                    + "most probable word of each slot of the confusion network (of the rescored lattice, aligned by time to "
+                    + "its best path; of the N-best list for lists and lattices without times), which targets WER; best.trn is "
                     + "then the consensus and viterbi.trn the Viterbi 1-best (default: ${DEFAULT-VALUE}).")
     String decode;
 
     @Option(names = "--posterior-scale", paramLabel = "S", defaultValue = "0",
-            description = "Scale of the totals in the N-best posteriors of --decode consensus (default: 0, meaning 1 / lmscale).")
+            description = "Scale of the totals in posteriors: the confusion network, --decode mbr, the ctm's confidences and "
+                    + "the rescored lattices' p= (default: 0, meaning 1 / lmscale).")
     double posteriorScale;
+
+    @Option(names = "--confidence-map", paramLabel = "SLOPE,OFFSET", defaultValue = "1,0",
+            description = "The ctm's confidence of a word of posterior p: sigmoid(SLOPE x logit(p) + OFFSET), the calibration "
+                    + "tune fits and writes to --params (default ${DEFAULT-VALUE}: the posterior itself).")
+    String confidenceMap;
+
+    @Option(names = "--meshes", description = "Also write each utterance's confusion network to meshes/ID.mesh (SRILM's mesh format).")
+    boolean meshes;
 
     @Option(names = "--max-expanded-arcs", paramLabel = "N", defaultValue = "" + LatticeRescorer.DEFAULT_MAX_ARCS,
             description = "Memory budget of one lattice's expansion, in arcs (default ${DEFAULT-VALUE}). A lattice past it is "
@@ -180,16 +192,17 @@ public final class RescoreCommand implements Callable<Integer> {
         RescoreSettings settings;
         try {
             weights = new ScoreWeights(acScale, lmScale, wip, firstPassWeight, words.scoreFillers, words.oovLogProb);
-            settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), pruneBeam,
-                    maxExpandedArcs);
-            if (decode.equals("consensus")) {
-                if (posteriorScale < 0) {
-                    throw new InputFormatException("--posterior-scale must be positive (0: 1 / lmscale), not " + posteriorScale);
-                }
-                settings = settings.withConsensus(posteriorScale == 0 ? 1 / lmScale : posteriorScale);
-            } else if (!decode.equals("viterbi")) {
-                throw new InputFormatException("--decode must be 'viterbi' or 'consensus', not '" + decode + "'");
+            if (posteriorScale < 0) {
+                throw new InputFormatException("--posterior-scale must be positive (0: 1 / lmscale), not " + posteriorScale);
             }
+            settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), pruneBeam,
+                    maxExpandedArcs, posteriorScale, Decode.parse(decode).consensus());
+        } catch (IllegalArgumentException e) {
+            throw new InputFormatException(e.getMessage());
+        }
+        ConfidenceMap confidences;
+        try {
+            confidences = ConfidenceMap.parse(confidenceMap);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }
@@ -209,7 +222,7 @@ public final class RescoreCommand implements Callable<Integer> {
         Log.info("rescoring %d files with %d threads", files.size(), threads);
         AdaptationHook adaptation = dynamicRate > 0 ? DynamicAdaptation.of(lm, dynamicRate) : null;
         BatchRescorer.Outcome outcome = BatchRescorer.run(files, format, rescorer, threads, strict, adaptation);
-        OutputFiles.write(out, outcome.results(), weights);
+        OutputFiles.write(out, outcome.results(), weights, meshes, confidences);
         RunSummary summary = RunSummary.of(outcome, scorer, ref, baseline);
         Json j = summary.toJson();
         Json manifest = summary.toJson().put("command", COMMAND).put("files", RunFolder.files(out, OutputFiles::owns));

@@ -6,6 +6,9 @@ import org.lmrescore.lattice.NBestList;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lm.LanguageModel;
 import org.lmrescore.lm.mix.MixComponent;
+import org.lmrescore.eval.ConfidenceMap;
+import org.lmrescore.eval.ConfidenceScore;
+import org.lmrescore.rescore.Decode;
 import org.lmrescore.rescore.RunSummary;
 import org.lmrescore.rescore.tune.FeatureExtractor;
 import org.lmrescore.rescore.tune.SearchRange;
@@ -93,8 +96,9 @@ public final class TuneCommand implements Callable<Integer> {
     InputFormatOption input;
 
     @Option(names = "--decode", paramLabel = "HOW", defaultValue = "viterbi",
-            description = "consensus: after the weights, also choose the posterior scale of rescore --decode consensus "
-                    + "(multiples of 1/lmscale, fewest tuning errors) and write both to --params (default: ${DEFAULT-VALUE}).")
+            description = "mbr (or consensus): after the weights, also choose the posterior scale of rescore --decode mbr "
+                    + "(multiples of 1/lmscale, fewest errors of the tuning set's N-best consensus) and write both to --params "
+                    + "(default: ${DEFAULT-VALUE}).")
     String decode;
 
     @Option(names = "--params", paramLabel = "FILE",
@@ -188,18 +192,23 @@ public final class TuneCommand implements Callable<Integer> {
         double posteriorScale = 0;
         double tuningConsensusWer = Double.NaN;
         double heldOutConsensusWer = Double.NaN;
-        if (decode.equals("consensus")) {
+        if (Decode.parse(decode).consensus()) {
             posteriorScale = consensusScale(tuneSet, chosen);
             tuningConsensusWer = tuneSet.percent(tuneSet.consensusErrors(chosen, posteriorScale));
             heldOutConsensusWer = heldOut.percent(heldOut.consensusErrors(chosen, posteriorScale));
-        } else if (!decode.equals("viterbi")) {
-            throw new InputFormatException("--decode must be 'viterbi' or 'consensus', not '" + decode + "'");
         }
+        // the ctm's confidences: the posterior scale rescore will use, and the map that calibrates its posteriors
+        double confidenceScale = posteriorScale > 0 ? posteriorScale : chosen.lmScale() > 0 ? 1 / chosen.lmScale() : 1;
+        TuningSet.WordPosteriors tuningWords = tuneSet.wordPosteriors(chosen, confidenceScale);
+        ConfidenceMap confidenceMap = ConfidenceMap.fit(tuningWords.posterior(), tuningWords.correct());
+        TuningSet.WordPosteriors heldOutWords = heldOut.wordPosteriors(chosen, confidenceScale);
         if (params != null) {
             List<String> arguments = new ArrayList<>(chosen.rescoreArguments(withLambda));
+            arguments.add("--confidence-map");
+            arguments.add(confidenceMap.argument());
             if (posteriorScale > 0) {
                 arguments.add("--decode");
-                arguments.add("consensus");
+                arguments.add("mbr");
                 arguments.add("--posterior-scale");
                 arguments.add(String.format(Locale.ROOT, "%.6g", posteriorScale));
             }
@@ -225,6 +234,11 @@ public final class TuneCommand implements Callable<Integer> {
         }
         row(out, "oracle of the " + nbest + "-best", tuneSet.percent(tuneSet.oracleErrors()), heldOut,
                 heldOut.percent(heldOut.oracleErrors()));
+        out.printf(Locale.ROOT, "%-58s %9s %9s%n", "confidence NCE (the tuned 1-best's words)", "tuning", "held out");
+        nceRow(out, String.format(Locale.ROOT, "posteriors (scale %.4g)", confidenceScale),
+                nce(tuningWords, ConfidenceMap.IDENTITY), heldOut, nce(heldOutWords, ConfidenceMap.IDENTITY));
+        nceRow(out, "calibrated (--confidence-map " + confidenceMap.argument() + ")", nce(tuningWords, confidenceMap), heldOut,
+                nce(heldOutWords, confidenceMap));
         out.print(WerSurface.table(tuneSet, chosen, ranges[0], ranges[1], 9, 9));
         if (params != null) {
             out.println("wrote " + params + " (rescore @" + params + " ...)");
@@ -246,6 +260,10 @@ public final class TuneCommand implements Callable<Integer> {
                 if (!heldOut.utterances().isEmpty()) {
                     j.put("held_out_wer_consensus", round(heldOutConsensusWer));
                 }
+            }
+            j.put("confidence_map", confidenceMap.argument()).put("tuning_nce", nce(tuningWords, confidenceMap));
+            if (!heldOut.utterances().isEmpty()) {
+                j.put("held_out_nce", nce(heldOutWords, confidenceMap));
             }
             j.put("tuning_wer_default", round(tuneSet.wer(defaults)))
                     .put("tuning_wer", round(tunedWer))
@@ -279,6 +297,21 @@ public final class TuneCommand implements Callable<Integer> {
             }
         }
         return best;
+    }
+
+    /** The NCE of the words' posteriors mapped to confidences by {@code map}; NaN without words. */
+    private static double nce(TuningSet.WordPosteriors words, ConfidenceMap map) {
+        double[] c = new double[words.posterior().length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = map.apply(words.posterior()[i]);
+        }
+        ConfidenceScore s = ConfidenceScore.of(c, words.correct());
+        return s == null ? Double.NaN : s.nce();
+    }
+
+    private static void nceRow(PrintWriter out, String label, double tuning, TuningSet heldOut, double held) {
+        out.printf(Locale.ROOT, "%-58s %9.4f %9s%n", label, tuning,
+                heldOut.utterances().isEmpty() ? "-" : String.format(Locale.ROOT, "%.4f", held));
     }
 
     private static void row(PrintWriter out, String label, double tuning, TuningSet heldOut, double held) {

@@ -1,6 +1,8 @@
 package org.lmrescore.cli;
 
 import org.lmrescore.eval.Aligner;
+import org.lmrescore.eval.ConfidenceScore;
+import org.lmrescore.eval.CtmReader;
 import org.lmrescore.eval.Mapsswe;
 import org.lmrescore.eval.PraWriter;
 import org.lmrescore.eval.ScoreReport;
@@ -25,6 +27,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code wer}: word error rate like NIST sclite, and paired significance tests between two systems. */
@@ -34,8 +37,9 @@ import java.util.concurrent.Callable;
             "Word error rate like NIST sclite: minimum edit distance with sclite's costs (correct 0, "
                     + "insertion 3, deletion 3, substitution 4); N, Corr, Sub, Del, Ins, WER = (S+D+I)/N, "
                     + "sentence error rate, per-speaker table, per-utterance alignments.",
-            "Inputs: sclite trn 'words (uttid)', plain 'uttid words...' lines, or HTK MLF; utterances are "
-                    + "matched by id. A reference utterance without hypothesis counts as all deletions (with a warning).",
+            "Inputs: sclite trn 'words (uttid)', plain 'uttid words...' lines, HTK MLF, or NIST ctm; utterances "
+                    + "are matched by id. A reference utterance without hypothesis counts as all deletions (with a warning). "
+                    + "A ctm hypothesis with confidences also gets their normalised cross entropy (NCE), as sclite reports it.",
             "With --hyp2, the two systems are compared with the MAPSSWE test on word errors and McNemar's "
                     + "test on sentence errors: p-values and the decision at 95%%.",
             "",
@@ -51,6 +55,7 @@ import java.util.concurrent.Callable;
             "  wer --ref ref.mlf --hyp decoded.mlf --ignore-fillers \\",
             "          --pra align.pra",
             "  wer --ref ref.trn --hyp baseline.trn --hyp2 rescored.trn",
+            "  wer --ref ref.trn --hyp out/best.ctm      (the rescored 1-best's confidences: NCE)",
             "  wer --ref ref.trn --hyp hyp.trn --speaker-regex '^(\\w+?)_'",
             "",
             "Exit status: 0 success, 2 bad input (the message names file and line).",
@@ -73,8 +78,9 @@ public final class WerCommand implements Callable<Integer> {
     Path hyp2;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "auto",
-            description = "Input format of all files: auto, trn, plain or mlf (default: ${DEFAULT-VALUE}; auto reads "
-                    + "#!MLF!# as MLF, a first line ending in '(id)' as trn, else plain).")
+            description = "Input format of all files: auto, trn, plain, mlf or ctm (default: ${DEFAULT-VALUE}; auto reads "
+                    + "#!MLF!# as MLF, a first line ending in '(id)' as trn, 'utt channel start duration word [conf]' as ctm, "
+                    + "else plain). A ctm hypothesis with a confidence column also gets the confidences' NCE.")
     TranscriptFormat format;
 
     @Option(names = "--case-sensitive", description = "Compare words case-sensitively (sclite -s); by default case is folded, as sclite does.")
@@ -132,21 +138,37 @@ public final class WerCommand implements Callable<Integer> {
                 Aligner.SCLITE, allowUnknown);
         Transcripts refs = TranscriptReader.read(ref, format);
         Log.info("read %,d reference utterances (%,d words) from %s", refs.size(), refs.wordCount(), ref);
+        TokenFilter filter = TokenFilter.of(!caseSensitive, patterns);
         ScoreReport a = score(scorer, refs, hyp, pra);
         ScoreReport b = hyp2 == null ? null : score(scorer, refs, hyp2, pra2);
+        ConfidenceScore confA = confidences(hyp, a, filter);
+        ConfidenceScore confB = hyp2 == null ? null : confidences(hyp2, b, filter);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json result = a.toJson();
+            if (confA != null) {
+                result.put("confidence", confA.toJson());
+            }
             if (b != null) {
                 Significance.Comparison c = Significance.compare(a, b, segmentation);
-                result.put("hyp2", b.toJson()).put("significance", c.toJson());
+                Json second = b.toJson();
+                if (confB != null) {
+                    second.put("confidence", confB.toJson());
+                }
+                result.put("hyp2", second).put("significance", c.toJson());
             }
             out.println(result);
         } else {
             out.print(SummaryTable.format(a));
+            if (confA != null) {
+                out.print(confA.format());
+            }
             if (b != null) {
                 out.println();
                 out.print(SummaryTable.format(b));
+                if (confB != null) {
+                    out.print(confB.format());
+                }
                 out.println();
                 out.print(Significance.compare(a, b, segmentation).format());
             }
@@ -167,6 +189,12 @@ public final class WerCommand implements Callable<Integer> {
         Log.info("%s: WER %.2f%% (%d errors / %d words)", file, report.totals().wer(), report.totals().errors(),
                 report.totals().n());
         return report;
+    }
+
+    /** The NCE of a ctm hypothesis file's confidence column, null for other files and ctm files without one. */
+    private ConfidenceScore confidences(Path file, ScoreReport report, TokenFilter filter) {
+        Map<String, List<CtmReader.Entry>> ctm = CtmReader.readIfCtm(file, format);
+        return ctm == null ? null : ConfidenceScore.of(ctm, report, filter);
     }
 
     private static void warnAbout(ScoreReport report, Path file) {

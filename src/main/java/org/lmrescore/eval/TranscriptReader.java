@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads transcript files (sclite trn, plain {@code uttid words} lines, HTK MLF) into {@link Transcripts}.
- * With {@link TranscriptFormat#AUTO} the first non-blank line decides: {@code #!MLF!#} is an MLF,
- * a line ending in {@code (...)} is trn, anything else is plain. Blank lines are skipped, and so are
+ * Reads transcript files (sclite trn, plain {@code uttid words} lines, HTK MLF, NIST ctm) into
+ * {@link Transcripts}. With {@link TranscriptFormat#AUTO} the first non-blank line decides:
+ * {@code #!MLF!#} is an MLF, a line ending in {@code (...)} is trn, five or six fields whose
+ * third, fourth (and sixth) are numbers are ctm, anything else is plain. Blank lines are skipped, and so are
  * sclite's comment lines starting with {@code ;;} in trn and plain files; a UTF-8 byte-order mark is ignored.
  * Every problem is an {@link InputFormatException} naming the file and line: an empty file,
  * text that is not UTF-8, a line of the wrong shape, an utterance id given twice.
@@ -41,6 +42,7 @@ public final class TranscriptReader {
                 case TRN -> readTrn(in, line, out, format == TranscriptFormat.AUTO);
                 case PLAIN -> readPlain(in, line, out);
                 case MLF -> MlfReader.read(in, line, out);
+                case CTM -> CtmReader.addWords(CtmReader.read(in, line), out);
                 default -> throw new IllegalStateException(actual.toString());
             }
             if (out.size() == 0) {
@@ -58,6 +60,9 @@ public final class TranscriptReader {
         }
         if (t.endsWith(")") && t.indexOf('(') >= 0) {
             return TranscriptFormat.TRN;
+        }
+        if (CtmReader.looksLikeCtm(t)) {
+            return TranscriptFormat.CTM;
         }
         return TranscriptFormat.PLAIN;
     }

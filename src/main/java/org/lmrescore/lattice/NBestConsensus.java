@@ -22,16 +22,13 @@ import java.util.Map;
  *   <li>Every hypothesis is aligned word by word (Levenshtein) to the most probable one, the pivot.
  *       Each pivot word is a slot, and so is each gap between pivot words; a slot holds the
  *       words (in a gap: the word sequences) aligned to it with their summed posteriors, and the
- *       empty word holds the rest of the slot's mass, so every slot sums to 1.</li>
+ *       empty word holds the rest of the slot's mass, so every slot sums to 1
+ *       ({@link ConfusionNetwork}).</li>
  *   <li>The consensus keeps the most probable entry of each slot, nothing where that is the
  *       empty word; its posterior is the word's confidence. Ties go to the pivot's choice.</li>
  * </ol>
  */
 public final class NBestConsensus {
-    /** A decoded word and its posterior (its confidence). */
-    public record Word(String word, double posterior) {
-    }
-
     private NBestConsensus() {
     }
 
@@ -54,12 +51,17 @@ public final class NBestConsensus {
     }
 
     /** The consensus words of {@code nbest} (any order) at posterior scale {@code scale} (> 0). */
-    public static List<Word> decode(List<ScoredHypothesis> nbest, double scale) {
+    public static List<ConfusionNetwork.Word> decode(List<ScoredHypothesis> nbest, double scale) {
+        return network(nbest, scale).consensus();
+    }
+
+    /** The confusion network of {@code nbest} (any order), aligned to its most probable hypothesis. */
+    public static ConfusionNetwork network(List<ScoredHypothesis> nbest, double scale) {
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new IllegalArgumentException("posterior scale must be a positive number, not " + scale);
         }
         if (nbest.isEmpty()) {
-            return List.of();
+            return new ConfusionNetwork(List.of(new ConfusionNetwork.Slot(Map.of(), null)));
         }
         double[] post = posteriors(nbest, scale);
         int pivotIndex = 0;
@@ -92,30 +94,11 @@ public final class NBestConsensus {
             }
             add(slots.get(2 * j), gap, post[h]);
         }
-        List<Word> out = new ArrayList<>();
+        List<ConfusionNetwork.Slot> out = new ArrayList<>();
         for (int s = 0; s < slots.size(); s++) {
-            String pivotChoice = s % 2 == 1 ? pivot.get(s / 2) : null;
-            Map<String, Double> slot = slots.get(s);
-            double empty = 1;
-            for (double p : slot.values()) {
-                empty -= p;
-            }
-            String best = null;
-            double bestPosterior = empty;
-            for (Map.Entry<String, Double> e : slot.entrySet()) {
-                double p = e.getValue();
-                if (p > bestPosterior || p == bestPosterior && e.getKey().equals(pivotChoice)) {
-                    best = e.getKey();
-                    bestPosterior = p;
-                }
-            }
-            if (best != null) {
-                for (String w : best.split(" ")) {
-                    out.add(new Word(w, bestPosterior));
-                }
-            }
+            out.add(new ConfusionNetwork.Slot(slots.get(s), s % 2 == 1 ? pivot.get(s / 2) : null));
         }
-        return out;
+        return new ConfusionNetwork(out);
     }
 
     private static void add(Map<String, Double> gapSlot, StringBuilder gap, double posterior) {

@@ -24,20 +24,27 @@ public final class SlfWriter {
 
     public static void write(Lattice lattice, Path file) {
         try (AtomicOutput out = AtomicOutput.create(file)) {
-            write(lattice, null, "", out.writer());
+            write(lattice, null, null, "", out.writer());
             out.commit();
         }
     }
 
-    /** A rescored lattice: {@code l=} its new ln P, the rest of each arc's score in {@code a=}. */
-    public static void write(RescoredLattice rescored, ScoreWeights weights, Path file) {
+    /**
+     * A rescored lattice: {@code l=} its new ln P, the rest of each arc's score in {@code a=}, and
+     * {@code p=} each arc's posterior when {@code posteriors} is not null.
+     */
+    public static void write(RescoredLattice rescored, ScoreWeights weights, ArcPosteriors posteriors, double posteriorScale,
+                             Path file) {
         String comments = String.format(java.util.Locale.ROOT,
                 "# rescored: a= acscale %s x acoustic + first-pass-weight %s x first-pass LM score + wip %s per word;"
                         + " l= ln P of the rescoring LM (</s> on arcs into the end node)%n"
                         + "# path total = sum of a= + lmscale x l= (wdpenalty is 0: the penalty is in a=)%n",
                 weights.acousticScale(), weights.firstPassWeight(), weights.wordPenalty());
+        if (posteriors != null) {
+            comments += String.format(java.util.Locale.ROOT, "# p= arc posterior at posterior scale %s%n", posteriorScale);
+        }
         try (AtomicOutput out = AtomicOutput.create(file)) {
-            write(rescored.lattice(), rescored.lmLogProb(), comments, out.writer());
+            write(rescored.lattice(), rescored.lmLogProb(), posteriors, comments, out.writer());
             out.commit();
         }
     }
@@ -49,11 +56,11 @@ public final class SlfWriter {
     }
 
     public static void write(Lattice lattice, Writer w) {
-        write(lattice, null, "", w);
+        write(lattice, null, null, "", w);
     }
 
-    /** {@code logProb}: each arc's LM log probability for l=, or null for lmScore / lmscale. */
-    private static void write(Lattice lattice, double[] logProb, String comments, Writer w) {
+    /** {@code logProb}: each arc's LM log probability for l=, or null for lmScore / lmscale; {@code posteriors} may be null. */
+    private static void write(Lattice lattice, double[] logProb, ArcPosteriors posteriors, String comments, Writer w) {
         double lmScale = lattice.header().lmScale();
         if (Double.isNaN(lmScale) || lmScale == 0) {
             lmScale = 1; // l= then carries the weighted LM score itself
@@ -82,8 +89,11 @@ public final class SlfWriter {
                         .append(" E=").append(lattice.to(a))
                         .append(" W=").append(escape(lattice.word(a)))
                         .append(" a=").append(lattice.weight(a) - lmScale * l)
-                        .append(" l=").append(l)
-                        .append('\n');
+                        .append(" l=").append(l);
+                if (posteriors != null) {
+                    b.append(" p=").append(String.format(java.util.Locale.ROOT, "%.6g", posteriors.of(a)));
+                }
+                b.append('\n');
                 if (b.length() > 1 << 20) {
                     w.write(b.toString());
                     b.setLength(0);

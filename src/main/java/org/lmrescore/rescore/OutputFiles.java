@@ -1,5 +1,6 @@
 package org.lmrescore.rescore;
 
+import org.lmrescore.eval.ConfidenceMap;
 import org.lmrescore.lattice.Hypothesis;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.ScoredHypothesis;
@@ -19,11 +20,13 @@ import java.util.function.Function;
 /**
  * The files a rescoring run leaves in its output folder, each written atomically:
  * {@code best.trn} (rescored 1-best, sclite trn), {@code before.trn} (first-pass 1-best),
- * {@code best.ctm} (rescored 1-best with times, for utterances whose input has times),
+ * {@code best.ctm} (rescored 1-best with times, for utterances whose input has times, and each
+ * word's posterior as the NIST confidence column),
  * {@code nbest.tsv} (rescored N-best lists, {@link TsvNBest}), {@code oracle.trn} (with a
  * reference); with consensus decoding {@code best.trn} is the consensus and the Viterbi 1-best
  * goes to {@code viterbi.trn} (and its times to {@code viterbi.ctm}). Rescored lattices go to
- * {@code lattices/ID.slf.gz} as they are made.
+ * {@code lattices/ID.slf.gz} as they are made; confusion networks, when asked for, to
+ * {@code meshes/ID.mesh} (SRILM's mesh format).
  */
 public final class OutputFiles {
     public static final String BEST_TRN = "best.trn";
@@ -35,6 +38,7 @@ public final class OutputFiles {
     public static final String VITERBI_TRN = "viterbi.trn";
     public static final String VITERBI_CTM = "viterbi.ctm";
     public static final String LATTICES = "lattices";
+    public static final String MESHES = "meshes";
 
     private OutputFiles() {
     }
@@ -43,14 +47,22 @@ public final class OutputFiles {
     public static boolean owns(String relative) {
         return switch (relative) {
             case BEST_TRN, BEFORE_TRN, BEST_CTM, NBEST_TSV, ORACLE_TRN, VITERBI_TRN, VITERBI_CTM -> true;
-            default -> relative.startsWith(LATTICES + "/") && relative.endsWith(".slf.gz")
-                    && relative.indexOf('/', LATTICES.length() + 1) < 0;
+            default -> inFolder(relative, LATTICES, ".slf.gz") || inFolder(relative, MESHES, ".mesh");
         };
     }
 
-    /** Writes the transcripts and N-best lists; returns the number of utterances with times in the ctm. */
-    public static int write(Path out, List<UtteranceResult> results, ScoreWeights weights) {
-        boolean consensus = results.stream().anyMatch(r -> r.consensus() != null);
+    private static boolean inFolder(String relative, String folder, String suffix) {
+        return relative.startsWith(folder + "/") && relative.endsWith(suffix) && relative.indexOf('/', folder.length() + 1) < 0;
+    }
+
+    /**
+     * Writes the transcripts and N-best lists, and each utterance's confusion network when
+     * {@code meshes}; the ctm's confidences are the words' posteriors through {@code confidences}.
+     * Returns the number of utterances with times in the ctm.
+     */
+    public static int write(Path out, List<UtteranceResult> results, ScoreWeights weights, boolean meshes,
+                            ConfidenceMap confidences) {
+        boolean consensus = results.stream().anyMatch(UtteranceResult::consensus);
         writeTrn(out.resolve(BEST_TRN), results, UtteranceResult::output);
         if (consensus) {
             writeTrn(out.resolve(VITERBI_TRN), results, r -> r.best().hypothesis().words());
@@ -70,8 +82,25 @@ public final class OutputFiles {
         if (!ids.isEmpty()) {
             TsvNBest.write(out.resolve(NBEST_TSV), ids, lists, weights);
         }
+        if (meshes) {
+            writeMeshes(out.resolve(MESHES), results);
+        }
         // the ctm's times come from the Viterbi path: with consensus decoding it is that path's ctm
-        return writeCtm(out.resolve(consensus ? VITERBI_CTM : BEST_CTM), results);
+        return writeCtm(out.resolve(consensus ? VITERBI_CTM : BEST_CTM), results, confidences);
+    }
+
+    private static void writeMeshes(Path dir, List<UtteranceResult> results) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            for (UtteranceResult r : results) {
+                try (AtomicOutput out = AtomicOutput.create(dir.resolve(r.id() + ".mesh"))) {
+                    r.network().writeMesh(out.writer(), r.id());
+                    out.commit();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One sclite trn line: the words, then the id in parentheses. */
@@ -96,8 +125,12 @@ public final class OutputFiles {
         }
     }
 
-    /** NIST ctm: {@code utt channel start duration word}; words without a known end get the start of the next. */
-    private static int writeCtm(Path file, List<UtteranceResult> results) {
+    /**
+     * NIST ctm: {@code utt channel start duration word confidence}, the confidence the word's
+     * posterior in the utterance's confusion network (calibrated by the map); words without a known end get the start of
+     * the next.
+     */
+    private static int writeCtm(Path file, List<UtteranceResult> results, ConfidenceMap confidences) {
         int timed = 0;
         try (AtomicOutput out = AtomicOutput.create(file)) {
             Writer w = out.writer();
@@ -107,16 +140,22 @@ public final class OutputFiles {
                     continue;
                 }
                 timed++;
+                double[] confidence = r.confidences();
                 List<String> tokens = h.tokens();
+                int word = 0;  // index among the words, which the confidences follow
                 for (int i = 0; i < tokens.size(); i++) {
                     String t = tokens.get(i);
+                    if (!Tokens.isWord(t)) {
+                        continue;
+                    }
+                    double c = confidences.apply(confidence[word++]);
                     double b = h.begin()[i];
                     double e = h.end()[i];
-                    if (!Tokens.isWord(t) || Double.isNaN(b)) {
+                    if (Double.isNaN(b)) {
                         continue;
                     }
                     double duration = Double.isNaN(e) ? 0 : Math.max(0, e - b);
-                    w.write(String.format(Locale.ROOT, "%s 1 %.2f %.2f %s%n", r.id(), b, duration, t));
+                    w.write(String.format(Locale.ROOT, "%s 1 %.2f %.2f %s %.4f%n", r.id(), b, duration, t, Math.min(1, c)));
                 }
             }
             if (timed > 0) {

@@ -1,7 +1,7 @@
 package org.lmrescore.rescore;
 
+import org.lmrescore.lattice.ConfusionNetwork;
 import org.lmrescore.lattice.LatticeRescorer;
-import org.lmrescore.lattice.NBestConsensus;
 import org.lmrescore.lattice.ScoreWeights;
 
 /**
@@ -11,12 +11,14 @@ import org.lmrescore.lattice.ScoreWeights;
  * rescored as N-best lists), the forward-backward beam that prunes each input lattice first
  * ({@code pruneBeam}, infinite: none), and the most arcs one lattice's expansion may make
  * ({@code maxExpandedArcs}; beyond it the utterance falls back, see {@link UtteranceRescorer}),
- * and, when {@code consensusScale} is positive, consensus decoding of the N-best list at that
- * posterior scale instead of the Viterbi best.
+ * the scale of the totals in posteriors ({@code posteriorScale}: the confusion network, its
+ * confidences, {@link ConfusionNetwork}; 0 means 1 / lmscale, as is customary, or 1 when lmscale is not positive), and whether the
+ * output is the network's consensus ({@code consensus}, minimum-Bayes-risk decoding) instead of
+ * the Viterbi best.
  */
 public record RescoreSettings(ScoreWeights weights, int historyOrder, double beam, int maxHistories,
                               int nbest, boolean latticeAsNBest, double pruneBeam, long maxExpandedArcs,
-                              double consensusScale) {
+                              double posteriorScale, boolean consensus) {
     public static final int DEFAULT_HISTORY_ORDER = 4;
     public static final double DEFAULT_BEAM = 500;
     public static final int DEFAULT_MAX_HISTORIES = 100;
@@ -36,7 +38,7 @@ public record RescoreSettings(ScoreWeights weights, int historyOrder, double bea
     /** Viterbi decoding (no consensus). */
     public RescoreSettings(ScoreWeights weights, int historyOrder, double beam, int maxHistories,
                            int nbest, boolean latticeAsNBest, double pruneBeam, long maxExpandedArcs) {
-        this(weights, historyOrder, beam, maxHistories, nbest, latticeAsNBest, pruneBeam, maxExpandedArcs, 0);
+        this(weights, historyOrder, beam, maxHistories, nbest, latticeAsNBest, pruneBeam, maxExpandedArcs, 0, false);
     }
 
     public RescoreSettings {
@@ -44,22 +46,18 @@ public record RescoreSettings(ScoreWeights weights, int historyOrder, double bea
             throw new IllegalArgumentException(
                     "history order, max histories, beam, prune beam and max expanded arcs must be positive, nbest >= 0");
         }
-        if (consensusScale < 0 || Double.isNaN(consensusScale) || Double.isInfinite(consensusScale)) {
-            throw new IllegalArgumentException("the posterior scale must be a positive number");
+        if (posteriorScale < 0 || Double.isNaN(posteriorScale) || Double.isInfinite(posteriorScale)) {
+            throw new IllegalArgumentException("the posterior scale must be a positive number (0: 1 / lmscale), not "
+                    + posteriorScale);
         }
-        if (consensusScale > 0 && nbest < 1) {
-            throw new IllegalArgumentException("consensus decoding works on the N-best list: --nbest must be at least 1");
+        if (posteriorScale == 0) {
+            posteriorScale = weights.lmScale() > 0 ? 1 / weights.lmScale() : 1;
         }
     }
 
-    /** These settings with consensus decoding of the N-best list at this posterior scale ({@link NBestConsensus}). */
+    /** These settings with consensus decoding at this posterior scale (0: 1 / lmscale). */
     public RescoreSettings withConsensus(double posteriorScale) {
         return new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, latticeAsNBest, pruneBeam,
-                maxExpandedArcs, posteriorScale);
-    }
-
-    /** Whether the output is the N-best list's consensus rather than its Viterbi best. */
-    public boolean consensus() {
-        return consensusScale > 0;
+                maxExpandedArcs, posteriorScale, true);
     }
 }

@@ -1,5 +1,7 @@
 package org.lmrescore.rescore;
 
+import org.lmrescore.lattice.ArcPosteriors;
+import org.lmrescore.lattice.ConfusionNetwork;
 import org.lmrescore.lattice.ExpansionBudgetExceeded;
 import org.lmrescore.lattice.KBestPaths;
 import org.lmrescore.lattice.Lattice;
@@ -73,15 +75,22 @@ public final class UtteranceRescorer {
                                 + FALLBACK_BEAM + " --max-histories " + FALLBACK_MAX_HISTORIES + ")" : "its N-best list instead");
             }
             if (r != null) {
+                ArcPosteriors posteriors = ArcPosteriors.of(r.lattice(), settings.posteriorScale());
                 if (latticeDir != null) {
-                    SlfWriter.write(r, scorer.weights(), latticeDir.resolve(u.id() + ".slf.gz"));
+                    SlfWriter.write(r, scorer.weights(), posteriors, settings.posteriorScale(),
+                            latticeDir.resolve(u.id() + ".slf.gz"));
                 }
                 List<String> before = KBestPaths.best(in).words();
                 ScoredHypothesis best = r.score(r.best());
                 List<ScoredHypothesis> nbest = settings.nbest() > 0 ? r.nbest(settings.nbest()) : List.of();
                 List<String> oracle = reference == null ? null : LatticeOracle.find(in, reference).words();
+                ConfusionNetwork network = ConfusionNetwork.ofLattice(r.lattice(), posteriors, r.best());
+                if (network == null) {  // no times to align by: the network of its N-best list
+                    network = NBestConsensus.network(nbest.isEmpty() ? List.of(best) : nbest, settings.posteriorScale());
+                }
                 return new UtteranceResult(u.id(), u.file(), true, before, best, nbest, oracle,
-                        r.lmCalls(), in.arcCount(), r.lattice().arcCount(), seconds(start), fallback, consensus(nbest));
+                        r.lmCalls(), in.arcCount(), r.lattice().arcCount(), seconds(start), fallback, network,
+                        settings.consensus());
             }
         }
         NBestList list = u.isLattice() ? NBestList.ofBestPaths(u.lattice(), Math.max(1, settings.nbest())) : u.nbest();
@@ -89,12 +98,8 @@ public final class UtteranceRescorer {
         List<ScoredHypothesis> scored = PrefixTreeRescorer.sortedByTotal(PrefixTreeRescorer.rescore(list, scorer));
         List<String> oracle = reference == null ? null : LatticeOracle.find(NBestLattice.of(list), reference).words();
         return new UtteranceResult(u.id(), u.file(), u.isLattice(), before, scored.get(0), scored, oracle,
-                -1, list.hypotheses().size(), 0, seconds(start), fallback, consensus(scored));
-    }
-
-    /** The consensus of the rescored N-best list when the settings ask for it, else null. */
-    private List<NBestConsensus.Word> consensus(List<ScoredHypothesis> nbest) {
-        return settings.consensus() ? NBestConsensus.decode(nbest, settings.consensusScale()) : null;
+                -1, list.hypotheses().size(), 0, seconds(start), fallback,
+                NBestConsensus.network(scored, settings.posteriorScale()), settings.consensus());
     }
 
     private RescoredLattice expand(Lattice in, double pruneBeam, double beam, int maxHistories) {

@@ -1,6 +1,6 @@
 package org.lmrescore.rescore;
 
-import org.lmrescore.lattice.NBestConsensus;
+import org.lmrescore.lattice.ConfusionNetwork;
 import org.lmrescore.lattice.ScoredHypothesis;
 
 import java.nio.file.Path;
@@ -11,24 +11,30 @@ import java.util.List;
  * best path or top hypothesis), the rescored best, the rescored N-best (best first, possibly
  * empty), the oracle hypothesis when a reference was given, the work it took ({@code lmCalls}: LM
  * look-ups of a lattice expansion, -1 for N-best lists), and the {@link Fallback} used when the
- * lattice was too large for the settings' expansion budget; with consensus decoding, the
- * consensus words and their posteriors ({@code consensus}, else null).
+ * lattice was too large for the settings' expansion budget; the confusion network aligned to the
+ * rescored best ({@code network}: its word confidences), and whether the output is its
+ * consensus ({@code consensus}) rather than the Viterbi best.
  */
 public record UtteranceResult(String id, Path file, boolean lattice, List<String> before, ScoredHypothesis best,
                               List<ScoredHypothesis> nbest, List<String> oracle, long lmCalls,
                               int inputArcs, int outputArcs, double seconds, Fallback fallback,
-                              List<NBestConsensus.Word> consensus) {
+                              ConfusionNetwork network, boolean consensus) {
 
     /** The rescored transcript: the consensus words when decoding by consensus, else the Viterbi best's. */
     public List<String> output() {
-        if (consensus == null) {
+        if (!consensus) {
             return best.hypothesis().words();
         }
-        List<String> words = new java.util.ArrayList<>(consensus.size());
-        for (NBestConsensus.Word w : consensus) {
+        List<String> words = new java.util.ArrayList<>();
+        for (ConfusionNetwork.Word w : network.consensus()) {
             words.add(w.word());
         }
         return words;
+    }
+
+    /** The posterior of each word of the Viterbi best (its confidence), in order. */
+    public double[] confidences() {
+        return network.pivotPosteriors();
     }
 
     /** How an utterance was rescored: as asked, or by a cheaper way when its lattice exceeded the budget. */

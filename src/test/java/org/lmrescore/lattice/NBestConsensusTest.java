@@ -21,8 +21,8 @@ class NBestConsensusTest {
         return out;
     }
 
-    private static String words(List<NBestConsensus.Word> ws) {
-        return String.join(" ", ws.stream().map(NBestConsensus.Word::word).toList());
+    private static String words(List<ConfusionNetwork.Word> ws) {
+        return String.join(" ", ws.stream().map(ConfusionNetwork.Word::word).toList());
     }
 
     @Test
@@ -37,7 +37,7 @@ class NBestConsensusTest {
     /** The case where the Viterbi best and the consensus differ: "a b c" 0.4 against "a x c" 0.35 and "a x d" 0.25. */
     @Test
     void consensusTakesTheMostProbableWordOfEachSlot() {
-        List<NBestConsensus.Word> c = NBestConsensus.decode(list("a b c", 0.4, "a x c", 0.35, "a x d", 0.25), 1);
+        List<ConfusionNetwork.Word> c = NBestConsensus.decode(list("a b c", 0.4, "a x c", 0.35, "a x d", 0.25), 1);
         assertEquals("a x c", words(c));
         assertEquals(1.0, c.get(0).posterior(), 1e-12);
         assertEquals(0.6, c.get(1).posterior(), 1e-12);

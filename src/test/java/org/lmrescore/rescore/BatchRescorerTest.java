@@ -80,10 +80,15 @@ class BatchRescorerTest {
         assertEquals(List.of("the", "cat"), u1.oracle());
         assertEquals(List.of("the", "cat"), outcome.results().get(1).best().hypothesis().words());
 
-        OutputFiles.write(out, outcome.results(), scorer.weights());
+        OutputFiles.write(out, outcome.results(), scorer.weights(), false, org.lmrescore.eval.ConfidenceMap.IDENTITY);
         assertEquals(List.of("the cat (u1)", "the cat (u4)"), Files.readAllLines(out.resolve(OutputFiles.BEST_TRN)));
         assertEquals(List.of("a cat (u1)", "the cat (u4)"), Files.readAllLines(out.resolve(OutputFiles.BEFORE_TRN)));
-        assertEquals(List.of("u1 1 0.00 0.40 the", "u1 1 0.40 0.50 cat"), Files.readAllLines(out.resolve(OutputFiles.BEST_CTM)));
+        // the confidence column: each word's posterior at scale 1 / lmscale, by hand from the two paths' totals;
+        // "cat" is on both paths
+        List<org.lmrescore.lattice.ScoredHypothesis> paths = u1.nbest();
+        double the = 1 / (1 + Math.exp((paths.get(1).total() - paths.get(0).total()) / 10));
+        assertEquals(List.of(String.format(java.util.Locale.ROOT, "u1 1 0.00 0.40 the %.4f", the), "u1 1 0.40 0.50 cat 1.0000"),
+                Files.readAllLines(out.resolve(OutputFiles.BEST_CTM)));
         assertTrue(Files.exists(out.resolve("lattices/u1.slf.gz")));
 
         Path ref = Files.writeString(dir.resolve("ref.trn"), "the cat (u1)\na cat (u4)\nthe dog (u5)\n");

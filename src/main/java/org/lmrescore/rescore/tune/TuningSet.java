@@ -1,8 +1,11 @@
 package org.lmrescore.rescore.tune;
 
 import org.lmrescore.eval.Aligner;
+import org.lmrescore.eval.Alignment;
+import org.lmrescore.eval.EditOp;
 import org.lmrescore.eval.TokenFilter;
 import org.lmrescore.lattice.Hypothesis;
+import org.lmrescore.lattice.ConfusionNetwork;
 import org.lmrescore.lattice.NBestConsensus;
 import org.lmrescore.lattice.ScoredHypothesis;
 
@@ -173,19 +176,65 @@ public final class TuningSet {
         ensureMix(p.rnnWeight());
         long errors = 0;
         for (int u = 0; u < utterances.size(); u++) {
-            UtteranceFeatures f = utterances.get(u);
-            List<ScoredHypothesis> list = new ArrayList<>(f.hypotheses().size());
-            for (int h = 0; h < f.hypotheses().size(); h++) {
-                List<String> words = f.hypotheses().get(h).wordList();
-                list.add(new ScoredHypothesis(Hypothesis.of(words, 0, 0), 0, words.size(), total(u, h, p)));
-            }
             List<String> decoded = new ArrayList<>();
-            for (NBestConsensus.Word w : NBestConsensus.decode(list, scale)) {
+            for (ConfusionNetwork.Word w : NBestConsensus.decode(scoredList(u, p), scale)) {
                 decoded.add(w.word());
             }
-            errors += Aligner.SCLITE.align(f.reference(), TokenFilter.SCLITE.apply(decoded)).errors();  // as rescore's WER
+            errors += Aligner.SCLITE.align(utterances.get(u).reference(), TokenFilter.SCLITE.apply(decoded)).errors();  // as rescore's WER
         }
         return errors;
+    }
+
+    /** The words of every utterance's Viterbi best at some point: each word's posterior, and whether it is correct. */
+    public record WordPosteriors(double[] posterior, boolean[] correct) {
+    }
+
+    /**
+     * The Viterbi best's words at {@code p}, each with its posterior in the N-best confusion
+     * network at {@code scale} (what {@code rescore} writes as the ctm's confidence) and whether
+     * the WER's alignment with the reference counts it correct.
+     */
+    public WordPosteriors wordPosteriors(TuningPoint p, double scale) {
+        ensureMix(p.rnnWeight());
+        List<Double> posterior = new ArrayList<>();
+        List<Boolean> correct = new ArrayList<>();
+        for (int u = 0; u < utterances.size(); u++) {
+            List<ScoredHypothesis> list = scoredList(u, p);
+            int best = argmax(u, p);
+            if (best < 0) {
+                continue;
+            }
+            double[] post = NBestConsensus.network(list, scale).pivotPosteriors();
+            Alignment a = Aligner.SCLITE.align(utterances.get(u).reference(),
+                    TokenFilter.SCLITE.apply(list.get(best).hypothesis().words()));
+            int k = 0;
+            for (double wordPosterior : post) {
+                while (k < a.size() && a.op(k) == EditOp.DELETION) {
+                    k++;
+                }
+                correct.add(k < a.size() && a.op(k) == EditOp.CORRECT);
+                posterior.add(wordPosterior);
+                k++;
+            }
+        }
+        double[] ps = new double[posterior.size()];
+        boolean[] cs = new boolean[correct.size()];
+        for (int i = 0; i < ps.length; i++) {
+            ps[i] = posterior.get(i);
+            cs[i] = correct.get(i);
+        }
+        return new WordPosteriors(ps, cs);
+    }
+
+    /** Utterance u's hypotheses with their totals at p (the mix of p already computed). */
+    private List<ScoredHypothesis> scoredList(int u, TuningPoint p) {
+        UtteranceFeatures f = utterances.get(u);
+        List<ScoredHypothesis> list = new ArrayList<>(f.hypotheses().size());
+        for (int h = 0; h < f.hypotheses().size(); h++) {
+            List<String> words = f.hypotheses().get(h).wordList();
+            list.add(new ScoredHypothesis(Hypothesis.of(words, 0, 0), 0, words.size(), total(u, h, p)));
+        }
+        return list;
     }
 
     /** The total {@code rescore} gives hypothesis h of utterance u at p (acoustic scale 1: only ratios matter). */

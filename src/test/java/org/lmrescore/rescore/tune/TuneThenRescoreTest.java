@@ -79,7 +79,7 @@ class TuneThenRescoreTest {
         String tuned = run("tune", "--kn", lm.toString(), "--in", nbest.toString(), "--ref", ref.toString(),
                 "--params", params.toString(), "--threads", "1", "--decode", "consensus", "--json");
         String args = Files.readString(params);
-        assertTrue(args.contains("--decode\nconsensus\n--posterior-scale\n"), args);
+        assertTrue(args.contains("--decode\nmbr\n--posterior-scale\n") && args.contains("--confidence-map\n"), args);
         String rescored = run("rescore", "@" + params, "--kn", lm.toString(), "--in", nbest.toString(),
                 "--out", dir.resolve("out").toString(), "--ref", ref.toString(), "--threads", "1", "--json");
         assertEquals(number(tuned, "tuning_wer_consensus"), number(rescored, "wer_after"), 1e-9);
