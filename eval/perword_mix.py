@@ -15,6 +15,7 @@ Usage: perword_mix.py DIR KN RNN...   reads DIR/KN.{valid,test}.words and
        DIR/RNN.{valid,test}.{static,dynamic}.words
 """
 import math
+import os
 import sys
 
 
@@ -93,7 +94,8 @@ def main():
     k = len(rnns)
     table = []
     tuned = {}
-    for mode in ("static", "dynamic"):
+    modes = ("static", "dynamic") if all(os.path.exists(f"{d}/{r}.test.dynamic.words") for r in rnns) else ("static",)
+    for mode in modes:
         files = {part: [f"{d}/{r}.{part}.{mode}.words" for r in rnns] + [f"{d}/{kn}.{part}.words"]
                  for part in ("valid", "test")}
         test, oovs = aligned(files["test"])
@@ -115,9 +117,9 @@ def main():
     names = list(table[0][1].keys())
     width = max(len(n) for n in names)
     print(f"test text: {table[0][2]:,} scored tokens, {table[0][3]:,} OOV tokens skipped")
-    print(f"{'model':<{width}}  {'static':>9}  {'dynamic':>9}")
+    print(f"{'model':<{width}}" + "".join(f"  {mode:>9}" for mode in modes))
     for n in names:
-        print(f"{n:<{width}}  {table[0][1][n]:9.2f}  {table[1][1][n]:9.2f}")
+        print(f"{n:<{width}}" + "".join(f"  {column[n]:9.2f}" for _, column, _, _ in table))
     for mode, w in tuned.items():
         print(f"EM weights ({mode}): " + ", ".join(f"{r} {x:.3f}" for r, x in zip(rnns + ['KN5'], w)))
 

@@ -16,7 +16,10 @@ import java.util.List;
  * recognise otherwise. Every line must therefore look like plain words: a token with a
  * structural character of another format ({@code = , ; " { }}, a trailing {@code :}, markup
  * {@code <...} other than a whole {@code <word>}) or a control character (a binary file) makes
- * the file an error naming the formats tried, instead of garbage transcripts.
+ * the file an error naming the formats tried, instead of garbage transcripts. So does a first
+ * token without a digit: utterance ids have one (a number, a speaker and a time, a corpus
+ * index), the first word of plain text rarely does, so a text file is not taken for an N-best
+ * list of one-word-id utterances.
  */
 public final class RnnlmNBestReader {
     private RnnlmNBestReader() {
@@ -53,9 +56,24 @@ public final class RnnlmNBestReader {
                             + " file is not " + InputFormat.OTHER_FORMATS);
                 }
             }
+            if (checkTokens && !hasDigit(f[0])) {
+                throw new InputFormatException(in.path(), in.lineNumber(), "not a recognised input format: '" + printable(f[0])
+                        + "' does not look like the utterance id an rnnlm N-best line starts with ('uttid word word ...', "
+                        + "ids have a digit), and the file is not " + InputFormat.OTHER_FORMATS
+                        + " (--input-format rnnlm-nbest reads it as an N-best list all the same)");
+            }
             groups.add(f[0], Hypothesis.of(Arrays.asList(f).subList(1, f.length), 0, 0));
         }
         return groups.finish(in);
+    }
+
+    private static boolean hasDigit(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isDigit(token.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A word or an id: no structural character of another format, no control character. */

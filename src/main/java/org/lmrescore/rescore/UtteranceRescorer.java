@@ -27,7 +27,9 @@ import java.util.Map;
 /**
  * Rescores one utterance: a lattice by history expansion (or, when asked, through its N-best
  * paths), an N-best list through the prefix tree. Writes the rescored lattice when given a
- * folder; finds the oracle hypothesis when given references. Thread-safe.
+ * folder; finds the oracle hypothesis when given references; builds the utterance's confusion
+ * network (the rescored lattice's when it has times, else its N-best list's) for the word
+ * confidences and minimum-Bayes-risk decoding. Thread-safe.
  *
  * <p>A lattice whose expansion exceeds the settings' arc budget is not a failure: it is expanded
  * again under harder pruning, and if that exceeds the budget too, its N-best list is rescored

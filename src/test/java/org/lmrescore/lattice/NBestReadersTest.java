@@ -55,6 +55,7 @@ class NBestReadersTest {
             {"kaldi.txt", "utt1\n0 1 hello 10.5,200.25,1_2_3\n1\n", "2", "10.5,200.25,1_2_3"},
             {"pom.xml", "<?xml version=\"1.0\"?>\n<project>\n", "1", "<?xml"},
             {"config.json", "{ \"a\": 1 }\n", "1", "{"},
+            {"notes.txt", "hello world this is text\nanother line\n", "1", "hello"},
         };
         for (String[] c : cases) {
             Path f = Fixtures.write(dir, c[0], c[1]);
