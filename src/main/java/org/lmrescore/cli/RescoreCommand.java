@@ -109,7 +109,7 @@ public final class RescoreCommand implements Callable<Integer> {
             description = "Lattice expansion: most histories kept per lattice node (default ${DEFAULT-VALUE}).")
     int maxHistories;
 
-    @Option(names = "--prune-beam", paramLabel = "B", defaultValue = "150",
+    @Option(names = "--prune-beam", paramLabel = "B", defaultValue = "" + RescoreSettings.DEFAULT_PRUNE_BEAM,
             description = "Before rescoring, drop lattice arcs whose best path is more than B (natural log, first-pass scores) "
                     + "below the lattice's best, as Kaldi's lattice-prune (default ${DEFAULT-VALUE}; Infinity: none).")
     double pruneBeam;

@@ -22,6 +22,9 @@ public record RescoreSettings(ScoreWeights weights, int historyOrder, double bea
     public static final int DEFAULT_HISTORY_ORDER = 4;
     public static final double DEFAULT_BEAM = 500;
     public static final int DEFAULT_MAX_HISTORIES = 100;
+    /** The forward-backward beam that prunes each input lattice before its expansion (natural log). */
+    public static final double DEFAULT_PRUNE_BEAM = 150;
+    public static final int DEFAULT_NBEST = 100;
 
     /** Settings without input pruning. */
     public RescoreSettings(ScoreWeights weights, int historyOrder, double beam, int maxHistories,

@@ -61,21 +61,9 @@ public final class UtteranceRescorer {
         Fallback fallback = Fallback.NONE;
         if (u.isLattice() && !settings.latticeAsNBest()) {
             Lattice in = u.lattice();
-            RescoredLattice r = null;
-            try {
-                r = expand(in, settings.pruneBeam(), settings.beam(), settings.maxHistories());
-            } catch (ExpansionBudgetExceeded e) {
-                try {
-                    r = expand(in, Math.min(settings.pruneBeam(), FALLBACK_PRUNE_BEAM), Math.min(settings.beam(), FALLBACK_BEAM),
-                            Math.min(settings.maxHistories(), FALLBACK_MAX_HISTORIES));
-                    fallback = Fallback.PRUNED;
-                } catch (ExpansionBudgetExceeded again) {
-                    fallback = Fallback.NBEST;
-                }
-                Log.warn("%s: %s (%,d input arcs); rescored %s", u.id(), e.getMessage(), in.arcCount(),
-                        fallback == Fallback.PRUNED ? "with harder pruning (--prune-beam " + FALLBACK_PRUNE_BEAM + " --beam "
-                                + FALLBACK_BEAM + " --max-histories " + FALLBACK_MAX_HISTORIES + ")" : "its N-best list instead");
-            }
+            Expansion expansion = expand(in);
+            RescoredLattice r = expansion.lattice();
+            fallback = expansion.fallback();
             if (r != null) {
                 ArcPosteriors posteriors = ArcPosteriors.of(r.lattice(), settings.posteriorScale());
                 if (latticeDir != null) {
@@ -102,6 +90,36 @@ public final class UtteranceRescorer {
         return new UtteranceResult(u.id(), u.file(), u.isLattice(), before, scored.get(0), scored, oracle,
                 -1, list.hypotheses().size(), 0, seconds(start), fallback,
                 NBestConsensus.network(scored, settings.posteriorScale()), settings.consensus());
+    }
+
+    /** A lattice's expansion and how it was made: null, with {@link Fallback#NBEST}, when no expansion fitted the budget. */
+    public record Expansion(RescoredLattice lattice, Fallback fallback) {
+    }
+
+    /**
+     * Prunes {@code in} by the settings' prune beam and expands it; when that exceeds the arc
+     * budget, expands it again under {@link #FALLBACK_PRUNE_BEAM} and the other fallback limits;
+     * when that does too, returns no lattice and {@link Fallback#NBEST}, for the caller to rescore
+     * its N-best list. The one prune-then-expand pipeline of {@code rescore} and {@code SphinxRescorer}.
+     */
+    public Expansion expand(Lattice in) {
+        try {
+            return new Expansion(expand(in, settings.pruneBeam(), settings.beam(), settings.maxHistories()), Fallback.NONE);
+        } catch (ExpansionBudgetExceeded e) {
+            Fallback fallback;
+            RescoredLattice r = null;
+            try {
+                r = expand(in, Math.min(settings.pruneBeam(), FALLBACK_PRUNE_BEAM), Math.min(settings.beam(), FALLBACK_BEAM),
+                        Math.min(settings.maxHistories(), FALLBACK_MAX_HISTORIES));
+                fallback = Fallback.PRUNED;
+            } catch (ExpansionBudgetExceeded again) {
+                fallback = Fallback.NBEST;
+            }
+            Log.warn("%s: %s (%,d input arcs); rescored %s", in.id(), e.getMessage(), in.arcCount(),
+                    fallback == Fallback.PRUNED ? "with harder pruning (--prune-beam " + FALLBACK_PRUNE_BEAM + " --beam "
+                            + FALLBACK_BEAM + " --max-histories " + FALLBACK_MAX_HISTORIES + ")" : "its N-best list instead");
+            return new Expansion(r, fallback);
+        }
     }
 
     private RescoredLattice expand(Lattice in, double pruneBeam, double beam, int maxHistories) {

@@ -11,17 +11,22 @@ import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.ScoredHypothesis;
 import org.lmrescore.lattice.Scorer;
 import org.lmrescore.lattice.Tokens;
+import org.lmrescore.lattice.Utterance;
 import org.lmrescore.lm.LanguageModel;
 import org.lmrescore.rescore.RescoreSettings;
+import org.lmrescore.rescore.UtteranceRescorer;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Rescores Sphinx4 results inside the caller's program: load the models once, build one rescorer,
  * and call it from any number of threads (the scorer is thread-safe; each call expands its own
- * lattice). Sphinx's word lattice is converted ({@link SphinxLatticeConverter}) and expanded on the
- * history of the given model (Kaldi-style n-gram approximation, see {@link LatticeRescorer}).
+ * lattice). Sphinx's word lattice is converted ({@link SphinxLatticeConverter}), pruned and expanded on
+ * the history of the given model (Kaldi-style n-gram approximation, see {@link LatticeRescorer}) by
+ * the pipeline of the {@code rescore} command ({@link UtteranceRescorer}): the same input pruning,
+ * and for a lattice past the expansion budget the same fallbacks (harder pruning, then its N-best list).
  *
  * <pre>{@code
  * SphinxRescorer rescorer = new SphinxRescorer(NgramModels.loadAny("kn5.bin"), ScoreWeights.of(10, 0));
@@ -35,10 +40,7 @@ import java.util.List;
  * }</pre>
  */
 public final class SphinxRescorer {
-    private final Scorer scorer;
-    private final int historyOrder;
-    private final double beam;
-    private final int maxHistories;
+    private final UtteranceRescorer rescorer;
 
     /** The rescored 1-best: its words with times (seconds), and its scores under the rescorer's weights. */
     public record Rescored(String id, List<TimedWord> words, ScoredHypothesis best) {
@@ -58,10 +60,13 @@ public final class SphinxRescorer {
     }
 
     public SphinxRescorer(LanguageModel model, ScoreWeights weights, int historyOrder, double beam, int maxHistories) {
-        this.scorer = new Scorer(model, weights);
-        this.historyOrder = historyOrder;
-        this.beam = beam;
-        this.maxHistories = maxHistories;
+        this(model, new RescoreSettings(weights, historyOrder, beam, maxHistories, RescoreSettings.DEFAULT_NBEST, false,
+                RescoreSettings.DEFAULT_PRUNE_BEAM));
+    }
+
+    /** With all of {@code rescore}'s settings (pruning, expansion budget, N-best size, posteriors). */
+    public SphinxRescorer(LanguageModel model, RescoreSettings settings) {
+        this.rescorer = new UtteranceRescorer(new Scorer(model, settings.weights()), settings, null, null);
     }
 
     /** A result of Sphinx's high-level API ({@code languageWeight}: the one the decoder used). */
@@ -89,14 +94,17 @@ public final class SphinxRescorer {
 
     /** A lattice already converted. */
     public Rescored rescore(Lattice lattice) {
-        RescoredLattice rescored = rescoreLattice(lattice);
-        ScoredHypothesis best = rescored.score(rescored.best());
+        ScoredHypothesis best = rescorer.rescore(Utterance.of(Path.of(lattice.id()), lattice)).best();
         return new Rescored(lattice.id(), timedWords(best.hypothesis()), best);
     }
 
-    /** The whole rescored lattice (for N-best lists or writing it out). */
+    /**
+     * The whole rescored lattice (for N-best lists or writing it out), pruned and expanded as
+     * {@code rescore} does; null when even the harder pruning of the fallback exceeds the
+     * expansion budget (then {@link #rescore(Lattice)} rescores its N-best list).
+     */
     public RescoredLattice rescoreLattice(Lattice lattice) {
-        return new LatticeRescorer(scorer, historyOrder, beam, maxHistories).rescore(lattice);
+        return rescorer.expand(lattice).lattice();
     }
 
     static List<TimedWord> timedWords(Hypothesis h) {

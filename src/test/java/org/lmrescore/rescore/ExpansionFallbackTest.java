@@ -76,4 +76,15 @@ class ExpansionFallbackTest {
         String json = summary.toJson().toString();
         assertTrue(json.contains("\"fallbacks\": [\"s: pruned\"]"), json);
     }
+
+    /** The library entry point goes through the same pipeline: past the budget it falls back instead of failing. */
+    @Test
+    void sphinxRescorerFallsBackAsRescoreDoes() throws Exception {
+        Utterance u = sausage();
+        RescoreSettings settings = new RescoreSettings(ScoreWeights.of(1, 0), 4, 500, 100, 10, false, 150, 3);
+        org.lmrescore.sphinx.SphinxRescorer rescorer =
+                new org.lmrescore.sphinx.SphinxRescorer(BigramTestModel.withVocabulary(List.of(), 0.5), settings);
+        assertEquals("w0_0 w1_0 w2_0 w3_0 w4_0 w5_0", rescorer.rescore(u.lattice()).transcript());
+        assertEquals(null, rescorer.rescoreLattice(u.lattice()), "no expansion fits 3 arcs");
+    }
 }
