@@ -56,6 +56,8 @@ import java.util.concurrent.Callable;
             "          --pra align.pra",
             "  wer --ref ref.trn --hyp baseline.trn --hyp2 rescored.trn",
             "  wer --ref ref.trn --hyp out/best.ctm      (the rescored 1-best's confidences: NCE)",
+            "  wer --ref data/test/text --hyp exp/tri3/decode/scoring/10.tra.txt --kaldi",
+            "      %%WER 19.35 [ 922 / 4765, 122 ins, 134 del, 666 sub ] ...",
             "  wer --ref ref.trn --hyp hyp.trn --speaker-regex '^(\\w+?)_'",
             "",
             "Exit status: 0 success, 2 bad input (the message names file and line).",
@@ -112,6 +114,10 @@ public final class WerCommand implements Callable<Integer> {
                     + "or utterances (default: ${DEFAULT-VALUE}).")
     Mapsswe.Segmentation segmentation;
 
+    @Option(names = "--kaldi", description = "Print Kaldi's compute-wer summary (%%WER ... [ E / N, I ins, D del, S sub ], "
+            + "%%SER, sentences scored) instead of sclite's table.")
+    boolean kaldi;
+
     @Option(names = "--json", description = "Print one JSON object (n corr sub del ins err wer sentences sentence_errors ser ...).")
     boolean json;
 
@@ -158,6 +164,11 @@ public final class WerCommand implements Callable<Integer> {
                 result.put("hyp2", second).put("significance", c.toJson());
             }
             out.println(result);
+        } else if (kaldi) {
+            out.print(a.totals().kaldiSummary(a.missingHypotheses().size()));
+            if (b != null) {
+                out.print(b.totals().kaldiSummary(b.missingHypotheses().size()));
+            }
         } else {
             out.print(SummaryTable.format(a));
             if (confA != null) {

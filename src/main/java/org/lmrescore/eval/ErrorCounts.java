@@ -48,6 +48,17 @@ public record ErrorCounts(long n, long corr, long sub, long del, long ins, long 
      * The machine-readable summary. Field names are a stable interface for users' scripts:
      * {@code n corr sub del ins err wer sentences sentence_errors ser} (rates in percent).
      */
+    /**
+     * Kaldi's {@code compute-wer} summary: {@code %WER 20.92 [ 50 / 239, 7 ins, 4 del, 39 sub ]},
+     * {@code %SER 70.00 [ 21 / 30 ]} and the count of sentences scored, {@code missing} of them
+     * without hypothesis.
+     */
+    public String kaldiSummary(int missing) {
+        return String.format(java.util.Locale.ROOT, "%%WER %.2f [ %d / %d, %d ins, %d del, %d sub ]%n%%SER %.2f [ %d / %d ]%n"
+                + "Scored %d sentences, %d not present in hyp.%n", wer(), errors(), n, ins, del, sub, ser(), sentenceErrors,
+                sentences, sentences, missing);
+    }
+
     public Json toJson() {
         return new Json()
                 .put("n", n)

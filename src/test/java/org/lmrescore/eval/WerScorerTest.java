@@ -100,4 +100,12 @@ class WerScorerTest {
         assertTrue(table.contains("| Sum/Avg  |      1       4 |  50.0   25.0   25.0    0.0   50.0  100.0 |"), table);
         assertTrue(table.contains("WER 50.00% [ 2 / 4, 1 sub, 1 del, 0 ins ]"), table);
     }
+
+    /** Kaldi's compute-wer line: insertions first, as Kaldi prints them. */
+    @Test
+    void kaldiSummaryLine() {
+        ErrorCounts c = new ErrorCounts(239, 196, 39, 4, 7, 30, 21);
+        assertEquals("%WER 20.92 [ 50 / 239, 7 ins, 4 del, 39 sub ]\n%SER 70.00 [ 21 / 30 ]\n"
+                + "Scored 30 sentences, 2 not present in hyp.\n", c.kaldiSummary(2).replace(System.lineSeparator(), "\n"));
+    }
 }
