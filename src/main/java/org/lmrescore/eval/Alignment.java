@@ -69,6 +69,18 @@ public final class Alignment {
         return hypWords.get(i);
     }
 
+    /** For each hypothesis word in order, whether the alignment matches it to the same reference word. */
+    public boolean[] hypothesisWordsCorrect() {
+        boolean[] out = new boolean[corr + sub + ins];
+        int k = 0;
+        for (EditOp op : ops) {
+            if (op != EditOp.DELETION) {
+                out[k++] = op == EditOp.CORRECT;
+            }
+        }
+        return out;
+    }
+
     public List<EditOp> ops() {
         return ops;
     }

@@ -31,8 +31,8 @@ public record ConfidenceScore(double nce, int words, int correct, double meanCon
             if (entries == null) {
                 continue;  // no words
             }
-            Alignment a = u.alignment();
-            int k = 0;  // next alignment position
+            boolean[] right = u.alignment().hypothesisWordsCorrect();
+            int k = 0;  // the next hypothesis word: the entries the scorer kept, in order
             for (CtmReader.Entry e : entries) {
                 if (filter.isFiller(e.word())) {
                     continue;  // the scorer dropped it too
@@ -40,21 +40,17 @@ public record ConfidenceScore(double nce, int words, int correct, double meanCon
                 if (Double.isNaN(e.confidence())) {
                     return null;
                 }
-                while (k < a.size() && a.op(k) == EditOp.DELETION) {
-                    k++;
-                }
-                correct.add(k < a.size() && a.op(k) == EditOp.CORRECT);
+                correct.add(right[k++]);
                 confidence.add(e.confidence());
-                k++;
             }
         }
         double[] c = new double[confidence.size()];
-        boolean[] right = new boolean[c.length];
+        boolean[] labels = new boolean[c.length];
         for (int i = 0; i < c.length; i++) {
             c[i] = confidence.get(i);
-            right[i] = correct.get(i);
+            labels[i] = correct.get(i);
         }
-        return of(c, right);
+        return of(c, labels);
     }
 
     /** The NCE of these confidences of words labelled correct or not; null for no words. */

@@ -1,8 +1,6 @@
 package org.lmrescore.rescore.tune;
 
 import org.lmrescore.eval.Aligner;
-import org.lmrescore.eval.Alignment;
-import org.lmrescore.eval.EditOp;
 import org.lmrescore.eval.TokenFilter;
 import org.lmrescore.lattice.Hypothesis;
 import org.lmrescore.lattice.ConfusionNetwork;
@@ -205,16 +203,11 @@ public final class TuningSet {
                 continue;
             }
             double[] post = NBestConsensus.network(list, scale).pivotPosteriors();
-            Alignment a = Aligner.SCLITE.align(utterances.get(u).reference(),
-                    TokenFilter.SCLITE.apply(list.get(best).hypothesis().words()));
-            int k = 0;
-            for (double wordPosterior : post) {
-                while (k < a.size() && a.op(k) == EditOp.DELETION) {
-                    k++;
-                }
-                correct.add(k < a.size() && a.op(k) == EditOp.CORRECT);
-                posterior.add(wordPosterior);
-                k++;
+            boolean[] right = Aligner.SCLITE.align(utterances.get(u).reference(),
+                    TokenFilter.SCLITE.apply(list.get(best).hypothesis().words())).hypothesisWordsCorrect();
+            for (int i = 0; i < post.length; i++) {
+                posterior.add(post[i]);
+                correct.add(right[i]);
             }
         }
         double[] ps = new double[posterior.size()];
