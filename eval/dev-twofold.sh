@@ -11,7 +11,8 @@
 # scale on the tuning half) instead of Viterbi; the lattice system rescores the held-out lattices
 # themselves (history expansion, default settings) with rnns+kn5's weights, and the lattice-mbr
 # system decodes those rescored lattices by minimum Bayes risk (`--decode mbr`: the consensus of
-# each lattice's confusion network) at the same weights. The lattice system's best.ctm carries
+# each lattice's confusion network) at the same weights, lattice-mbr-tuned the same at the
+# consensus system's weights and posterior scale. The lattice system's best.ctm carries
 # the words' confidences (their posteriors through the --confidence-map tune fitted on the tuning
 # half); their NCE is printed. DYNAMIC=none leaves the dynamic system out (with NCE models it is
 # the slowest by far).
@@ -71,12 +72,16 @@ for fold in even odd; do
     echo "== rnns+kn5, the lattices rescored and decoded by minimum Bayes risk (their confusion networks): the $held utterances"
     rescore_half rnns+kn5-lattice-mbr rnns+kn5 rnns+kn5 --decode mbr
   fi
+  if [ ! -f "$out/$held/rnns+kn5-lattice-mbr-tuned/best.trn" ]; then
+    echo "== rnns+kn5, the lattices decoded by minimum Bayes risk at the consensus system's tuned posterior scale: the $held utterances"
+    rescore_half rnns+kn5-lattice-mbr-tuned rnns+kn5-consensus rnns+kn5
+  fi
   if [ "$dynamic" != none ] && [ ! -f "$out/$held/rnns+kn5-dynamic/best.trn" ]; then
     echo "== rnns+kn5, dynamic (rate $dynamic, the weights tuned for rnns+kn5): rescore the $held utterances in order"
     rescore_half rnns+kn5-dynamic rnns+kn5 rnns+kn5 --dynamic "$dynamic" --mode nbest --nbest 100
   fi
 done
-systems=(consensus lattice lattice-mbr)
+systems=(consensus lattice lattice-mbr lattice-mbr-tuned)
 [ "$dynamic" != none ] && systems+=(dynamic)
 for sys in kn5 rnns rnns+kn5 "${systems[@]/#/rnns+kn5-}"; do
   cat "$out/odd/$sys/best.trn" "$out/even/$sys/best.trn" > "$out/$sys.pooled.trn"
@@ -103,6 +108,7 @@ compare "RNNs + KN5 consensus against KN5 alone" "$out/rnns+kn5-consensus.pooled
 compare "RNNs + KN5, lattices rescored, against KN5 alone" "$out/rnns+kn5-lattice.pooled.trn" "$out/kn5.pooled.trn"
 compare "RNNs + KN5, lattices rescored, against Sphinx's 1-best" "$out/rnns+kn5-lattice.pooled.trn" "$dev/sphinx/hyp.trn"
 compare "RNNs + KN5, lattices rescored, MBR against Viterbi" "$out/rnns+kn5-lattice-mbr.pooled.trn" "$out/rnns+kn5-lattice.pooled.trn"
+compare "RNNs + KN5, lattices rescored, MBR at the tuned scale against Viterbi" "$out/rnns+kn5-lattice-mbr-tuned.pooled.trn" "$out/rnns+kn5-lattice.pooled.trn"
 compare "RNNs + KN5, lattices rescored, MBR against Sphinx's 1-best" "$out/rnns+kn5-lattice-mbr.pooled.trn" "$dev/sphinx/hyp.trn"
 if [ "$dynamic" != none ]; then
   compare "RNNs + KN5 dynamic against KN5 alone" "$out/rnns+kn5-dynamic.pooled.trn" "$out/kn5.pooled.trn"
