@@ -192,9 +192,6 @@ public final class RescoreCommand implements Callable<Integer> {
         RescoreSettings settings;
         try {
             weights = new ScoreWeights(acScale, lmScale, wip, firstPassWeight, words.scoreFillers, words.oovLogProb);
-            if (posteriorScale < 0) {
-                throw new InputFormatException("--posterior-scale must be positive (0: 1 / lmscale), not " + posteriorScale);
-            }
             settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), pruneBeam,
                     maxExpandedArcs, posteriorScale, Decode.parse(decode).consensus());
         } catch (IllegalArgumentException e) {

@@ -24,23 +24,30 @@ public final class CtmReader {
     private CtmReader() {
     }
 
-    /** Whether {@code line} (a file's first non-blank, non-comment line) has a ctm line's shape. */
+    /**
+     * Whether {@code line} (a file's first non-blank, non-comment line) has a ctm line's shape:
+     * five or six fields, the third, fourth (and sixth) numbers of any value, so that a ctm with
+     * a NaN or negative time still reads as one and gets the reader's error, not a plain misreading.
+     */
     static boolean looksLikeCtm(String line) {
         List<String> f = Words.split(line);
-        return (f.size() == 5 || f.size() == 6) && isNumber(f.get(2)) && isNumber(f.get(3))
-                && (f.size() == 5 || isNumber(f.get(5)));
+        return (f.size() == 5 || f.size() == 6) && parses(f.get(2)) && parses(f.get(3))
+                && (f.size() == 5 || parses(f.get(5)));
+    }
+
+    private static boolean parses(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The entries of {@code path} when it is a ctm (given as one, or detected), else null. */
     public static Map<String, List<Entry>> readIfCtm(java.nio.file.Path path, TranscriptFormat format) {
         try (TextInput in = TextInput.open(path)) {
-            String line = in.readLine();
-            if (line != null && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            while (line != null && (line.isBlank() || line.strip().startsWith(";;"))) {
-                line = in.readLine();
-            }
+            String line = TranscriptReader.firstLine(in);
             if (line == null || (format == TranscriptFormat.AUTO ? TranscriptReader.detect(line) : format) != TranscriptFormat.CTM) {
                 return null;
             }

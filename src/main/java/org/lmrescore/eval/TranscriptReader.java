@@ -26,13 +26,7 @@ public final class TranscriptReader {
 
     public static Transcripts read(Path path, TranscriptFormat format) {
         try (TextInput in = TextInput.open(path)) {
-            String line = in.readLine();
-            if (line != null && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            while (line != null && (line.isBlank() || isComment(line))) {
-                line = in.readLine();
-            }
+            String line = firstLine(in);
             if (line == null) {
                 throw new InputFormatException(path, 0, "empty file: no utterances");
             }
@@ -50,6 +44,18 @@ public final class TranscriptReader {
             }
             return out.build();
         }
+    }
+
+    /** The first line that is neither blank nor a comment (a byte-order mark dropped), null when there is none. */
+    static String firstLine(TextInput in) {
+        String line = in.readLine();
+        if (line != null && line.startsWith("\uFEFF")) {
+            line = line.substring(1);
+        }
+        while (line != null && (line.isBlank() || isComment(line))) {
+            line = in.readLine();
+        }
+        return line;
     }
 
     /** The format a file starting with {@code firstLine} (its first non-blank line) is read as. */

@@ -50,17 +50,10 @@ public record RescoreSettings(ScoreWeights weights, int historyOrder, double bea
                     "history order, max histories, beam, prune beam and max expanded arcs must be positive, nbest >= 0");
         }
         if (posteriorScale < 0 || Double.isNaN(posteriorScale) || Double.isInfinite(posteriorScale)) {
-            throw new IllegalArgumentException("the posterior scale must be a positive number (0: 1 / lmscale), not "
-                    + posteriorScale);
+            throw new IllegalArgumentException("--posterior-scale must be positive (0: 1 / lmscale), not " + posteriorScale);
         }
         if (posteriorScale == 0) {
             posteriorScale = weights.lmScale() > 0 ? 1 / weights.lmScale() : 1;
         }
-    }
-
-    /** These settings with consensus decoding at this posterior scale (0: 1 / lmscale). */
-    public RescoreSettings withConsensus(double posteriorScale) {
-        return new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, latticeAsNBest, pruneBeam,
-                maxExpandedArcs, posteriorScale, true);
     }
 }

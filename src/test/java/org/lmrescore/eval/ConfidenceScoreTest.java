@@ -76,5 +76,9 @@ class ConfidenceScoreTest {
         Path time = Files.writeString(dir.resolve("time.ctm"), "u1 1 0.00 0.40 a\nu1 1 zero 0.40 b\n");
         e = assertThrows(InputFormatException.class, () -> TranscriptReader.read(time));
         assertTrue(e.getMessage().contains("time.ctm:2") && e.getMessage().contains("start time"), e.getMessage());
+        // a NaN on the first line still makes the file a ctm (and an error), not plain text scored as words
+        Path nan = Files.writeString(dir.resolve("nan.ctm"), "u1 1 0.00 NaN a 0.5\n");
+        e = assertThrows(InputFormatException.class, () -> TranscriptReader.read(nan));
+        assertTrue(e.getMessage().contains("nan.ctm:1") && e.getMessage().contains("duration"), e.getMessage());
     }
 }
