@@ -95,6 +95,71 @@ final class Blas {
         matVec(m, off, rows, n, x2, y2, yOff);
     }
 
+    /** Rows per panel of {@link OutputPanels}: one register of floats for the vector kernels. */
+    static final int PANEL = VECTOR ? VectorKernels.lanes() : 8;
+
+    /**
+     * The dot product of {@link OutputPanels}, for one row of a row-major matrix: one chain,
+     * acc = fma(a[aOff + k], h[k], acc) for k = 0 .. n-1 (without FMA in the plain kernels, as
+     * theirs), so it equals the panels' product of that row bit for bit.
+     */
+    static float chainDot(float[] a, int aOff, float[] h, int n) {
+        float acc = 0;
+        if (VECTOR) {
+            for (int k = 0; k < n; k++) {
+                acc = Math.fma(a[aOff + k], h[k], acc);
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                acc += a[aOff + k] * h[k];
+            }
+        }
+        return acc;
+    }
+
+    /**
+     * One pair of panels (2 {@link #PANEL} rows, column-major from p[off], n columns) times h:
+     * z[row + i] for the pair's rows i, each the chain of {@link #chainDot}.
+     */
+    static void panelProduct(float[] p, int off, int n, float[] h, float[] z, int row) {
+        if (VECTOR) {
+            VectorKernels.panelProduct(p, off, n, h, z, row);
+            return;
+        }
+        int w = 2 * PANEL;
+        for (int i = 0; i < w; i++) {
+            int panel = off + (i / PANEL) * PANEL * n + i % PANEL;
+            float acc = 0;
+            for (int k = 0; k < n; k++) {
+                acc += p[panel + k * PANEL] * h[k];
+            }
+            z[row + i] = acc;
+        }
+    }
+
+    /**
+     * {@link #panelProduct} of six states at once, packed column by column from hs[hOff]
+     * (state s's value k at hOff + 6k + s), into z[b + s][row ..]; each result the same chain.
+     */
+    static void panelProducts6(float[] p, int off, int n, float[] hs, int hOff, float[][] z, int b, int row) {
+        if (VECTOR) {
+            VectorKernels.panelProducts6(p, off, n, hs, hOff, z, b, row);
+            return;
+        }
+        int w = 2 * PANEL;
+        for (int s = 0; s < 6; s++) {
+            float[] out = z[b + s];
+            for (int i = 0; i < w; i++) {
+                int panel = off + (i / PANEL) * PANEL * n + i % PANEL;
+                float acc = 0;
+                for (int k = 0; k < n; k++) {
+                    acc += p[panel + k * PANEL] * hs[hOff + 6 * k + s];
+                }
+                out[row + i] = acc;
+            }
+        }
+    }
+
     /** y[i] += sum over j < rows of e[j] m[j n + i], i < n: the transposed matrix times e, added to y. */
     static void transposedMatVecAdd(float[] m, int rows, int n, float[] e, float[] y) {
         transposedMatVecAdd(m, 0, rows, n, e, 0, y, 0);

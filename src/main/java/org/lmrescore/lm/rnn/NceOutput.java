@@ -16,6 +16,11 @@ import java.util.SplittableRandom;
  *
  * <p>Biases start at ln q(u), so the untrained model already is the normalised unigram.
  * Direct connections give unit u the feature weight at offset u in the words' half of the table.
+ *
+ * <p>Every exact score multiplies h with a packed copy of the word rows ({@link OutputPanels}),
+ * made when first needed and again after the weights changed ({@link #version}). Training
+ * leaves it stale; dynamic evaluation keeps it in step row by row, and with an
+ * {@link UpdateJournal} scores its predictions in batches all the same.
  */
 final class NceOutput implements OutputLayer {
     private final int hidden;
@@ -29,6 +34,12 @@ final class NceOutput implements OutputLayer {
     private final float[] lnKNoise;
     private final NoiseSampler noise;
     private final long seed;
+    /**
+     * Changes when the weights may have changed: at every training step, and whenever someone
+     * takes the arrays ({@link #weights}: model files, checkpoints and restores write them).
+     */
+    private long version;
+    private volatile OutputPanels panels;
 
     NceOutput(int hidden, long[] counts, int samples, long seed) {
         this.hidden = hidden;
@@ -67,12 +78,48 @@ final class NceOutput implements OutputLayer {
 
     @Override
     public List<WeightBlock> weights() {
+        version++;
         return List.of(new WeightBlock("output-word", wordWeights), new WeightBlock("output-bias", bias));
     }
 
     @Override
     public Scratch newScratch(int directOrder, boolean defer, long stream) {
-        return new NceScratch(directOrder, units, samples, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + stream));
+        return new NceScratch(directOrder, paddedUnits(), samples, random(stream), false, null);
+    }
+
+    /** Dynamic evaluation: training steps keep the panels in step; deferred scores need no direct connections. */
+    @Override
+    public Scratch newDynamicScratch(int directOrder, long stream, boolean deferredScores) {
+        return new NceScratch(directOrder, paddedUnits(), samples, random(stream), true,
+            deferredScores ? new UpdateJournal(hidden) : null);
+    }
+
+    @Override
+    public boolean defersDynamicScores(DirectConnections direct) {
+        return direct == null;  // direct features change too, and the journal keeps word rows only
+    }
+
+    private SplittableRandom random(long stream) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + stream);
+    }
+
+    private int paddedUnits() {
+        return (units + 2 * Blas.PANEL - 1) / (2 * Blas.PANEL) * 2 * Blas.PANEL;
+    }
+
+    /** The packed word rows, packed again if the weights changed since. */
+    private OutputPanels panels() {
+        OutputPanels p = panels;
+        if (p == null || p.version != version) {
+            synchronized (this) {
+                p = panels;
+                if (p == null || p.version != version) {
+                    p = OutputPanels.pack(wordWeights, units, hidden, version);
+                    panels = p;
+                }
+            }
+        }
+        return p;
     }
 
     private float score(float[] h, int unit, DirectConnections direct, NceScratch s) {
@@ -91,23 +138,22 @@ final class NceOutput implements OutputLayer {
     private double logPartition(float[] h, DirectConnections direct, int[] history, NceScratch s) {
         features(direct, history, s);
         float[] z = s.logits;
-        RowBlocks.forEach(units, ROW_BLOCK, hidden,
-            (from, to) -> Blas.matVec(wordWeights, from * hidden, to - from, hidden, h, z, from));
-        return completeAndNormalise(z, direct, s);
+        panels().multiply(h, z);
+        complete(z, direct, s);
+        return Blas.logSumExp(z, units);
     }
 
     /**
      * Adds biases and direct features (of the history in {@code s}) to the products v_u . h in z,
-     * making z every unit's score, and returns ln of the sum of their exponentials.
+     * making z every unit's score.
      */
-    private double completeAndNormalise(float[] z, DirectConnections direct, NceScratch s) {
+    private void complete(float[] z, DirectConnections direct, NceScratch s) {
         Blas.axpy(1f, bias, 0, z, units);
         if (direct != null) {
             for (int u = 0; u < units; u++) {
                 z[u] += direct.score(s.bases, s.features, u);
             }
         }
-        return Blas.logSumExp(z, units);
     }
 
     @Override
@@ -119,10 +165,6 @@ final class NceOutput implements OutputLayer {
 
     /** Predictions scored together: the output matrix (|V| x H floats) is read once per batch, not once per word. */
     static final int BATCH = 32;
-    /** Output rows a batch's states are multiplied with at a time (a tile that stays in the cache). */
-    private static final int TILE = 64;
-    /** Output rows per parallel block of one product: a few thousand, so blocks are many and even. */
-    private static final int ROW_BLOCK = 64 * TILE;
 
     @Override
     public int batchSize() {
@@ -159,29 +201,44 @@ final class NceOutput implements OutputLayer {
     public double unnormalisedLogProb(float[] h, int unit, DirectConnections direct, int[] history, Scratch scratch) {
         NceScratch s = (NceScratch) scratch;
         features(direct, history, s);
-        return score(h, unit, direct, s);
+        // the panels' chain, so that this minus the normaliser is the batched score bit for bit
+        float z = Blas.chainDot(wordWeights, unit * hidden, h, hidden) + bias[unit];
+        return direct == null ? z : z + direct.score(s.bases, s.features, unit);
     }
 
-    /** Every unit's score for each state of the batch (returned), and each state's ln normaliser into lnZ. */
+    /**
+     * Every unit's score for each state of the batch (returned), and each state's ln normaliser
+     * into lnZ. In dynamic evaluation with a journal, the states were read before some rows
+     * changed: those rows' scores are taken with the versions each state saw.
+     */
     private float[][] batchScores(float[][] hs, int[][] histories, int count, DirectConnections direct, NceScratch s,
                                   double[] lnZ) {
         float[][] z = s.batchLogits(count);
-        RowBlocks.forEach(units, ROW_BLOCK, (long) count * hidden, (from, to) -> {
-            for (int u0 = from; u0 < to; u0 += TILE) {
-                int rows = Math.min(TILE, to - u0);
-                int b = 0;
-                for (; b + 1 < count; b += 2) {
-                    Blas.matVec2(wordWeights, u0 * hidden, rows, hidden, hs[b], hs[b + 1], z[b], z[b + 1], u0);
+        panels().multiply(hs, count, z);
+        if (direct == null) {
+            RowBlocks.forEach(count, 1, units, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    Blas.axpy(1f, bias, 0, z[b], units);
                 }
-                if (b < count) {
-                    Blas.matVec(wordWeights, u0 * hidden, rows, hidden, hs[b], z[b], u0);
-                }
+            });
+        } else {
+            for (int b = 0; b < count; b++) {
+                features(direct, histories[b], s);
+                complete(z[b], direct, s);
+            }
+        }
+        if (s.journal != null) {
+            if (direct != null) {
+                throw new IllegalStateException("deferred dynamic scores with direct connections");
+            }
+            s.journal.corrections(hs, count, (t, row, score) -> z[t][row] = score);
+            s.journal.clear();
+        }
+        RowBlocks.forEach(count, 1, units, (from, to) -> {
+            for (int b = from; b < to; b++) {
+                lnZ[b] = Blas.logSumExp(z[b], units);
             }
         });
-        for (int b = 0; b < count; b++) {
-            features(direct, histories[b], s);
-            lnZ[b] = completeAndNormalise(z[b], direct, s);
-        }
         return z;
     }
 
@@ -208,13 +265,34 @@ final class NceOutput implements OutputLayer {
             int x = noiseUnits[i];
             g[i + 1] = -Blas.sigmoid(score(h, x, direct, s) - lnKNoise[x]);
         }
+        UpdateJournal journal = s.journal;
         for (int i = 0; i <= noiseUnits.length; i++) {
             int u = i == 0 ? unit : noiseUnits[i - 1];
             float gi = g[i];
+            if (journal != null) {
+                journal.beforeChange(u, wordWeights, bias[u]);
+            }
             Blas.backpropAndUpdate(gi, alpha * gi, keep, wordWeights, u * hidden, h, dh, hidden);
             bias[u] += alpha * gi;
             if (direct != null && alpha != 0) {
                 direct.update(s.bases, s.features, u, alpha * gi, keep);
+            }
+        }
+        if (!s.inStep) {
+            version++;  // the panels are stale
+        } else {
+            OutputPanels p = panels;
+            for (int i = 0; i <= noiseUnits.length; i++) {
+                int u = i == 0 ? unit : noiseUnits[i - 1];
+                if (p != null) {
+                    p.refreshRow(wordWeights, u);
+                }
+                if (journal != null) {
+                    journal.afterChange(u, wordWeights, bias[u]);
+                }
+            }
+            if (journal != null) {
+                journal.endStep();
             }
         }
         return target;
@@ -265,6 +343,10 @@ final class NceOutput implements OutputLayer {
         final int[] noise;
         final float[] gradients;
         final SplittableRandom random;
+        /** Dynamic evaluation: training steps keep the panels in step with the weights. */
+        final boolean inStep;
+        /** Deferred dynamic scores: the rows changed since the waiting predictions were read. */
+        final UpdateJournal journal;
         int features;
 
         private float[][] batch;
@@ -276,12 +358,15 @@ final class NceOutput implements OutputLayer {
             return batch;
         }
 
-        NceScratch(int directOrder, int units, int samples, SplittableRandom random) {
+        NceScratch(int directOrder, int paddedUnits, int samples, SplittableRandom random, boolean inStep,
+                   UpdateJournal journal) {
             super(directOrder);
-            this.logits = new float[units];
+            this.logits = new float[paddedUnits];
             this.noise = new int[samples];
             this.gradients = new float[samples + 1];
             this.random = random;
+            this.inStep = inStep;
+            this.journal = journal;
         }
     }
 }

@@ -41,6 +41,22 @@ public interface OutputLayer {
      */
     Scratch newScratch(int directOrder, boolean defer, long stream);
 
+    /**
+     * Per-thread buffers for dynamic evaluation, where the weights change a few rows at a time
+     * between predictions. With {@code deferredScores} (only where {@link #defersDynamicScores}),
+     * predictions may be scored in batches by {@link #logProbs} after the updates of later words,
+     * each still with the weights as they were when it was read. An output whose exact score is
+     * cheap needs nothing more than its ordinary scratch.
+     */
+    default Scratch newDynamicScratch(int directOrder, long stream, boolean deferredScores) {
+        return newScratch(directOrder, false, stream);
+    }
+
+    /** Whether {@link #newDynamicScratch} can defer scores with these direct connections. */
+    default boolean defersDynamicScores(DirectConnections direct) {
+        return false;
+    }
+
     /** ln P(unit | h, history), exact and normalised. */
     double logProb(float[] h, int unit, DirectConnections direct, int[] history, Scratch s);
 

@@ -12,6 +12,9 @@ import java.util.Arrays;
  * the output layer's update at each word, the hidden layer's every {@code bptt-block} words and at
  * an independent sentence's end, with rnnlm's L2 shrink on every 10th word. That is both an epoch
  * of training and dynamic evaluation. With rate 0 the model is only read.
+ *
+ * <p>Scores may be deferred to a {@link ScoringBatch} ({@link #readInto}) when scoring, and in
+ * dynamic evaluation when the output layer {@linkplain OutputLayer#defersDynamicScores can}.
  */
 final class RnnReader {
     private final RnnModel model;
@@ -26,6 +29,8 @@ final class RnnReader {
     private final boolean independent;
     /** Score with {@link OutputLayer#logProb} before training, the training score being only an estimate. */
     private final boolean scoreSeparately;
+    /** Dynamic evaluation whose scores {@link #readInto} may leave to a batch. */
+    private final boolean deferrable;
     private final int eos;
     private final int[] history;
     private final float[] reset;
@@ -46,12 +51,25 @@ final class RnnReader {
      * @param stream      seeds the output layer's random draws (NCE noise): one per epoch and thread
      */
     RnnReader(RnnModel model, float alpha, boolean parallel, boolean exactScores, float[] start, long stream) {
+        this(model, alpha, parallel, exactScores, start, stream, false);
+    }
+
+    /**
+     * As above; {@code batchedDynamic}: in dynamic evaluation the caller scores through
+     * {@link #readInto} whenever the output layer can defer scores ({@link #defersScores}).
+     */
+    RnnReader(RnnModel model, float alpha, boolean parallel, boolean exactScores, float[] start, long stream,
+              boolean batchedDynamic) {
         RnnConfig c = model.config();
         this.model = model;
         this.out = model.output();
         this.direct = model.direct();
         boolean defer = parallel && model.hidden().toleratesDeferredUpdates();
-        this.scratch = out.newScratch(direct == null ? 1 : direct.order(), defer, stream);
+        int directOrder = direct == null ? 1 : direct.order();
+        boolean dynamic = alpha > 0 && exactScores;
+        this.deferrable = batchedDynamic && dynamic && out.defersDynamicScores(direct);
+        this.scratch = dynamic ? out.newDynamicScratch(directOrder, stream, deferrable)
+                : out.newScratch(directOrder, defer, stream);
         this.vocabulary = model.vocabulary();
         this.alpha = alpha;
         this.decayed = (float) (1 - alpha * c.beta());
@@ -81,6 +99,31 @@ final class RnnReader {
      * @return ln P(target | words so far), the rare unit's share included; NaN for an unknown unit
      */
     double read(int target) {
+        if (deferrable) {
+            throw new IllegalStateException("this reader defers its scores: use readInto");
+        }
+        return step(target, null);
+    }
+
+    /**
+     * Reads the next unit as {@link #read} does but, instead of scoring it, hands the prediction
+     * (state, history, target) to {@code batch}, which scores many at once: when only scoring,
+     * or in dynamic evaluation that {@link #defersScores}.
+     */
+    void readInto(int target, ScoringBatch batch) {
+        if (window != null && !deferrable) {
+            throw new IllegalStateException("batched reading is for scoring and deferrable dynamic evaluation");
+        }
+        step(target, batch);
+    }
+
+    /** Whether {@link #readInto} may be used while learning (dynamic evaluation with deferred scores). */
+    boolean defersScores() {
+        return deferrable;
+    }
+
+    /** The one step: predicts the unit, scores it (or leaves that to {@code batch}) and, when training, learns it. */
+    private double step(int target, ScoringBatch batch) {
         TextPass.push(history, last);
         double lp = Double.NaN;
         if (window == null) {
@@ -89,15 +132,24 @@ final class RnnReader {
             state = next;
             next = swap;
             if (target >= 0) {
-                lp = out.logProb(state, target, direct, history, scratch) + vocabulary.shareOfUnit(target);
+                if (batch != null) {
+                    batch.add(state, history, target);
+                } else {
+                    lp = out.logProb(state, target, direct, history, scratch) + vocabulary.shareOfUnit(target);
+                }
             }
         } else {
             float[] h = window.forward(last);
             float keep = counter % 10 == 0 ? decayed : 1f;
             if (target >= 0) {
-                double exact = scoreSeparately ? out.logProb(h, target, direct, history, scratch) : 0;
+                if (batch != null) {
+                    batch.add(h, history, target);  // scored later with the weights of now (the output's journal)
+                }
+                double exact = scoreSeparately && batch == null ? out.logProb(h, target, direct, history, scratch) : 0;
                 double trained = out.train(h, target, window.outputError(), direct, history, scratch, alpha, keep);
-                lp = (scoreSeparately ? exact : trained) + vocabulary.shareOfUnit(target);
+                if (batch == null) {
+                    lp = (scoreSeparately ? exact : trained) + vocabulary.shareOfUnit(target);
+                }
                 dirty = true;
             }
             counter++;
@@ -122,29 +174,6 @@ final class RnnReader {
         }
         last = target;
         return lp;
-    }
-
-    /**
-     * Scoring only: reads the next unit as {@link #read} does but, instead of scoring it, hands
-     * the prediction (state, history, target) to {@code batch}, which scores many at once.
-     */
-    void readInto(int target, ScoringBatch batch) {
-        if (window != null) {
-            throw new IllegalStateException("batched reading is for scoring, not training");
-        }
-        TextPass.push(history, last);
-        model.hidden().step(last, state, next);
-        float[] swap = state;
-        state = next;
-        next = swap;
-        if (target >= 0) {
-            batch.add(state, history, target);
-        }
-        if (independent && target == eos) {
-            System.arraycopy(reset, 0, state, 0, state.length);
-            Arrays.fill(history, eos);
-        }
-        last = target;
     }
 
     /** A batch for {@link #readInto} with this reader's model and scratch. */

@@ -36,10 +36,12 @@ public final class StreamEvaluator {
     /** Scores {@code text}; per-word lines ({@code word TAB log10p} or {@code OOV}) go to {@code perWord} if not null. */
     public Perplexity evaluate(Path text, Writer perWord) {
         RnnVocabulary vocabulary = model.vocabulary();
-        RnnReader reader = new RnnReader(model, (float) dynamicRate, false, true, model.startState(), 0);
-        // Static scoring with an output whose exact score reads all its weights (NCE) scores many
-        // predictions per pass over them; their results are taken in reading order all the same.
-        RnnReader.ScoringBatch batch = dynamicRate == 0 && model.output().batchSize() > 1 ? reader.newBatch() : null;
+        boolean batchable = model.output().batchSize() > 1;
+        RnnReader reader = new RnnReader(model, (float) dynamicRate, false, true, model.startState(), 0, batchable);
+        // An output whose exact score reads all its weights (NCE) scores many predictions per pass
+        // over them, statically or, where it can, dynamically; results are taken in reading order.
+        RnnReader.ScoringBatch batch = batchable && (dynamicRate == 0 || reader.defersScores())
+                ? reader.newBatch() : null;
         Tally tally = new Tally(perWord, batch == null ? 1 : model.output().batchSize() * 2);
         int eos = vocabulary.eosUnit();
         Progress progress = new Progress("perplexity " + text.getFileName(), 0, "sentences");

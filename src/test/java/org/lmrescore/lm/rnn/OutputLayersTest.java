@@ -101,7 +101,9 @@ class OutputLayersTest {
         float[] z = new float[units];
         double[] all = new double[units];
         for (int b = 0; b < n; b++) {
-            Blas.matVec(out.wordWeights, 0, units, hidden, hs[b], z);
+            for (int u = 0; u < units; u++) {  // one row at a time, the product every path computes
+                z[u] = Blas.chainDot(out.wordWeights, u * hidden, hs[b], hidden);
+            }
             Blas.axpy(1f, out.bias, 0, z, units);
             double serial = z[targets[b]] - Blas.logSumExp(z, units);
             assertEquals(serial, out.logProb(hs[b], targets[b], null, histories[b], s), 0, "prediction " + b);

@@ -91,4 +91,58 @@ class StreamEvaluatorTest {
         double dynamicPpl = new StreamEvaluator(ModelFile.read(model), 0.1).evaluate(repeated, null).ppl();
         assertTrue(dynamicPpl < 0.8 * staticPpl, "dynamic " + dynamicPpl + " vs static " + staticPpl);
     }
+
+    /**
+     * NCE dynamic evaluation scores its predictions in batches after later words changed the
+     * output rows ({@link UpdateJournal}): every word's score, and the adapted model, equal those
+     * of the reader that scores each word at once, bit for bit.
+     */
+    @Test
+    void deferredDynamicScoresEqualScoringEachWordAtOnce() throws Exception {
+        Path train = RnnTestData.toyText(dir, "train.txt", 200, 1);
+        Path test = RnnTestData.toyText(dir, "test.txt", 30, 9);
+        RnnConfig config = RnnConfig.defaults().withHidden(7).withTraining(0.1, 1e-7, 1.003, 15, false, 3, 2)
+                .withOutput("nce", 5);
+        Path model = dir.resolve("m.bin");
+        new RnnTrainer(config, train, train, model, 1, line -> { }).run();
+        RnnModel deferred = ModelFile.read(model);
+        RnnModel atOnce = ModelFile.read(model);
+        RnnReader batched = new RnnReader(deferred, 0.2f, false, true, deferred.startState(), 0, true);
+        RnnReader each = new RnnReader(atOnce, 0.2f, false, true, atOnce.startState(), 0, false);
+        assertTrue(batched.defersScores());
+        RnnReader.ScoringBatch batch = batched.newBatch();
+        List<Double> got = new java.util.ArrayList<>();
+        List<Double> want = new java.util.ArrayList<>();
+        int words = 0;
+        for (String line : Files.readAllLines(test)) {
+            for (String w : (line + " </s>").trim().split(" +")) {
+                int unit = deferred.vocabulary().unitOf(w);
+                want.add(each.read(unit));
+                batched.readInto(unit, batch);
+                if (unit < 0) {
+                    got.add(Double.NaN);
+                }
+                if (batch.full()) {
+                    for (double lp : batch.scoreEach()) {
+                        got.add(lp);
+                    }
+                }
+                words++;
+            }
+        }
+        for (double lp : batch.scoreEach()) {
+            got.add(lp);
+        }
+        assertTrue(words > 3 * NceOutput.BATCH, "several batches: " + words);
+        // an unknown word's NaN is placed at once, scored ones in batches: compare the scored ones in order
+        List<Double> scoredWant = want.stream().filter(d -> !d.isNaN()).toList();
+        List<Double> scoredGot = got.stream().filter(d -> !d.isNaN()).toList();
+        assertEquals(scoredWant, scoredGot);
+        batched.finish();
+        each.finish();
+        for (int i = 0; i < deferred.weights().size(); i++) {
+            assertTrue(java.util.Arrays.equals(atOnce.weights().get(i).values(), deferred.weights().get(i).values()),
+                deferred.weights().get(i).name());
+        }
+    }
 }
