@@ -3,10 +3,12 @@
 #
 #   eval/paper-experiment.sh
 #
-# 1. Models (eval/gutenberg-models.sh, trained once): KN5 and three sigmoid RNNs (H=150, C=100) on
-#    ../shared/data/gutenberg/train.txt; and the first-pass LM of setting (b): a KN trigram on the
-#    same text, pruned by count cutoffs 1,2,3 to the 32k words seen twice that Sphinx's dictionary
-#    can pronounce (train-kn --cutoffs --vocab).
+# 1. Models, trained once: KN5 and three RNNs on all of ../shared/data/gutenberg/train.txt
+#    (eval/gutenberg-full-models.sh: sigmoid H=200, 200, 250 with NCE output, about an hour;
+#    MODELS=slices takes eval/gutenberg-models.sh's quick set instead, three H=150 class-output
+#    RNNs on 1-2 M-word slices, about 10 minutes, which do not beat KN5); and the first-pass LM
+#    of setting (b): a KN trigram on the same text, pruned by count cutoffs 1,2,3 to the 32k words
+#    seen twice that Sphinx's dictionary can pronounce (train-kn --cutoffs --vocab).
 # 2. Perplexity on gutenberg/test.txt and on the dev references: KN5, each RNN alone and with KN5
 #    (0.75/0.25), 3xRNN+KN5 with the paper's weights and with weights tuned by EM on the RNNs'
 #    validation text; static and dynamic (the RNNs keep learning as they read, rate $DYNAMIC).
@@ -16,20 +18,29 @@
 #    Per system, `tune` picks lmscale, word insertion penalty and first-pass weight on the even dev
 #    utterances (sorted ids); `rescore` then rescores the 100-best of the odd ones; WER, oracle and
 #    MAPSSWE/McNemar against the first pass's own 1-best. Dynamic: the static system's options
-#    plus `rescore --dynamic`. WER against the RNN weight lambda: `tune` at fixed lambdas.
-# 4. Tables and plots (eval/paper_report.py, bin/plot) into eval/paper/: report.md, ppl.csv,
+#    plus `rescore --dynamic`. WER against the RNN weight lambda: the lambda-tuned system's `tune`
+#    also tunes the other weights at fixed lambdas (--lambda-sweep).
+# 4. Tables and plots (eval/paper_report.py, bin/plot) into eval/paper/ (paper-slices/): report.md, ppl.csv,
 #    wer.csv, wer-vs-lambda.csv, training-curves.csv, training-curves.png, wer-vs-lambda.png.
 #
-# Bulky outputs go to eval/out/paper/. Everything finished is kept on a rerun (delete a file to
-# redo its step). About 20 minutes on an idle 2-core machine from a fresh clone, models included.
+# Bulky outputs go to eval/out/paper-full/ (paper-slices/). Everything finished is kept on a rerun (delete a file to
+# redo its step). With MODELS=slices about 20 minutes on an idle 2-core machine from a fresh clone,
+# models included; with the full models about an hour for them and ... for the rest.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${LMRESCORE_SHARED:-$root/../shared}"
 dev="$shared/speech/dev"
 gut="$shared/data/gutenberg"
-models="$root/eval/out/gutenberg"
-out="$root/eval/out/paper"
-report="$root/eval/paper"
+model_set="${MODELS:-full}"
+case "$model_set" in
+  full) models="$root/eval/out/gutenberg-full"; out="$root/eval/out/paper-full"; report="$root/eval/paper"
+        rnns=(rnn1 rnn2 rnn3)
+        describe="KN5 and three sigmoid RNNs with noise-contrastive estimation output, rnn1 (H=200), rnn2 (H=200) and rnn3 (H=250), all on all of \`gutenberg/train.txt\` (7.6 M words, its whole vocabulary; see \`eval/gutenberg-full-models.sh\`)." ;;
+  slices) models="$root/eval/out/gutenberg"; out="$root/eval/out/paper-slices"; report="$root/eval/paper-slices"
+        rnns=(rnn-h150 rnn2-h150 rnn3-h150)
+        describe="KN5 on all of \`gutenberg/train.txt\` (7.6 M words); three sigmoid RNNs rnn-h150, rnn2-h150, rnn3-h150 (H=150, C=100, bptt 4/10) on 1.0 M, 0.98 M and 2.1 M-token slices of it (see \`eval/gutenberg-models.sh\`)." ;;
+  *) echo "paper-experiment: MODELS is full or slices, not $model_set" >&2; exit 1 ;;
+esac
 dynamic="${DYNAMIC:-0.1}"
 [ -d "$dev/sphinx/lat" ] && [ -f "$gut/train.txt" ] || { echo "paper-experiment: shared data not found under $shared (set LMRESCORE_SHARED)" >&2; exit 1; }
 mkdir -p "$out/ppl" "$report"
@@ -39,10 +50,9 @@ java=(nice -n 5 java ${LMRESCORE_JAVA_OPTS:--Xmx6g} -XX:+UseParallelGC --add-mod
 step() { echo "== $(date +%T) $*"; }
 
 # -- 1. models
-"$root/eval/gutenberg-models.sh" "$models"
-rnns=(rnn-h150 rnn2-h150 rnn3-h150)
+if [ "$model_set" = full ]; then "$root/eval/gutenberg-full-models.sh" "$models"; else "$root/eval/gutenberg-models.sh" "$models"; fi
 kn5="$models/kn5.bin"
-all_rnns="$models/rnn-h150.bin,$models/rnn2-h150.bin,$models/rnn3-h150.bin"
+all_rnns="$models/${rnns[0]}.bin,$models/${rnns[1]}.bin,$models/${rnns[2]}.bin"
 kn3="$models/kn3-pruned.lm"
 if [ ! -f "$kn3" ]; then
   step "first-pass trigram: words seen twice in train.txt that cmudict-en-us.dict pronounces"
@@ -78,19 +88,15 @@ if [ ! -f "$out/decode-kn3/summary.json" ]; then
 fi
 
 # rescoring systems: NAME MODEL_OPTIONS... [-- TUNE_OPTIONS...]
-systems=(
-  "kn5|--kn $kn5|"
-  "rnn-h150|--rnn $models/rnn-h150.bin|"
-  "rnn2-h150|--rnn $models/rnn2-h150.bin|"
-  "rnn3-h150|--rnn $models/rnn3-h150.bin|"
-  "3rnn|--rnn $all_rnns|"
-  "rnn-h150+kn5|--rnn $models/rnn-h150.bin --kn $kn5|--lambda-range 0.75"
-  "rnn2-h150+kn5|--rnn $models/rnn2-h150.bin --kn $kn5|--lambda-range 0.75"
-  "rnn3-h150+kn5|--rnn $models/rnn3-h150.bin --kn $kn5|--lambda-range 0.75"
+lambdas=0.05,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.75,0.8,0.9,0.95
+systems=("kn5|--kn $kn5|")
+for r in "${rnns[@]}"; do systems+=("$r|--rnn $models/$r.bin|"); done
+systems+=("3rnn|--rnn $all_rnns|")
+for r in "${rnns[@]}"; do systems+=("$r+kn5|--rnn $models/$r.bin --kn $kn5|--lambda-range 0.75"); done
+systems+=(
   "3rnn+kn5|--rnn $all_rnns --kn $kn5|--lambda-range 0.75"
-  "3rnn+kn5-tuned-lambda|--rnn $all_rnns --kn $kn5|"
+  "3rnn+kn5-tuned-lambda|--rnn $all_rnns --kn $kn5|--lambda-sweep $lambdas"
 )
-lambdas=(0.05 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.75 0.8 0.9 0.95)
 
 setting() {  # NAME LATTICE_DIR FIRST_PASS_TRN LATTICE_SUFFIX
   local name="$1" in="$2" first="$3" suffix="$4" dir="$out/$1"
@@ -114,19 +120,14 @@ setting() {  # NAME LATTICE_DIR FIRST_PASS_TRN LATTICE_SUFFIX
       --out "$dir/3rnn+kn5-dynamic" --mode nbest --nbest 100 --no-lattices --ref "$dir/held-out.ref.trn" \
       --baseline "$dir/held-out.first-pass.trn" --json | tail -1 > "$dir/3rnn+kn5-dynamic.json"
   fi
-  for l in "${lambdas[@]}"; do
-    [ -f "$dir/lambda-$l.json" ] && continue
-    step "($name) WER at lambda $l"
-    "${java[@]}" tune --rnn "$all_rnns" --kn "$kn5" --lambda-range "$l" --in "$in" --ref "$dev/ref.trn" --split even \
-      --threads 2 --json | tail -1 > "$dir/lambda-$l.json"
-  done
 }
 setting a "$dev/sphinx/lat" "$dev/sphinx/hyp.trn" .lat
 setting b "$out/decode-kn3" "$out/decode-kn3/hyp.trn" .slf.gz
 
 # -- 4. tables and plots
 step "report"
-python3 "$root/eval/paper_report.py" --out "$out" --models "$models" --report "$report" --dynamic "$dynamic" "${rnns[@]}"
+python3 "$root/eval/paper_report.py" --out "$out" --models "$models" --report "$report" --dynamic "$dynamic" \
+  --describe "$describe" "${rnns[@]}"
 "${java[@]}" plot --csv "$report/training-curves.csv" --series model --x epoch --y valid_ppl \
   --title "RNN training: validation perplexity per epoch" --y-label "validation PPL" --out "$report/training-curves.png"
 "${java[@]}" plot --csv "$report/wer-vs-lambda.csv" --series setting --x lambda --y wer \

@@ -2,15 +2,16 @@
 """Paper-style tables from the outputs of eval/paper-experiment.sh.
 
 Reads, under --out: ppl/*.words (per-word log10 probabilities of every model on every text),
-ppl/{kn3-pruned,en-us}.*.json, {a,b}/SYSTEM.json (rescore), {a,b}/SYSTEM.tune.json and
-{a,b}/lambda-L.json (tune), decode-kn3.json; under --models: each RNN's training log.
+ppl/{kn3-pruned,en-us}.*.json, {a,b}/SYSTEM.json (rescore), {a,b}/SYSTEM.tune.json (tune; the
+lambda-tuned system's also holds the WER at each swept lambda, or older runs' {a,b}/lambda-L.json),
+decode-kn3.json; under --models: each RNN's training log. --describe: a sentence on the models.
 Writes to --report: report.md, ppl.csv, wer.csv, wer-vs-lambda.csv, training-curves.csv.
 
 Perplexities: SRILM's convention (</s> scored, OOVs skipped), computed over the tokens that every
-model scores, so all rows count the same tokens (the RNNs were trained on different slices and
-their vocabularies differ); RNNs read each text as one stream, as the rnnlm toolkit's -test.
+model scores, so all rows count the same tokens (the models' vocabularies may differ); RNNs read
+each text as one stream, as the rnnlm toolkit's -test.
 
-Usage: paper_report.py --out DIR --models DIR --report DIR --dynamic RATE RNN...
+Usage: paper_report.py --out DIR --models DIR --report DIR --dynamic RATE --describe TEXT RNN...
 """
 import argparse
 import csv
@@ -99,6 +100,7 @@ def main():
     ap.add_argument("--models", required=True)
     ap.add_argument("--report", required=True)
     ap.add_argument("--dynamic", required=True)
+    ap.add_argument("--describe", required=True, help="the models, one sentence for the report's top")
     ap.add_argument("rnns", nargs="+")
     a = ap.parse_args()
     rnns, k = a.rnns, len(a.rnns)
@@ -157,6 +159,9 @@ def main():
             m = re.match(r"lambda-([\d.]+)\.json$", name)
             if m:
                 points.append((float(m.group(1)), load(os.path.join(sdir, name))["held_out_wer"]))
+        swept = os.path.join(sdir, "3rnn+kn5-tuned-lambda.tune.json")
+        if os.path.exists(swept):
+            points += [(p["lambda"], p["held_out_wer"]) for p in load(swept).get("lambda_sweep", [])]
         if os.path.exists(rnn_tune):
             points.append((1.0, load(rnn_tune)["held_out_wer"]))
         for lam, w in sorted(points):
@@ -174,9 +179,7 @@ def main():
     md = []
     md.append("# The paper's experiment on the shared data (Mikolov et al. 2010, WSJ tables)\n")
     md.append("Made by `eval/paper-experiment.sh` (tables by `eval/paper_report.py`, plots by `bin/plot`). "
-              "Models: KN5 on all of `gutenberg/train.txt` (7.6 M words); three sigmoid RNNs "
-              + ", ".join(rnns) + " (H=150, C=100, bptt 4/10) on 1.0 M, 0.98 M and 2.1 M-token slices of it "
-              "(see `eval/gutenberg-models.sh`).\n")
+              f"Models: {a.describe}\n")
     md.append("## Perplexity\n")
     md.append(f"Over the tokens every model scores (`</s>` included, OOVs skipped): gutenberg test "
               f"{counts['test'][0]:,} tokens ({counts['test'][1]:,} skipped), dev references {counts['dev'][0]:,} tokens "

@@ -92,6 +92,11 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Search range of the RNNs' total mix weight, with --rnn and --kn (default ${DEFAULT-VALUE}).")
     String lambdaRange;
 
+    @Option(names = "--lambda-sweep", paramLabel = "L1,L2,...", split = ",",
+            description = "Also tune the other weights at each of these fixed RNN weights and report WER on both halves "
+                    + "for each (WER against lambda, with the models scored once; JSON 'lambda_sweep').")
+    double[] lambdaSweep;
+
     @Mixin
     InputFormatOption input;
 
@@ -128,6 +133,11 @@ public final class TuneCommand implements Callable<Integer> {
             if (ranges[3].min() <= 0 || ranges[3].max() >= 1) {
                 throw new IllegalArgumentException("--lambda-range must lie strictly between 0 and 1");
             }
+            for (double l : lambdaSweep == null ? new double[0] : lambdaSweep) {
+                if (!(l > 0 && l < 1)) {
+                    throw new IllegalArgumentException("--lambda-sweep: each weight must lie strictly between 0 and 1, not " + l);
+                }
+            }
             reading = ScoreWeights.of(CANDIDATE_LM_SCALE, 0).withScoreFillers(words.scoreFillers).withOovLogProb(words.oovLogProb);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
@@ -141,6 +151,10 @@ public final class TuneCommand implements Callable<Integer> {
         }
         if (model.logLinear) {
             throw new InputFormatException("tune searches linear mixes: drop --log-linear");
+        }
+        if (lambdaSweep != null && (model.components().stream().noneMatch(c -> c.kind() == MixComponent.Kind.RNN)
+                || model.components().stream().allMatch(c -> c.kind() == MixComponent.Kind.RNN))) {
+            throw new InputFormatException("--lambda-sweep needs RNNs and a backoff model to mix (--rnn and --kn)");
         }
         // The models of --rnn/--kn or of a mix file: RNNs share lambda, one backoff model gets the rest.
         List<LanguageModel> rnns = new ArrayList<>();
@@ -239,6 +253,22 @@ public final class TuneCommand implements Callable<Integer> {
                 nce(tuningWords, ConfidenceMap.IDENTITY), heldOut, nce(heldOutWords, ConfidenceMap.IDENTITY));
         nceRow(out, "calibrated (--confidence-map " + confidenceMap.argument() + ")", nce(tuningWords, confidenceMap), heldOut,
                 nce(heldOutWords, confidenceMap));
+        List<Json> sweep = new ArrayList<>();
+        if (lambdaSweep != null) {
+            out.printf(Locale.ROOT, "%-58s %9s %9s%n", "WER % at a fixed lambda, the other weights tuned", "tuning", "held out");
+            for (double l : lambdaSweep) {
+                SearchRange[] fixed = ranges.clone();
+                fixed[3] = new SearchRange(l, l);
+                TuningPoint p = new WeightSearch(tuneSet, fixed).run().point().rounded();
+                row(out, p.format(true), tuneSet.wer(p), heldOut, heldOut.wer(p));
+                Json j = new Json().put("lambda", l).put("lmscale", p.lmScale()).put("wip", p.wip())
+                        .put("first_pass_weight", p.firstPassWeight()).put("tuning_wer", round(tuneSet.wer(p)));
+                if (!heldOut.utterances().isEmpty()) {
+                    j.put("held_out_wer", round(heldOut.wer(p)));
+                }
+                sweep.add(j);
+            }
+        }
         out.print(WerSurface.table(tuneSet, chosen, ranges[0], ranges[1], 9, 9));
         if (params != null) {
             out.println("wrote " + params + " (rescore @" + params + " ...)");
@@ -272,6 +302,9 @@ public final class TuneCommand implements Callable<Integer> {
                 j.put("held_out_wer_default", round(heldOut.wer(defaults)))
                         .put("held_out_wer", round(heldOut.wer(chosen)))
                         .put("held_out_oracle_wer", round(heldOut.percent(heldOut.oracleErrors())));
+            }
+            if (lambdaSweep != null) {
+                j.put("lambda_sweep", sweep);
             }
             out.println(j);
         }

@@ -39,6 +39,32 @@ class TuneCommandTest {
         assertTrue(r.stderr().contains("tune searches linear mixes"), r.stderr());
     }
 
+    /** Each point of --lambda-sweep is what a tune with that lambda fixed chooses and scores, on both halves. */
+    @Test
+    void aLambdaSweepPointEqualsATuneAtThatLambda() {
+        String[] models = {"tune", "--rnn", RNN.toString(), "--kn", KN.toString(), "--json"};
+        CliRun sweep = CliRun.of(concat(concat(models, new String[] {"--lambda-sweep", "0.3,0.8"}), DATA));
+        assertEquals(0, sweep.status(), sweep.stderr());
+        String json = sweep.stdout().lines().reduce((a, b) -> b).orElseThrow();
+        java.util.regex.Matcher points = java.util.regex.Pattern.compile("\\{\"lambda\": ([0-9.]+), \"lmscale\": ([0-9.]+), "
+                + "\"wip\": ([-0-9.]+), \"first_pass_weight\": ([0-9.]+), \"tuning_wer\": ([0-9.]+), \"held_out_wer\": ([0-9.]+)\\}")
+                .matcher(json);
+        int found = 0;
+        while (points.find()) {
+            found++;
+            CliRun fixed = CliRun.of(concat(concat(models, new String[] {"--lambda-range", points.group(1)}), DATA));
+            assertEquals(0, fixed.status(), fixed.stderr());
+            String one = fixed.stdout().lines().reduce((a, b) -> b).orElseThrow();
+            assertTrue(one.contains("\"lmscale\": " + points.group(2) + ",") && one.contains("\"lambda\": " + points.group(1) + ",")
+                    && one.contains("\"tuning_wer\": " + points.group(5) + ",") && one.contains("\"held_out_wer\": " + points.group(6) + ","),
+                    points.group() + " vs " + one);
+        }
+        assertEquals(2, found, json);
+        CliRun noBackoff = CliRun.of(concat(new String[] {"tune", "--rnn", RNN.toString(), "--lambda-sweep", "0.5"}, DATA));
+        assertEquals(2, noBackoff.status());
+        assertTrue(noBackoff.stderr().contains("--lambda-sweep needs RNNs and a backoff model"), noBackoff.stderr());
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = new String[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
