@@ -1,7 +1,7 @@
 package org.lmrescore.cli;
 
 import org.lmrescore.lattice.InputFiles;
-import org.lmrescore.lattice.InputFormat;
+import org.lmrescore.lattice.ReadOptions;
 import org.lmrescore.lattice.LatticeRescorer;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.Scorer;
@@ -203,22 +203,23 @@ public final class RescoreCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }
-        InputFormat format = input.format();
+        ReadOptions reading = input.reading();
         noteUntunedWeights();
         List<Path> files = InputFiles.resolve(in);
         List<Path> inputs = new java.util.ArrayList<>(files);
         inputs.addAll(java.util.Arrays.asList(in, ref, baseline));
         inputs.addAll(model.inputFiles());
+        inputs.addAll(input.files());
         OutputGuard.refuseFolderHolding(out, inputs);
         RunFolder.claim(out, COMMAND, OutputFiles::owns);
         Map<String, List<String>> references = ref == null ? null : RunSummary.readReferences(ref);
         LanguageModel lm = model.languageModel();
         Scorer scorer = new Scorer(lm, weights, words.lowercase);
         Path latticeDir = noLattices ? null : out.resolve(OutputFiles.LATTICES);
-        UtteranceRescorer rescorer = new UtteranceRescorer(scorer, settings, latticeDir, references);
+        UtteranceRescorer rescorer = new UtteranceRescorer(scorer, settings, latticeDir, references, reading.words());
         Log.info("rescoring %d files with %d threads", files.size(), threads);
         AdaptationHook adaptation = dynamicRate > 0 ? DynamicAdaptation.of(lm, dynamicRate) : null;
-        BatchRescorer.Outcome outcome = BatchRescorer.run(files, format, rescorer, threads, strict, adaptation);
+        BatchRescorer.Outcome outcome = BatchRescorer.run(files, reading, rescorer, threads, strict, adaptation);
         OutputFiles.write(out, outcome.results(), weights, meshes, confidences);
         RunSummary summary = RunSummary.of(outcome, scorer, ref, baseline);
         Json j = summary.toJson();

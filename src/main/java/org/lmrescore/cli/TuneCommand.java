@@ -1,7 +1,7 @@
 package org.lmrescore.cli;
 
 import org.lmrescore.lattice.InputFiles;
-import org.lmrescore.lattice.InputFormat;
+import org.lmrescore.lattice.ReadOptions;
 import org.lmrescore.lattice.NBestList;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lm.LanguageModel;
@@ -124,7 +124,7 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InputFormat format = input.format();
+        ReadOptions inputReading = input.reading();
         SearchRange[] ranges;
         ScoreWeights reading;
         try {
@@ -174,9 +174,10 @@ public final class TuneCommand implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>(inputFiles);
         inputs.addAll(java.util.Arrays.asList(in, ref));
         inputs.addAll(model.inputFiles());
+        inputs.addAll(input.files());
         OutputGuard.refuseOverwrite(params, inputs);
         long t0 = System.nanoTime();
-        List<NBestList> lists = TuningInputs.read(inputFiles, format, nbest, strict);
+        List<NBestList> lists = TuningInputs.read(inputFiles, inputReading, nbest, strict);
         List<UtteranceFeatures> features = new FeatureExtractor(rnns, backoff, reading, words.lowercase)
                 .extract(lists, references, threads);
         double featureSeconds = (System.nanoTime() - t0) / 1e9;

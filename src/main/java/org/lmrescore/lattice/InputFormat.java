@@ -12,22 +12,31 @@ import java.util.List;
  * name): HTK SLF ({@code name=value} fields), Sphinx4's {@code Lattice.dump} ({@code node:},
  * {@code edge:} ...), SRILM N-best lists ({@code NBestList1.0}, {@code NBestList2.0},
  * {@code (score) words} or {@code ascore lscore nwords words}), the Sphinx dev {@code .nbest}
- * TSV, this project's {@link TsvNBest}, and the rnnlm toolkit's {@code uttid words} lines.
+ * TSV, this project's {@link TsvNBest}, Kaldi text lattices (a key alone on its line, then
+ * {@code src dst ...} lines: {@link KaldiLatticeReader}), and the rnnlm toolkit's
+ * {@code uttid words} lines.
  */
 public enum InputFormat {
-    SLF, SPHINX_LAT, SRILM_NBEST, SPHINX_NBEST, TSV_NBEST, RNNLM_NBEST;
+    SLF, SPHINX_LAT, SRILM_NBEST, SPHINX_NBEST, TSV_NBEST, RNNLM_NBEST, KALDI_LAT;
 
     /** The formats recognised by their content, for the message about a file that is none of them. */
     static final String OTHER_FORMATS = "an HTK SLF lattice (name=value fields), a Sphinx4 lattice dump (node:/edge: lines),"
-            + " an SRILM N-best list, a Sphinx .nbest TSV or a TSV N-best with a header";
+            + " an SRILM N-best list, a Sphinx .nbest TSV, a TSV N-best with a header or a Kaldi text lattice (a key line,"
+            + " then 'src dst ...' lines)";
 
     /** Reads every utterance in {@code file} (lattice files and most N-best files hold one). */
     public static List<Utterance> read(Path file) {
-        return read(file, null);
+        return read(file, ReadOptions.AUTO);
     }
 
     /** {@link #read(Path)} as {@code format} ({@code --input-format}), or as {@link #detect} finds when null. */
     public static List<Utterance> read(Path file, InputFormat format) {
+        return read(file, ReadOptions.of(format));
+    }
+
+    /** {@link #read(Path)} with the options' format (or as {@link #detect} finds) and Kaldi symbol table. */
+    public static List<Utterance> read(Path file, ReadOptions options) {
+        InputFormat format = options.format();
         boolean forced = format != null;
         if (format == null) {
             format = detect(file);
@@ -40,12 +49,18 @@ public enum InputFormat {
             case SPHINX_NBEST -> out.add(Utterance.of(file, SphinxNBestReader.read(file)));
             case TSV_NBEST -> TsvNBest.read(file).forEach(l -> out.add(Utterance.of(file, l)));
             case RNNLM_NBEST -> RnnlmNBestReader.read(file, !forced).forEach(l -> out.add(Utterance.of(file, l)));
+            case KALDI_LAT -> {
+                try (TextInput in = TextInput.open(file)) {
+                    KaldiLatticeReader.read(in, options).forEach(l -> out.add(Utterance.of(file, l)));
+                }
+            }
         }
         return out;
     }
 
     /** The name of each format for {@code --input-format}, in declaration order. */
-    public static final List<String> NAMES = List.of("slf", "sphinx-lat", "srilm-nbest", "sphinx-nbest", "tsv-nbest", "rnnlm-nbest");
+    public static final List<String> NAMES = List.of("slf", "sphinx-lat", "srilm-nbest", "sphinx-nbest", "tsv-nbest", "rnnlm-nbest",
+            "kaldi-lat");
 
     /** The format an {@code --input-format} value names; null for {@code auto} (recognise each file by its content). */
     public static InputFormat named(String name) {
@@ -76,6 +91,9 @@ public enum InputFormat {
                     sphinxComment |= t.startsWith("# utt=") || t.startsWith("# rank");
                     continue;
                 }
+                if (!sphinxComment && t.split("\\s+").length == 1 && isKaldiArcOrFinal(in.readLine())) {
+                    return KALDI_LAT;
+                }
                 return classify(t, line, sphinxComment);
             }
             throw new InputFormatException(file, 0, "the file is empty");
@@ -103,6 +121,18 @@ public enum InputFormat {
             return SRILM_NBEST;
         }
         return RNNLM_NBEST;
+    }
+
+    /** A line of a Kaldi text lattice after its key: {@code state [weight]} or {@code src dst ...}. */
+    private static boolean isKaldiArcOrFinal(String line) {
+        if (line == null) {
+            return false;
+        }
+        String[] f = line.strip().split("\\s+");
+        if (f.length < 1 || f.length > 5 || !f[0].matches("[0-9]+")) {
+            return false;
+        }
+        return f.length == 1 || (f.length == 2 && f[1].indexOf(',') > 0) || f[1].matches("[0-9]+");
     }
 
     private static boolean isNumber(String s) {

@@ -1,6 +1,7 @@
 package org.lmrescore.rescore;
 
 import org.lmrescore.lattice.InputFormat;
+import org.lmrescore.lattice.ReadOptions;
 import org.lmrescore.lattice.Utterance;
 import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.Log;
@@ -38,11 +39,11 @@ public final class BatchRescorer {
 
     public static Outcome run(List<Path> files, UtteranceRescorer rescorer, int threads, boolean strict,
                               AdaptationHook hook) {
-        return run(files, null, rescorer, threads, strict, hook);
+        return run(files, ReadOptions.AUTO, rescorer, threads, strict, hook);
     }
 
-    /** {@code format}: read every file as this format ({@code --input-format}); null: recognise each by its content. */
-    public static Outcome run(List<Path> files, InputFormat format, UtteranceRescorer rescorer, int threads, boolean strict,
+    /** {@code reading}: the format of every file ({@code --input-format}; none: each recognised by its content) and Kaldi's symbol table. */
+    public static Outcome run(List<Path> files, ReadOptions reading, UtteranceRescorer rescorer, int threads, boolean strict,
                               AdaptationHook hook) {
         long start = System.nanoTime();
         Progress progress = new Progress("rescore", files.size(), "files");
@@ -51,7 +52,7 @@ public final class BatchRescorer {
         Map<String, Path> fileOfId = new HashMap<>();
         if (hook != null || threads <= 1) {
             for (Path f : files) {
-                collect(f, () -> rescoreFile(f, format, rescorer, hook), results, failures, strict, fileOfId);
+                collect(f, () -> rescoreFile(f, reading, rescorer, hook), results, failures, strict, fileOfId);
                 progress.advance(1);
             }
         } else {
@@ -65,7 +66,7 @@ public final class BatchRescorer {
                 for (Path f : files) {
                     futures.add(pool.submit(() -> {
                         try {
-                            return rescoreFile(f, format, rescorer, null);
+                            return rescoreFile(f, reading, rescorer, null);
                         } finally {
                             progress.advance(1);
                         }
@@ -83,10 +84,10 @@ public final class BatchRescorer {
         return new Outcome(results, failures, (System.nanoTime() - start) / 1e9);
     }
 
-    private static List<UtteranceResult> rescoreFile(Path f, InputFormat format, UtteranceRescorer rescorer,
+    private static List<UtteranceResult> rescoreFile(Path f, ReadOptions reading, UtteranceRescorer rescorer,
                                                      AdaptationHook hook) {
         List<UtteranceResult> out = new ArrayList<>();
-        for (Utterance u : InputFormat.read(f, format)) {
+        for (Utterance u : InputFormat.read(f, reading)) {
             UtteranceResult r = rescorer.rescore(u);
             if (hook != null) {
                 hook.adapt(r.id(), r.output());

@@ -19,17 +19,21 @@ import java.util.function.Function;
 
 /**
  * The files a rescoring run leaves in its output folder, each written atomically:
- * {@code best.trn} (rescored 1-best, sclite trn), {@code before.trn} (first-pass 1-best),
+ * {@code best.trn} (rescored 1-best, sclite trn; {@code best.txt} the same as Kaldi text),
+ * {@code before.trn} (first-pass 1-best),
  * {@code best.ctm} (rescored 1-best with times, for utterances whose input has times, and each
  * word's posterior as the NIST confidence column),
  * {@code nbest.tsv} (rescored N-best lists, {@link TsvNBest}), {@code oracle.trn} (with a
  * reference); with consensus decoding {@code best.trn} is the consensus and the Viterbi 1-best
  * goes to {@code viterbi.trn} (and its times to {@code viterbi.ctm}). Rescored lattices go to
- * {@code lattices/ID.slf.gz} as they are made; confusion networks, when asked for, to
+ * {@code lattices/ID.slf.gz} as they are made ({@code lattices/ID.lat.txt.gz}, Kaldi text, for
+ * Kaldi input); confusion networks, when asked for, to
  * {@code meshes/ID.mesh} (SRILM's mesh format).
  */
 public final class OutputFiles {
     public static final String BEST_TRN = "best.trn";
+    /** best.trn in Kaldi's text form ({@code uttid w1 w2 ...}) for compute-wer and the Kaldi scripts. */
+    public static final String BEST_TEXT = "best.txt";
     public static final String BEFORE_TRN = "before.trn";
     public static final String BEST_CTM = "best.ctm";
     public static final String NBEST_TSV = "nbest.tsv";
@@ -38,6 +42,9 @@ public final class OutputFiles {
     public static final String VITERBI_TRN = "viterbi.trn";
     public static final String VITERBI_CTM = "viterbi.ctm";
     public static final String LATTICES = "lattices";
+    /** A rescored lattice's file in {@link #LATTICES}: SLF, or Kaldi text for a Kaldi input. */
+    public static final String SLF_SUFFIX = ".slf.gz";
+    public static final String KALDI_LATTICE_SUFFIX = ".lat.txt.gz";
     public static final String MESHES = "meshes";
 
     private OutputFiles() {
@@ -46,8 +53,9 @@ public final class OutputFiles {
     /** Whether a rescoring run writes this file of its folder (relative path, '/'-separated): the run's file set. */
     public static boolean owns(String relative) {
         return switch (relative) {
-            case BEST_TRN, BEFORE_TRN, BEST_CTM, NBEST_TSV, ORACLE_TRN, VITERBI_TRN, VITERBI_CTM -> true;
-            default -> inFolder(relative, LATTICES, ".slf.gz") || inFolder(relative, MESHES, ".mesh");
+            case BEST_TRN, BEST_TEXT, BEFORE_TRN, BEST_CTM, NBEST_TSV, ORACLE_TRN, VITERBI_TRN, VITERBI_CTM -> true;
+            default -> inFolder(relative, LATTICES, SLF_SUFFIX) || inFolder(relative, LATTICES, KALDI_LATTICE_SUFFIX)
+                    || inFolder(relative, MESHES, ".mesh");
         };
     }
 
@@ -64,6 +72,7 @@ public final class OutputFiles {
                             ConfidenceMap confidences) {
         boolean consensus = results.stream().anyMatch(UtteranceResult::consensus);
         writeTrn(out.resolve(BEST_TRN), results, UtteranceResult::output);
+        writeLines(out.resolve(BEST_TEXT), results, UtteranceResult::output, (id, words) -> String.join(" ", prepend(id, words)));
         if (consensus) {
             writeTrn(out.resolve(VITERBI_TRN), results, r -> r.best().hypothesis().words());
         }
@@ -109,6 +118,19 @@ public final class OutputFiles {
     }
 
     private static void writeTrn(Path file, List<UtteranceResult> results, Function<UtteranceResult, List<String>> words) {
+        writeLines(file, results, words, OutputFiles::trnLine);
+    }
+
+    private static List<String> prepend(String id, List<String> words) {
+        List<String> line = new ArrayList<>(words.size() + 1);
+        line.add(id);
+        line.addAll(words);
+        return line;
+    }
+
+    /** One line per utterance, made by {@code format} from its id and words. */
+    private static void writeLines(Path file, List<UtteranceResult> results, Function<UtteranceResult, List<String>> words,
+                                   java.util.function.BiFunction<String, List<String>, String> format) {
         try (AtomicOutput out = AtomicOutput.create(file)) {
             Writer w = out.writer();
             for (UtteranceResult r : results) {
@@ -116,7 +138,7 @@ public final class OutputFiles {
                 if (line == null) {
                     continue;  // e.g. no oracle for an utterance the reference lacks
                 }
-                w.write(trnLine(r.id(), line));
+                w.write(format.apply(r.id(), line));
                 w.write('\n');
             }
             out.commit();

@@ -4,6 +4,9 @@ import org.lmrescore.lattice.ArcPosteriors;
 import org.lmrescore.lattice.ConfusionNetwork;
 import org.lmrescore.lattice.ExpansionBudgetExceeded;
 import org.lmrescore.lattice.KBestPaths;
+import org.lmrescore.lattice.KaldiLatticeReader;
+import org.lmrescore.lattice.KaldiLatticeWriter;
+import org.lmrescore.lattice.KaldiSymbols;
 import org.lmrescore.lattice.Lattice;
 import org.lmrescore.lattice.LatticeOracle;
 import org.lmrescore.lattice.LatticePruner;
@@ -46,13 +49,24 @@ public final class UtteranceRescorer {
     private final RescoreSettings settings;
     private final Path latticeDir;
     private final Map<String, List<String>> references;
+    private final KaldiSymbols kaldiWords;
 
     /** {@code latticeDir} and {@code references} may be null. */
     public UtteranceRescorer(Scorer scorer, RescoreSettings settings, Path latticeDir, Map<String, List<String>> references) {
+        this(scorer, settings, latticeDir, references, null);
+    }
+
+    /**
+     * {@code kaldiWords}: the symbol table Kaldi lattices were read with (null: none), for the
+     * rescored Kaldi lattices written back.
+     */
+    public UtteranceRescorer(Scorer scorer, RescoreSettings settings, Path latticeDir, Map<String, List<String>> references,
+                             KaldiSymbols kaldiWords) {
         this.scorer = scorer;
         this.settings = settings;
         this.latticeDir = latticeDir;
         this.references = references;
+        this.kaldiWords = kaldiWords;
     }
 
     public UtteranceResult rescore(Utterance u) {
@@ -66,9 +80,12 @@ public final class UtteranceRescorer {
             fallback = expansion.fallback();
             if (r != null) {
                 ArcPosteriors posteriors = ArcPosteriors.of(r.lattice(), settings.posteriorScale());
-                if (latticeDir != null) {
+                if (latticeDir != null && in.header().format().startsWith(KaldiLatticeReader.FORMAT)) {
+                    KaldiLatticeWriter.write(r, scorer.weights(), kaldiWords,
+                            latticeDir.resolve(u.id() + OutputFiles.KALDI_LATTICE_SUFFIX));
+                } else if (latticeDir != null) {
                     SlfWriter.write(r, scorer.weights(), posteriors, settings.posteriorScale(),
-                            latticeDir.resolve(u.id() + ".slf.gz"));
+                            latticeDir.resolve(u.id() + OutputFiles.SLF_SUFFIX));
                 }
                 List<String> before = KBestPaths.best(in).words();
                 ScoredHypothesis best = r.score(r.best());

@@ -52,7 +52,6 @@ class NBestReadersTest {
     void unrecognisedTextIsAnErrorNotAnRnnlmList() throws Exception {
         String[][] cases = {
             {"misspelt-dump.lat", "nodes: 0 <s> 0 12\nedge: 0 1 -10 -2\n", "1", "nodes:"},
-            {"kaldi.txt", "utt1\n0 1 hello 10.5,200.25,1_2_3\n1\n", "2", "10.5,200.25,1_2_3"},
             {"pom.xml", "<?xml version=\"1.0\"?>\n<project>\n", "1", "<?xml"},
             {"config.json", "{ \"a\": 1 }\n", "1", "{"},
             {"notes.txt", "hello world this is text\nanother line\n", "1", "hello"},
@@ -64,6 +63,10 @@ class NBestReadersTest {
             assertTrue(e.getMessage().contains("not a recognised input format") && e.getMessage().contains("'" + c[3] + "'")
                     && e.getMessage().contains("SLF"), e.getMessage());
         }
+        // a Kaldi text lattice is read as one, never as an rnnlm list of utterance "0" saying "1 hello 10.5,..."
+        Path kaldi = Fixtures.write(dir, "kaldi.txt", "utt1\n0 1 hello 10.5,200.25,1_2_3\n1\n");
+        assertEquals(InputFormat.KALDI_LAT, InputFormat.detect(kaldi));
+        assertEquals(List.of("hello"), KBestPaths.best(InputFormat.read(kaldi).get(0).lattice()).words());
         Path binary = dir.resolve("model.bin");
         java.nio.file.Files.write(binary, new byte[] {'u', '1', ' ', 'a', 0, 1, 2, (byte) 0xff, '\n'});
         assertThrows(InputFormatException.class, () -> InputFormat.read(binary));
@@ -74,6 +77,7 @@ class NBestReadersTest {
         assertEquals(null, InputFormat.named("auto"));
         assertEquals(InputFormat.SLF, InputFormat.named("slf"));
         assertThrows(InputFormatException.class, () -> InputFormat.named("kaldi"));
+        assertEquals(InputFormat.KALDI_LAT, InputFormat.named("kaldi-lat"));
         // plain words, markup tokens and fillers still read
         Path ok = Fixtures.write(dir, "ok.txt", "utt-1 <s> don't [noise] 3:30 </s>\nutt-1 <unk> o'clock\n");
         assertEquals(1, InputFormat.read(ok).size());

@@ -2,6 +2,7 @@ package org.lmrescore.rescore.tune;
 
 import org.lmrescore.lattice.Hypothesis;
 import org.lmrescore.lattice.InputFormat;
+import org.lmrescore.lattice.ReadOptions;
 import org.lmrescore.lattice.NBestList;
 import org.lmrescore.lattice.Utterance;
 import org.lmrescore.util.InputFormatException;
@@ -24,15 +25,15 @@ public final class TuningInputs {
         return read(files, null, k, strict);
     }
 
-    /** {@code format}: read every file as this format ({@code --input-format}); null: recognise each by its content. */
-    public static List<NBestList> read(List<Path> files, InputFormat format, int k, boolean strict) {
+    /** {@code reading}: the format of every file ({@code --input-format}; none: each recognised by its content) and Kaldi's symbol table. */
+    public static List<NBestList> read(List<Path> files, ReadOptions reading, int k, boolean strict) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1");
         }
         List<NBestList> lists = new ArrayList<>();
         for (Path file : files) {
             try {
-                for (Utterance u : InputFormat.read(file, format)) {
+                for (Utterance u : InputFormat.read(file, reading)) {
                     lists.add(u.isLattice() ? NBestList.ofBestPaths(u.lattice(), k) : first(u.nbest(), k));
                 }
             } catch (InputFormatException e) {
