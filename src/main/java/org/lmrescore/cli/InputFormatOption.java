@@ -12,8 +12,9 @@ import java.nio.file.Path;
 public final class InputFormatOption {
     @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
             description = "Read every input as this format: auto (recognise each file by its content), slf, sphinx-lat, "
-                    + "srilm-nbest, sphinx-nbest, tsv-nbest, rnnlm-nbest (an rnnlm list whatever its words look like) or "
-                    + "kaldi-lat (default: ${DEFAULT-VALUE}).")
+                    + "srilm-nbest, sphinx-nbest, tsv-nbest, rnnlm-nbest (an rnnlm list whatever its words look like), "
+                    + "kaldi-lat or kaldi-nbest (lattice-to-nbest's UTT-1, UTT-2, ... paths as one N-best list per UTT) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String name;
 
     @Option(names = "--words", paramLabel = "WORDS_TXT",

@@ -17,7 +17,9 @@ import java.util.List;
  * {@code uttid words} lines.
  */
 public enum InputFormat {
-    SLF, SPHINX_LAT, SRILM_NBEST, SPHINX_NBEST, TSV_NBEST, RNNLM_NBEST, KALDI_LAT;
+    SLF, SPHINX_LAT, SRILM_NBEST, SPHINX_NBEST, TSV_NBEST, RNNLM_NBEST, KALDI_LAT,
+    /** Only when forced: by content a Kaldi N-best archive is a lattice archive ({@link KaldiNBestReader}). */
+    KALDI_NBEST;
 
     /** The formats recognised by their content, for the message about a file that is none of them. */
     static final String OTHER_FORMATS = "an HTK SLF lattice (name=value fields), a Sphinx4 lattice dump (node:/edge: lines),"
@@ -54,13 +56,18 @@ public enum InputFormat {
                     KaldiLatticeReader.read(in, options).forEach(l -> out.add(Utterance.of(file, l)));
                 }
             }
+            case KALDI_NBEST -> {
+                try (TextInput in = TextInput.open(file)) {
+                    KaldiNBestReader.read(in, options).forEach(l -> out.add(Utterance.of(file, l)));
+                }
+            }
         }
         return out;
     }
 
     /** The name of each format for {@code --input-format}, in declaration order. */
     public static final List<String> NAMES = List.of("slf", "sphinx-lat", "srilm-nbest", "sphinx-nbest", "tsv-nbest", "rnnlm-nbest",
-            "kaldi-lat");
+            "kaldi-lat", "kaldi-nbest");
 
     /** The format an {@code --input-format} value names; null for {@code auto} (recognise each file by its content). */
     public static InputFormat named(String name) {

@@ -127,4 +127,23 @@ class KaldiLatticeReaderTest {
                     c[0] + " -> " + e.getMessage());
         }
     }
+
+    /** lattice-to-nbest's archive, forced as kaldi-nbest: one N-best list per utterance, in rank order. */
+    @Test
+    void kaldiNBestEntriesBecomeOneListPerUtterance() {
+        Path f = Fixtures.write(dir, "nbest.txt", "utt-a-1\n0\t1\tthe\t1,10,1_1\n1\t2\tcat\t2,20,3\n2\n\n"
+                + "utt-a-2\n0\t1\tthe\t1,10,1_1\n1\t2\that\t1.5,24,4\n2\n\n"
+                + "utt-b-1\n0\t1\tsat\t0.5,7,2\n1\n\n");
+        List<Utterance> u = InputFormat.read(f, InputFormat.KALDI_NBEST);
+        assertEquals(List.of("utt-a", "utt-b"), u.stream().map(Utterance::id).toList());
+        List<Hypothesis> a = u.get(0).nbest().hypotheses();
+        assertEquals(List.of("the", "cat"), a.get(0).words());
+        assertEquals(List.of("the", "hat"), a.get(1).words());
+        assertEquals(-30, a.get(0).acoustic(), 1e-12);
+        assertEquals(-2.5, a.get(1).firstPassLm(), 1e-12);
+        assertEquals(0.02, a.get(0).begin()[1], 1e-12);
+        Path unkeyed = Fixtures.write(dir, "plain.txt", "utt1\n0\t1\tthe\t1,10,1_1\n1\n\n");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> InputFormat.read(unkeyed, InputFormat.KALDI_NBEST));
+        assertTrue(e.getMessage().contains("UTTERANCE-RANK"), e.getMessage());
+    }
 }
