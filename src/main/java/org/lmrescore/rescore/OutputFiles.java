@@ -23,7 +23,8 @@ import java.util.function.Function;
  * {@code before.trn} (first-pass 1-best),
  * {@code best.ctm} (rescored 1-best with times, for utterances whose input has times, and each
  * word's posterior as the NIST confidence column),
- * {@code nbest.tsv} (rescored N-best lists, {@link TsvNBest}), {@code oracle.trn} (with a
+ * {@code nbest.tsv} (rescored N-best lists, {@link TsvNBest}; the same for the rnnlm toolkit in
+ * {@code nbest.rnnlm.txt} and for SRILM in {@code nbest-srilm/ID.nbest}), {@code oracle.trn} (with a
  * reference); with consensus decoding {@code best.trn} is the consensus and the Viterbi 1-best
  * goes to {@code viterbi.trn} (and its times to {@code viterbi.ctm}). Rescored lattices go to
  * {@code lattices/ID.slf.gz} as they are made ({@code lattices/ID.lat.txt.gz}, Kaldi text, for
@@ -37,6 +38,10 @@ public final class OutputFiles {
     public static final String BEFORE_TRN = "before.trn";
     public static final String BEST_CTM = "best.ctm";
     public static final String NBEST_TSV = "nbest.tsv";
+    /** The rescored N-best lists for the rnnlm toolkit ({@code uttid w1 w2 ...}, best first). */
+    public static final String NBEST_RNNLM = "nbest.rnnlm.txt";
+    /** One SRILM N-best file per utterance ({@code ascore lscore nwords words}, log10), for nbest-optimize and kin. */
+    public static final String NBEST_SRILM = "nbest-srilm";
     public static final String ORACLE_TRN = "oracle.trn";
     /** With consensus decoding (best.trn is the consensus): the Viterbi 1-best, and its ctm. */
     public static final String VITERBI_TRN = "viterbi.trn";
@@ -53,9 +58,9 @@ public final class OutputFiles {
     /** Whether a rescoring run writes this file of its folder (relative path, '/'-separated): the run's file set. */
     public static boolean owns(String relative) {
         return switch (relative) {
-            case BEST_TRN, BEST_TEXT, BEFORE_TRN, BEST_CTM, NBEST_TSV, ORACLE_TRN, VITERBI_TRN, VITERBI_CTM -> true;
+            case BEST_TRN, BEST_TEXT, BEFORE_TRN, BEST_CTM, NBEST_TSV, NBEST_RNNLM, ORACLE_TRN, VITERBI_TRN, VITERBI_CTM -> true;
             default -> inFolder(relative, LATTICES, SLF_SUFFIX) || inFolder(relative, LATTICES, KALDI_LATTICE_SUFFIX)
-                    || inFolder(relative, MESHES, ".mesh");
+                    || inFolder(relative, MESHES, ".mesh") || inFolder(relative, NBEST_SRILM, ".nbest");
         };
     }
 
@@ -90,12 +95,58 @@ public final class OutputFiles {
         }
         if (!ids.isEmpty()) {
             TsvNBest.write(out.resolve(NBEST_TSV), ids, lists, weights);
+            writeRnnlmNBest(out.resolve(NBEST_RNNLM), ids, lists);
+            writeSrilmNBest(out.resolve(NBEST_SRILM), ids, lists, weights);
         }
         if (meshes) {
             writeMeshes(out.resolve(MESHES), results);
         }
         // the ctm's times come from the Viterbi path: with consensus decoding it is that path's ctm
         return writeCtm(out.resolve(consensus ? VITERBI_CTM : BEST_CTM), results, confidences);
+    }
+
+    private static void writeRnnlmNBest(Path file, List<String> ids, List<List<ScoredHypothesis>> lists) {
+        try (AtomicOutput out = AtomicOutput.create(file)) {
+            Writer w = out.writer();
+            for (int i = 0; i < ids.size(); i++) {
+                for (ScoredHypothesis h : lists.get(i)) {
+                    w.write(String.join(" ", prepend(ids.get(i), h.hypothesis().words())));
+                    w.write('\n');
+                }
+            }
+            out.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * SRILM's plain N-best format in log10: lscore the rescoring LM's log P, nwords the words,
+     * ascore the rest of the total (acoustic and first-pass terms), so that SRILM's
+     * ascore + lmscale x lscore + (wip / ln 10) x nwords is this program's total / ln 10.
+     */
+    private static void writeSrilmNBest(Path dir, List<String> ids, List<List<ScoredHypothesis>> lists, ScoreWeights weights) {
+        double ln10 = Math.log(10);
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            for (int i = 0; i < ids.size(); i++) {
+                try (AtomicOutput out = AtomicOutput.create(dir.resolve(ids.get(i) + ".nbest"))) {
+                    Writer w = out.writer();
+                    for (ScoredHypothesis h : lists.get(i)) {
+                        double rest = h.total() - weights.lmScale() * h.lmLogProb() - weights.wordPenalty() * h.words();
+                        w.write(String.format(Locale.ROOT, "%.6f %.6f %d", rest / ln10, h.lmLogProb() / ln10, h.words()));
+                        for (String word : h.hypothesis().words()) {
+                            w.write(' ');
+                            w.write(word);
+                        }
+                        w.write('\n');
+                    }
+                    out.commit();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void writeMeshes(Path dir, List<UtteranceResult> results) {
