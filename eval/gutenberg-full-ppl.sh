@@ -4,7 +4,8 @@
 # RNNs + KN5 with static weights and with weights tuned by EM; static and dynamic (the RNNs keep
 # learning as they read the text, rate $DYNAMIC: default 0.1, as in the paper; DYNAMIC=auto takes
 # the rate of 0.01, 0.02, 0.03, 0.05, 0.1 that gives the RNNs the lowest mean log PPL on the EM text;
-# DYNAMIC=none: static only, as the dynamic pass of an NCE model needs an exact normaliser per word).
+# DYNAMIC=none: static only; the dynamic pass of an NCE model, which needs an exact normaliser
+# per word, takes about 3 minutes a model).
 # RNNs read each text as one stream (`rnn --text`, the rnnlm toolkit's protocol); KN5 per sentence
 # (`ppl`). EM tunes the weights on sentences 1,501-4,500 of valid.txt, which no model has seen (the
 # RNNs' learning-rate schedule used sentences 1-1,500). Per-word files go to DIR/ppl-dynamic-RATE; the table
