@@ -6,6 +6,7 @@ import org.lmrescore.util.TextInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The formats {@code rescore} reads, recognised from a file's first meaningful line (not its
@@ -38,31 +39,40 @@ public enum InputFormat {
 
     /** {@link #read(Path)} with the options' format (or as {@link #detect} finds) and Kaldi symbol table. */
     public static List<Utterance> read(Path file, ReadOptions options) {
+        List<Utterance> out = new ArrayList<>();
+        read(file, options, out::add);
+        return out;
+    }
+
+    /**
+     * {@link #read(Path, ReadOptions)}, handing each utterance to {@code each} in file order; a
+     * Kaldi archive's lattices one at a time as they are read, so that an archive of any length
+     * needs memory for one lattice.
+     */
+    public static void read(Path file, ReadOptions options, Consumer<Utterance> each) {
         InputFormat format = options.format();
         boolean forced = format != null;
         if (format == null) {
             format = detect(file);
         }
-        List<Utterance> out = new ArrayList<>();
         switch (format) {
-            case SLF -> out.add(Utterance.of(file, SlfReader.read(file)));
-            case SPHINX_LAT -> out.add(Utterance.of(file, SphinxLatReader.read(file)));
-            case SRILM_NBEST -> out.add(Utterance.of(file, SrilmNBestReader.read(file)));
-            case SPHINX_NBEST -> out.add(Utterance.of(file, SphinxNBestReader.read(file)));
-            case TSV_NBEST -> TsvNBest.read(file).forEach(l -> out.add(Utterance.of(file, l)));
-            case RNNLM_NBEST -> RnnlmNBestReader.read(file, !forced).forEach(l -> out.add(Utterance.of(file, l)));
+            case SLF -> each.accept(Utterance.of(file, SlfReader.read(file)));
+            case SPHINX_LAT -> each.accept(Utterance.of(file, SphinxLatReader.read(file)));
+            case SRILM_NBEST -> each.accept(Utterance.of(file, SrilmNBestReader.read(file)));
+            case SPHINX_NBEST -> each.accept(Utterance.of(file, SphinxNBestReader.read(file)));
+            case TSV_NBEST -> TsvNBest.read(file).forEach(l -> each.accept(Utterance.of(file, l)));
+            case RNNLM_NBEST -> RnnlmNBestReader.read(file, !forced).forEach(l -> each.accept(Utterance.of(file, l)));
             case KALDI_LAT -> {
                 try (TextInput in = TextInput.open(file)) {
-                    KaldiLatticeReader.read(in, options).forEach(l -> out.add(Utterance.of(file, l)));
+                    KaldiLatticeReader.read(in, options, l -> each.accept(Utterance.of(file, l)));
                 }
             }
             case KALDI_NBEST -> {
                 try (TextInput in = TextInput.open(file)) {
-                    KaldiNBestReader.read(in, options).forEach(l -> out.add(Utterance.of(file, l)));
+                    KaldiNBestReader.read(in, options).forEach(l -> each.accept(Utterance.of(file, l)));
                 }
             }
         }
-        return out;
     }
 
     /** The name of each format for {@code --input-format}, in declaration order. */

@@ -10,6 +10,7 @@ import org.lmrescore.util.TextInput;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads Kaldi lattices in text form, as {@code lattice-copy ark:in.lats ark,t:-} writes them
@@ -40,13 +41,24 @@ public final class KaldiLatticeReader {
 
     public static List<Lattice> read(TextInput in, ReadOptions options) {
         List<Lattice> out = new ArrayList<>();
+        read(in, options, out::add);
+        return out;
+    }
+
+    /**
+     * Hands each lattice to {@code each} as soon as it is read, so an archive of any number of
+     * utterances holds one lattice in memory at a time.
+     */
+    public static void read(TextInput in, ReadOptions options, Consumer<Lattice> each) {
         Pending lattice = null;
+        boolean any = false;
         String line;
         while ((line = in.readLine()) != null) {
             String t = line.strip();
             if (t.isEmpty()) {
                 if (lattice != null) {
-                    out.add(lattice.build(options));
+                    each.accept(lattice.build(options));
+                    any = true;
                     lattice = null;
                 }
                 continue;
@@ -63,12 +75,12 @@ public final class KaldiLatticeReader {
             }
         }
         if (lattice != null) {
-            out.add(lattice.build(options));
+            each.accept(lattice.build(options));
+            any = true;
         }
-        if (out.isEmpty()) {
+        if (!any) {
             throw in.error("no lattice in the file");
         }
-        return out;
     }
 
     /** One lattice being read. */

@@ -2,7 +2,6 @@ package org.lmrescore.rescore;
 
 import org.lmrescore.lattice.InputFormat;
 import org.lmrescore.lattice.ReadOptions;
-import org.lmrescore.lattice.Utterance;
 import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.Log;
 import org.lmrescore.util.Progress;
@@ -87,13 +86,13 @@ public final class BatchRescorer {
     private static List<UtteranceResult> rescoreFile(Path f, ReadOptions reading, UtteranceRescorer rescorer,
                                                      AdaptationHook hook) {
         List<UtteranceResult> out = new ArrayList<>();
-        for (Utterance u : InputFormat.read(f, reading)) {
+        InputFormat.read(f, reading, u -> {  // one lattice of a Kaldi archive in memory at a time
             UtteranceResult r = rescorer.rescore(u);
             if (hook != null) {
                 hook.adapt(r.id(), r.output());
             }
             out.add(r);
-        }
+        });
         return out;
     }
 
