@@ -1,19 +1,19 @@
 package org.lmrescore.cli;
 
+import org.lmrescore.eval.ConfidenceMap;
 import org.lmrescore.lattice.InputFiles;
 import org.lmrescore.lattice.ReadOptions;
-import org.lmrescore.lattice.LatticeRescorer;
 import org.lmrescore.lattice.ScoreWeights;
-import org.lmrescore.lattice.Scorer;
 import org.lmrescore.lm.LanguageModel;
-import org.lmrescore.eval.ConfidenceMap;
 import org.lmrescore.rescore.AdaptationHook;
 import org.lmrescore.rescore.BatchRescorer;
 import org.lmrescore.rescore.Decode;
 import org.lmrescore.rescore.DynamicAdaptation;
+import org.lmrescore.rescore.LatticeRescorer;
 import org.lmrescore.rescore.OutputFiles;
 import org.lmrescore.rescore.RescoreSettings;
 import org.lmrescore.rescore.RunSummary;
+import org.lmrescore.rescore.Scorer;
 import org.lmrescore.rescore.UtteranceRescorer;
 import org.lmrescore.util.AtomicOutput;
 import org.lmrescore.util.InputFormatException;
@@ -21,12 +21,12 @@ import org.lmrescore.util.Json;
 import org.lmrescore.util.Log;
 import org.lmrescore.util.OutputGuard;
 import org.lmrescore.util.RunFolder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

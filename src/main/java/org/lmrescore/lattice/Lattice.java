@@ -30,7 +30,12 @@ public final class Lattice {
     private final int[] inArcs;
     private final int[] firstIn;
 
-    Lattice(String id, LatticeHeader header, double[] nodeTime, int[] from, int[] to, String[] word,
+    /**
+     * A lattice from its arrays (a rescorer's expansion; readers go through {@link LatticeBuilder}):
+     * arcs sorted by start node, every arc from a lower to a higher node number, node 0 the start
+     * and the last node the end. The arrays are kept, not copied.
+     */
+    public Lattice(String id, LatticeHeader header, double[] nodeTime, int[] from, int[] to, String[] word,
             double[] acoustic, double[] lmScore, double[] begin, double[] end) {
         this.id = id;
         this.header = header;

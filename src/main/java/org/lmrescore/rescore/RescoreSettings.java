@@ -1,7 +1,6 @@
 package org.lmrescore.rescore;
 
 import org.lmrescore.lattice.ConfusionNetwork;
-import org.lmrescore.lattice.LatticeRescorer;
 import org.lmrescore.lattice.ScoreWeights;
 
 /**

@@ -9,7 +9,6 @@ import org.lmrescore.eval.TokenFilter;
 import org.lmrescore.eval.TranscriptReader;
 import org.lmrescore.eval.Transcripts;
 import org.lmrescore.eval.WerScorer;
-import org.lmrescore.lattice.Scorer;
 import org.lmrescore.util.Json;
 import org.lmrescore.util.Log;
 
@@ -17,9 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**

@@ -5,15 +5,15 @@ import edu.cmu.sphinx.result.LatticeOptimizer;
 import edu.cmu.sphinx.result.Result;
 import org.lmrescore.lattice.Hypothesis;
 import org.lmrescore.lattice.Lattice;
-import org.lmrescore.lattice.LatticeRescorer;
 import org.lmrescore.lattice.RescoredLattice;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.ScoredHypothesis;
-import org.lmrescore.lattice.Scorer;
 import org.lmrescore.lattice.Tokens;
 import org.lmrescore.lattice.Utterance;
 import org.lmrescore.lm.LanguageModel;
+import org.lmrescore.rescore.LatticeRescorer;
 import org.lmrescore.rescore.RescoreSettings;
+import org.lmrescore.rescore.Scorer;
 import org.lmrescore.rescore.UtteranceRescorer;
 
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /** Small hand-written lattices shared by the tests. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
@@ -18,7 +18,7 @@ final class Fixtures {
      * the -13, a -14, the-cat -25, a-cat -25, the-hat -24; paths: "the hat" -37, "the cat" -38,
      * "a cat" -39.
      */
-    static final String TINY = """
+    public static final String TINY = """
             VERSION=1.0
             UTTERANCE=tiny
             lmscale=2.0 wdpenalty=-1.0
@@ -36,7 +36,7 @@ final class Fixtures {
             J=5 S=3 E=4 W=!NULL a=0 l=0
             """;
 
-    static Path write(Path dir, String name, String content) {
+    public static Path write(Path dir, String name, String content) {
         try {
             Path p = dir.resolve(name);
             Files.writeString(p, content);
@@ -46,7 +46,7 @@ final class Fixtures {
         }
     }
 
-    static Path gzip(Path dir, String name, String content, int keepBytes) {
+    public static Path gzip(Path dir, String name, String content, int keepBytes) {
         try {
             Path p = dir.resolve(name);
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

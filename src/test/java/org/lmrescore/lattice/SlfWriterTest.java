@@ -1,8 +1,10 @@
 package org.lmrescore.lattice;
 
-import org.lmrescore.lm.BigramTestModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmrescore.lm.BigramTestModel;
+import org.lmrescore.rescore.LatticeRescorer;
+import org.lmrescore.rescore.Scorer;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -2,8 +2,9 @@ package org.lmrescore.rescore;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmrescore.lattice.InputFiles;
 import org.lmrescore.lattice.ScoreWeights;
-import org.lmrescore.lattice.Scorer;
+import org.lmrescore.lattice.ScoredHypothesis;
 import org.lmrescore.lattice.TestModels;
 import org.lmrescore.util.InputFormatException;
 

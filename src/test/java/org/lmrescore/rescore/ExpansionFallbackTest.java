@@ -3,7 +3,6 @@ package org.lmrescore.rescore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmrescore.lattice.ScoreWeights;
-import org.lmrescore.lattice.Scorer;
 import org.lmrescore.lattice.SlfReader;
 import org.lmrescore.lattice.Utterance;
 import org.lmrescore.lm.BigramTestModel;

@@ -5,9 +5,9 @@ import org.lmrescore.SharedData;
 import org.lmrescore.lattice.InputFiles;
 import org.lmrescore.lattice.KBestPaths;
 import org.lmrescore.lattice.ScoreWeights;
-import org.lmrescore.lattice.Scorer;
 import org.lmrescore.lattice.SphinxLatReader;
 import org.lmrescore.lattice.TestModels;
+import org.lmrescore.lattice.Utterance;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -4,10 +4,10 @@ import org.lmrescore.eval.Aligner;
 import org.lmrescore.eval.TokenFilter;
 import org.lmrescore.lattice.Hypothesis;
 import org.lmrescore.lattice.NBestList;
-import org.lmrescore.lattice.PrefixTree;
 import org.lmrescore.lattice.ScoreWeights;
-import org.lmrescore.lattice.Scorer;
 import org.lmrescore.lm.LanguageModel;
+import org.lmrescore.rescore.PrefixTree;
+import org.lmrescore.rescore.Scorer;
 import org.lmrescore.util.Log;
 import org.lmrescore.util.Progress;
 

@@ -4,13 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.lmrescore.eval.Aligner;
 import org.lmrescore.lattice.Hypothesis;
 import org.lmrescore.lattice.NBestList;
-import org.lmrescore.lattice.PrefixTreeRescorer;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.ScoredHypothesis;
-import org.lmrescore.lattice.Scorer;
 import org.lmrescore.lm.BigramTestModel;
 import org.lmrescore.lm.LanguageModel;
 import org.lmrescore.lm.mix.LinearMix;
+import org.lmrescore.rescore.PrefixTreeRescorer;
+import org.lmrescore.rescore.Scorer;
 
 import java.util.ArrayList;
 import java.util.List;

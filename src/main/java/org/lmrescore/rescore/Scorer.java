@@ -1,5 +1,7 @@
-package org.lmrescore.lattice;
+package org.lmrescore.rescore;
 
+import org.lmrescore.lattice.ScoreWeights;
+import org.lmrescore.lattice.Tokens;
 import org.lmrescore.lm.LanguageModel;
 import org.lmrescore.lm.LmState;
 import org.lmrescore.lm.Vocabulary;

@@ -1,8 +1,18 @@
-package org.lmrescore.lattice;
+package org.lmrescore.rescore;
 
-import org.lmrescore.lm.BigramTestModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmrescore.lattice.Fixtures;
+import org.lmrescore.lattice.Hypothesis;
+import org.lmrescore.lattice.KBestPaths;
+import org.lmrescore.lattice.Lattice;
+import org.lmrescore.lattice.LatticePath;
+import org.lmrescore.lattice.NBestList;
+import org.lmrescore.lattice.RescoredLattice;
+import org.lmrescore.lattice.ScoreWeights;
+import org.lmrescore.lattice.ScoredHypothesis;
+import org.lmrescore.lattice.SlfReader;
+import org.lmrescore.lm.BigramTestModel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,8 @@
-package org.lmrescore.lattice;
+package org.lmrescore.rescore;
+
+import org.lmrescore.lattice.Hypothesis;
+import org.lmrescore.lattice.NBestList;
+import org.lmrescore.lattice.ScoredHypothesis;
 
 import java.util.ArrayList;
 import java.util.Comparator;

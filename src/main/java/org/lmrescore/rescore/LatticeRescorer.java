@@ -1,8 +1,15 @@
-package org.lmrescore.lattice;
+package org.lmrescore.rescore;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import org.lmrescore.lattice.ExpansionBudgetExceeded;
+import org.lmrescore.lattice.Lattice;
+import org.lmrescore.lattice.LatticeHeader;
+import org.lmrescore.lattice.LatticePath;
+import org.lmrescore.lattice.RescoredLattice;
+import org.lmrescore.lattice.ScoreWeights;
+import org.lmrescore.lattice.Tokens;
 import org.lmrescore.lm.LmState;
 
 import java.util.ArrayList;

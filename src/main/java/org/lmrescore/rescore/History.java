@@ -1,4 +1,4 @@
-package org.lmrescore.lattice;
+package org.lmrescore.rescore;
 
 import java.util.Arrays;
 

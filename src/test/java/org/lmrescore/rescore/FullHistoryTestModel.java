@@ -1,4 +1,4 @@
-package org.lmrescore.lattice;
+package org.lmrescore.rescore;
 
 import org.lmrescore.lm.LanguageModel;
 import org.lmrescore.lm.LmState;
