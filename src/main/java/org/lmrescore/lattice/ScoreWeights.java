@@ -56,4 +56,14 @@ public record ScoreWeights(double acousticScale, double lmScale, double wordPena
     public double total(double acoustic, double lmLogProb, int words, double firstPassLm) {
         return acousticScale * acoustic + lmScale * lmLogProb + wordPenalty * words + firstPassWeight * firstPassLm;
     }
+
+    /** The LM part of a total: lmscale x ln P of the rescoring LM + first-pass weight x the first-pass LM score. */
+    public double lmPart(double lmLogProb, double firstPassLm) {
+        return lmScale * lmLogProb + firstPassWeight * firstPassLm;
+    }
+
+    /** A total without the rescoring LM and the word penalty: acscale x acoustic + first-pass weight x first-pass score. */
+    public double acousticAndFirstPass(double acoustic, double firstPassLm) {
+        return acousticScale * acoustic + firstPassWeight * firstPassLm;
+    }
 }

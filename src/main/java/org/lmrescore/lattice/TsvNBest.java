@@ -47,7 +47,7 @@ public final class TsvNBest {
                 for (ScoredHypothesis s : lists.get(u)) {
                     Hypothesis h = s.hypothesis();
                     double acoustic = weights.acousticScale() * h.acoustic();
-                    double lm = weights.lmScale() * s.lmLogProb() + weights.firstPassWeight() * h.firstPassLm();
+                    double lm = weights.lmPart(s.lmLogProb(), h.firstPassLm());
                     w.write(String.format(Locale.ROOT, "%s\t%d\t%.6f\t%.6f\t%.6f\t%.6f\t%d\t%s\n", ids.get(u), rank++,
                             s.total(), acoustic, lm, s.lmLogProb(), s.words(), text(h)));
                 }

@@ -290,7 +290,7 @@ public final class LatticeRescorer {
             firstPass[k] = lattice.lmScore(a);
             // the lattice charges the word penalty to words; a counted filler carries its own
             double fillerPenalty = counted[k] == 1 && !Tokens.isWord(token) ? w.wordPenalty() : 0;
-            lmScore[k] = w.lmScale() * logProb[k] + w.firstPassWeight() * firstPass[k] + fillerPenalty;
+            lmScore[k] = w.lmPart(logProb[k], firstPass[k]) + fillerPenalty;
             begin[k] = lattice.begin(a);
             end[k] = lattice.end(a);
             k++;

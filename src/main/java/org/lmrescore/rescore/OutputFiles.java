@@ -133,7 +133,8 @@ public final class OutputFiles {
                 try (AtomicOutput out = AtomicOutput.create(dir.resolve(ids.get(i) + ".nbest"))) {
                     Writer w = out.writer();
                     for (ScoredHypothesis h : lists.get(i)) {
-                        double rest = h.total() - weights.lmScale() * h.lmLogProb() - weights.wordPenalty() * h.words();
+                        Hypothesis hyp = h.hypothesis();
+                        double rest = weights.acousticAndFirstPass(hyp.acoustic(), hyp.firstPassLm());
                         w.write(String.format(Locale.ROOT, "%.6f %.6f %d", rest / ln10, h.lmLogProb() / ln10, h.words()));
                         for (String word : h.hypothesis().words()) {
                             w.write(' ');

@@ -1,5 +1,7 @@
 package org.lmrescore.rescore.tune;
 
+import org.lmrescore.lattice.ScoreWeights;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +35,11 @@ public record TuningPoint(double lmScale, double wip, double firstPassWeight, do
             case 3 -> new TuningPoint(lmScale, wip, firstPassWeight, value);
             default -> throw new IndexOutOfBoundsException(dim);
         };
+    }
+
+    /** The point's weights as rescore combines them (acoustic scale 1), so tuning totals are rescore's. */
+    public ScoreWeights scoreWeights() {
+        return ScoreWeights.of(lmScale, wip).withFirstPassWeight(firstPassWeight);
     }
 
     /** This point with every weight rounded as {@link #rescoreArguments} prints it (what rescore will use). */

@@ -3,6 +3,7 @@ package org.lmrescore.rescore.tune;
 import org.lmrescore.eval.Aligner;
 import org.lmrescore.eval.TokenFilter;
 import org.lmrescore.lattice.Hypothesis;
+import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.ConfusionNetwork;
 import org.lmrescore.lattice.NBestConsensus;
 import org.lmrescore.lattice.ScoredHypothesis;
@@ -225,21 +226,22 @@ public final class TuningSet {
         List<ScoredHypothesis> list = new ArrayList<>(f.hypotheses().size());
         for (int h = 0; h < f.hypotheses().size(); h++) {
             List<String> words = f.hypotheses().get(h).wordList();
-            list.add(new ScoredHypothesis(Hypothesis.of(words, 0, 0), 0, words.size(), total(u, h, p)));
+            list.add(new ScoredHypothesis(Hypothesis.of(words, 0, 0), 0, words.size(), total(u, h, p.scoreWeights())));
         }
         return list;
     }
 
-    /** The total {@code rescore} gives hypothesis h of utterance u at p (acoustic scale 1: only ratios matter). */
-    private double total(int u, int h, TuningPoint p) {
-        return acoustic[u][h] + p.lmScale() * mixedLm[u][h] + p.wip() * words[u][h] + p.firstPassWeight() * firstPass[u][h];
+    /** The total {@code rescore} gives hypothesis h of utterance u at p's weights w (acoustic scale 1: only ratios matter). */
+    private double total(int u, int h, ScoreWeights w) {
+        return w.total(acoustic[u][h], mixedLm[u][h], words[u][h], firstPass[u][h]);
     }
 
     private int argmax(int u, TuningPoint p) {
         int best = -1;
         double bestTotal = Double.NEGATIVE_INFINITY;
+        ScoreWeights w = p.scoreWeights();
         for (int h = 0; h < acoustic[u].length; h++) {
-            double total = total(u, h, p);
+            double total = total(u, h, w);
             if (best < 0 || total > bestTotal) {
                 best = h;
                 bestTotal = total;
