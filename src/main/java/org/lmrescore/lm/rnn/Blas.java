@@ -82,19 +82,6 @@ final class Blas {
         }
     }
 
-    /**
-     * {@link #matVec} of two vectors through the same rows, x into y and x2 into y2 (batched
-     * scoring: each row is read once for both). Every result equals {@link #matVec}'s.
-     */
-    static void matVec2(float[] m, int off, int rows, int n, float[] x, float[] x2, float[] y, float[] y2, int yOff) {
-        if (VECTOR) {
-            VectorKernels.matVec2(m, off, rows, n, x, x2, y, y2, yOff);
-            return;
-        }
-        matVec(m, off, rows, n, x, y, yOff);
-        matVec(m, off, rows, n, x2, y2, yOff);
-    }
-
     /** Rows per panel of {@link OutputPanels}: one register of floats for the vector kernels. */
     static final int PANEL = VECTOR ? VectorKernels.lanes() : 8;
 

@@ -18,8 +18,9 @@ package org.lmrescore.lm.rnn;
 final class OutputPanels {
     /** States a batched product multiplies with each loaded panel column. */
     static final int GROUP = 6;
+    /** About 4,000 rows per parallel block: blocks many and even, each a few hundred KB of panels. */
+    private static final int PAIRS_PER_BLOCK = 128;
 
-    private final int rows;
     private final int n;
     private final int width;
     /** Pairs of panels: the unit of every product (two registers of rows per state). */
@@ -29,7 +30,6 @@ final class OutputPanels {
     final long version;
 
     private OutputPanels(int rows, int n, long version) {
-        this.rows = rows;
         this.n = n;
         this.width = Blas.PANEL;
         this.pairs = (rows + 2 * width - 1) / (2 * width);
@@ -100,10 +100,4 @@ final class OutputPanels {
         });
     }
 
-    /** About 4,000 rows per parallel block: blocks many and even, each a few hundred KB of panels. */
-    private static final int PAIRS_PER_BLOCK = 128;
-
-    int rows() {
-        return rows;
-    }
 }

@@ -66,15 +66,6 @@ class KernelsTest {
                 assertEquals(d, y[j], 1e-4 * (1 + Math.abs(d)), "matVec n=" + n);
                 assertEquals(d, Blas.dot(m, j * n, x, n), 1e-4 * (1 + Math.abs(d)), "dot n=" + n);
             }
-            // two vectors at once: each result is matVec's, bit for bit (batched scoring relies on it)
-            float[] x2 = vector(n);
-            float[] y2 = new float[rows];
-            Blas.matVec(m, 0, rows, n, x2, y2);
-            float[] pair = new float[rows + 2];
-            float[] pair2 = new float[rows + 2];
-            Blas.matVec2(m, 0, rows, n, x, x2, pair, pair2, 2);
-            assertArrayEquals(y, java.util.Arrays.copyOfRange(pair, 2, rows + 2), 0, "matVec2 n=" + n);
-            assertArrayEquals(y2, java.util.Arrays.copyOfRange(pair2, 2, rows + 2), 0, "matVec2 n=" + n);
             float[] t = vector(n);
             float[] expected = t.clone();
             for (int i = 0; i < n; i++) {
