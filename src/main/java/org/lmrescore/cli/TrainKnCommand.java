@@ -2,6 +2,7 @@ package org.lmrescore.cli;
 
 import org.lmrescore.lm.ngram.ArpaWriter;
 import org.lmrescore.lm.ngram.BackoffTables;
+import org.lmrescore.lm.ngram.EntropyPruner;
 import org.lmrescore.lm.ngram.BinaryFormat;
 import org.lmrescore.lm.ngram.KneserNeyOptions;
 import org.lmrescore.lm.ngram.KneserNeyTrainer;
@@ -63,10 +64,19 @@ public final class TrainKnCommand implements Callable<Integer> {
     @Option(names = "--discount-fallback", description = "Use discounts 0.5, 1, 1.5 when they cannot be estimated (tiny data).")
     boolean discountFallback;
 
+    @Option(names = "--entropy-prune", paramLabel = "THRESHOLD",
+            description = "Relative-entropy pruning (Stolcke 1998, SRILM's -prune): drop each n-gram (order 2 and up) whose "
+                    + "removal changes the model's perplexity by less than THRESHOLD (e.g. 1e-8 to 1e-6), backoff weights "
+                    + "recomputed.")
+    Double entropyPrune;
+
     @Override
     public Integer call() {
         if (arpa == null && binary == null) {
             throw new InputFormatException("nothing to write: give --arpa OUT and/or --binary OUT");
+        }
+        if (entropyPrune != null && !(entropyPrune > 0 && entropyPrune < Double.POSITIVE_INFINITY)) {
+            throw new InputFormatException("--entropy-prune must be a positive threshold, not " + entropyPrune);
         }
         OutputGuard.refuseOverwrite(arpa, java.util.Arrays.asList(text, vocab));
         OutputGuard.refuseOverwrite(binary, java.util.Arrays.asList(text, vocab));
@@ -88,6 +98,11 @@ public final class TrainKnCommand implements Callable<Integer> {
         KneserNeyTrainer trainer = new KneserNeyTrainer(options);
         BackoffTables model = trainer.train(text);
         Log.info("discounts:%n%s", trainer.discountsDescription().stripTrailing());
+        if (entropyPrune != null) {
+            String before = counts(model);
+            model = EntropyPruner.prune(model, entropyPrune);
+            Log.info("entropy pruning at %g: n-grams %s -> %s", entropyPrune, before, counts(model));
+        }
         if (arpa != null) {
             ArpaWriter.write(model, arpa);
             Log.info("wrote %s", arpa);
@@ -96,11 +111,15 @@ public final class TrainKnCommand implements Callable<Integer> {
             BinaryFormat.write(NgramModel.of(model), binary);
             Log.info("wrote %s", binary);
         }
+        Log.always("train-kn: %d-gram model, n-grams %s, %.1f s", model.order(), counts(model), (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
+    private static String counts(BackoffTables model) {
         StringBuilder counts = new StringBuilder();
         for (int k = 1; k <= model.order(); k++) {
             counts.append(k == 1 ? "" : "/").append(model.count(k));
         }
-        Log.always("train-kn: %d-gram model, n-grams %s, %.1f s", model.order(), counts, (System.nanoTime() - t0) / 1e9);
-        return 0;
+        return counts.toString();
     }
 }
