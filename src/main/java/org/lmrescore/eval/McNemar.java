@@ -11,7 +11,7 @@ import java.util.List;
  * right than system B? Only discordant utterances matter: {@code b} = right by A only,
  * {@code c} = right by B only. Under the null hypothesis b ~ Binomial(b + c, 1/2).
  * With fewer than {@value #EXACT_BELOW} discordant utterances the two-sided p-value is the exact
- * binomial one, min(1, 2 P(X <= min(b, c))); otherwise the chi-square approximation with
+ * binomial one, min(1, 2 P(X &lt;= min(b, c))); otherwise the chi-square approximation with
  * continuity correction, (|b - c| - 1)^2 / (b + c) with one degree of freedom (Edwards 1948).
  */
 public final class McNemar {

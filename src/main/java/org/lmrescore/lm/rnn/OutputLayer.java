@@ -76,7 +76,7 @@ public interface OutputLayer {
         return 1;
     }
 
-    /** ln P(units[b] | hs[b], histories[b]) for b < count, into out: {@link #logProb} for a batch. */
+    /** ln P(units[b] | hs[b], histories[b]) for b &lt; count, into out: {@link #logProb} for a batch. */
     default void logProbs(float[][] hs, int[] units, int[][] histories, int count, DirectConnections direct, Scratch s,
                           double[] out) {
         for (int b = 0; b < count; b++) {
@@ -101,7 +101,7 @@ public interface OutputLayer {
         throw new UnsupportedOperationException(type() + " output has no shared normaliser");
     }
 
-    /** {@link #logNormaliser} of hs[b], histories[b] for b < count, into out: one pass over the weights per batch. */
+    /** {@link #logNormaliser} of hs[b], histories[b] for b &lt; count, into out: one pass over the weights per batch. */
     default void logNormalisers(float[][] hs, int[][] histories, int count, DirectConnections direct, Scratch s,
                                 double[] out) {
         for (int b = 0; b < count; b++) {
