@@ -24,8 +24,8 @@
 #    wer.csv, wer-vs-lambda.csv, training-curves.csv, training-curves.png, wer-vs-lambda.png.
 #
 # Bulky outputs go to eval/out/paper-full/ (paper-slices/). Everything finished is kept on a rerun (delete a file to
-# redo its step). With MODELS=slices about 20 minutes on an idle 2-core machine from a fresh clone,
-# models included; with the full models about an hour for them and ... for the rest.
+# redo its step). With the full models about an hour for them and 84 minutes for the rest on the
+# 2-core machine; with MODELS=slices about 20 minutes from a fresh clone, models included.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${LMRESCORE_SHARED:-$root/../shared}"
