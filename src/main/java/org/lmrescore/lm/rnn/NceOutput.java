@@ -266,6 +266,7 @@ final class NceOutput implements OutputLayer {
             g[i + 1] = -Blas.sigmoid(score(h, x, direct, s) - lnKNoise[x]);
         }
         UpdateJournal journal = s.journal;
+        OutputPanels inStep = s.inStep ? panels : null;  // dynamic evaluation keeps the panels in step
         for (int i = 0; i <= noiseUnits.length; i++) {
             int u = i == 0 ? unit : noiseUnits[i - 1];
             float gi = g[i];
@@ -277,23 +278,17 @@ final class NceOutput implements OutputLayer {
             if (direct != null && alpha != 0) {
                 direct.update(s.bases, s.features, u, alpha * gi, keep);
             }
-        }
-        if (!s.inStep) {
-            version++;  // the panels are stale
-        } else {
-            OutputPanels p = panels;
-            for (int i = 0; i <= noiseUnits.length; i++) {
-                int u = i == 0 ? unit : noiseUnits[i - 1];
-                if (p != null) {
-                    p.refreshRow(wordWeights, u);
-                }
-                if (journal != null) {
-                    journal.afterChange(u, wordWeights, bias[u]);
-                }
+            if (inStep != null) {
+                inStep.refreshRow(wordWeights, u);
             }
             if (journal != null) {
-                journal.endStep();
+                journal.afterChange(u, wordWeights, bias[u]);
             }
+        }
+        if (!s.inStep) {
+            version++;  // training: the panels are stale
+        } else if (journal != null) {
+            journal.endStep();
         }
         return target;
     }

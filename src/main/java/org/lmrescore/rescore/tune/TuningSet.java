@@ -224,9 +224,10 @@ public final class TuningSet {
     private List<ScoredHypothesis> scoredList(int u, TuningPoint p) {
         UtteranceFeatures f = utterances.get(u);
         List<ScoredHypothesis> list = new ArrayList<>(f.hypotheses().size());
+        ScoreWeights w = p.scoreWeights();
         for (int h = 0; h < f.hypotheses().size(); h++) {
             List<String> words = f.hypotheses().get(h).wordList();
-            list.add(new ScoredHypothesis(Hypothesis.of(words, 0, 0), 0, words.size(), total(u, h, p.scoreWeights())));
+            list.add(new ScoredHypothesis(Hypothesis.of(words, 0, 0), 0, words.size(), total(u, h, w)));
         }
         return list;
     }
