@@ -14,7 +14,7 @@ order="${2:-5}"
 out="$root/eval/out/kn"
 name="bench.$(basename "$data").o$order"
 mkdir -p "$out"
-jar="$root/target/lmrescore.jar"
+jar="$root/target/lmrescore-all.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -o -DskipTests package)
 java=(java ${LMRESCORE_JAVA_OPTS:--Xmx4g} -XX:+UseParallelGC)
 
@@ -38,7 +38,7 @@ printf '%-24s %.1f MB (ARPA %.1f MB; KenLM trie 24.3 MB, probing 50.0 MB for the
   "$(echo "$(stat -c %s "$out/$name.arpa") / 1000000" | bc -l)"
 
 echo "== load and query (single thread, test.txt)"
-"${java[@]}" -cp "$jar" org.lmrescore.lm.ngram.QueryBenchmark "$out/$name.bin" "$data/test.txt" 5
+"${java[@]}" -cp "$("$root/eval/test-classpath.sh")" org.lmrescore.lm.ngram.QueryBenchmark "$out/$name.bin" "$data/test.txt" 5
 
 echo "== ppl from the binary, whole command (JVM start included)"
 measure ppl "${java[@]}" -jar "$jar" ppl --kn "$out/$name.bin" --text "$data/test.txt" --json

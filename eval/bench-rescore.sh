@@ -13,7 +13,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="$root/../shared"
 out="$root/eval/out/rescore"
 mkdir -p "$out"
-jar="$root/target/lmrescore.jar"
+jar="$root/target/lmrescore-all.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -o -DskipTests package)
 java=(java ${LMRESCORE_JAVA_OPTS:--Xmx4g} -XX:+UseParallelGC --add-modules jdk.incubator.vector)
 

@@ -15,7 +15,7 @@ dev="$shared/speech/dev"
 out="$here/out/decode-dev"
 threads="${1:-2}"
 [ -f "$dev/list.tsv" ] || { echo "decode-dev: $dev/list.tsv not found (set LMRESCORE_SHARED)" >&2; exit 1; }
-[ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
+[ -f "$root/target/lmrescore-all.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
 mkdir -p "$out"
 
 "$root/bin/decode" --in "$dev/list.tsv" --out "$out" --threads "$threads" --beam 5000 --lw 8 --wip 0.1 --gzip --json \

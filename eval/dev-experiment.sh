@@ -16,7 +16,7 @@ shared="$root/../shared"
 dev="$shared/speech/dev"
 out="$root/eval/out/dev"
 mkdir -p "$out"
-jar="$root/target/lmrescore.jar"
+jar="$root/target/lmrescore-all.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -o -DskipTests package)
 java=(nice -n 5 java ${LMRESCORE_JAVA_OPTS:--Xmx4g} -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$jar")
 

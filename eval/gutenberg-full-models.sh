@@ -27,7 +27,7 @@ out="${1:-$root/eval/out/gutenberg-full}"
 rare="${RARE:-0}"
 epochs="${MAX_EPOCHS:-10}"
 mkdir -p "$out"
-jar="$root/target/lmrescore.jar"
+jar="$root/target/lmrescore-all.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
 java=(nice -n 5 java ${LMRESCORE_JAVA_OPTS:--Xmx6g} -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$jar")
 

@@ -17,8 +17,8 @@ shared="${LMRESCORE_SHARED:-$root/../shared}"
 gut="$shared/data/gutenberg"
 dir="${1:-$root/eval/out/gutenberg-full}"
 dynamic="${DYNAMIC:-0.1}"
-[ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
-java=(java ${LMRESCORE_JAVA_OPTS:--Xmx6g} -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$root/target/lmrescore.jar")
+[ -f "$root/target/lmrescore-all.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
+java=(java ${LMRESCORE_JAVA_OPTS:--Xmx6g} -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$root/target/lmrescore-all.jar")
 mapfile -t rnns < "$dir/rnns.list"
 em="$dir/em-valid.txt"
 [ -f "$em" ] || sed -n '1501,4500p' "$gut/valid.txt" > "$em"

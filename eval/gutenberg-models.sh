@@ -16,7 +16,7 @@ shared="${LMRESCORE_SHARED:-$root/../shared}"
 text="$shared/data/gutenberg"
 out="${1:-$root/eval/out/gutenberg}"
 mkdir -p "$out"
-jar="$root/target/lmrescore.jar"
+jar="$root/target/lmrescore-all.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
 java=(nice -n 5 java ${LMRESCORE_JAVA_OPTS:--Xmx4g} -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$jar")
 

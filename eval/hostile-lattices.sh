@@ -14,7 +14,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${LMRESCORE_SHARED:-$root/../shared}"
 out="$root/eval/out/hostile"
 mkdir -p "$out"
-[ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
+[ -f "$root/target/lmrescore-all.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
 kn="$root/models/kn5-small.arpa.gz"
 if [ ! -f "$out/big-1m.slf.gz" ]; then
   { zcat "$kn" || true; } | awk '/^\\1-grams:/ { on = 1; next } /^\\/ { on = 0 }

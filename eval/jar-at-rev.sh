@@ -7,9 +7,17 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 hash=$(git -C "$root" rev-parse --short "${1:?usage: eval/jar-at-rev.sh REV}")
 dir="$root/eval/out/revs/$hash"
-if [ ! -f "$dir/target/lmrescore.jar" ]; then
+# The runnable jar is target/lmrescore-all.jar since the library jar became the main artifact,
+# target/lmrescore.jar before.
+runnable() {
+  for j in "$dir/target/lmrescore-all.jar" "$dir/target/lmrescore.jar"; do
+    [ -f "$j" ] && { echo "$j"; return 0; }
+  done
+  return 1
+}
+if ! runnable > /dev/null; then
   rm -rf "$dir" && mkdir -p "$dir"
   git -C "$root" archive "$hash" | tar -x -C "$dir"
   (cd "$dir" && mvn -B -q -DskipTests package) >&2
 fi
-echo "$dir/target/lmrescore.jar"
+runnable

@@ -9,8 +9,8 @@ shared="${LMRESCORE_SHARED:-$root/../shared}"
 gut="$shared/data/gutenberg"
 out="$root/eval/out/kn-prune"
 mkdir -p "$out"
-[ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
-java=(java ${LMRESCORE_JAVA_OPTS:--Xmx6g} -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$root/target/lmrescore.jar")
+[ -f "$root/target/lmrescore-all.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
+java=(java ${LMRESCORE_JAVA_OPTS:--Xmx6g} -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$root/target/lmrescore-all.jar")
 printf '%-10s %-26s %10s %10s %8s\n' threshold "n-grams (1/2/3)" "ARPA MB" "test PPL" "train s"
 for th in none ${THRESHOLDS:-1e-8 1e-7 1e-6}; do
   arpa="$out/kn3-$th.arpa"

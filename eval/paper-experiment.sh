@@ -44,7 +44,7 @@ esac
 dynamic="${DYNAMIC:-0.1}"
 [ -d "$dev/sphinx/lat" ] && [ -f "$gut/train.txt" ] || { echo "paper-experiment: shared data not found under $shared (set LMRESCORE_SHARED)" >&2; exit 1; }
 mkdir -p "$out/ppl" "$report"
-jar="$root/target/lmrescore.jar"
+jar="$root/target/lmrescore-all.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
 java=(nice -n 5 java ${LMRESCORE_JAVA_OPTS:--Xmx6g} -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$jar")
 step() { echo "== $(date +%T) $*"; }

@@ -15,7 +15,7 @@ shift 2 2>/dev/null || shift $#
 types=("$@")
 [ ${#types[@]} -gt 0 ] || types=(sigmoid tanh relu gru lstm)
 mkdir -p "$out"
-[ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+[ -f "$root/target/lmrescore-all.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
 awk -v n="$words" '{ w += NF + 1; print; if (w >= n) exit }' "$data/train.txt" > "$out/train.txt"
 head -n 300 "$data/valid.txt" > "$out/valid300.txt"   # a short validation pass: we time training
 echo "training slice: $(wc -l < "$out/train.txt") sentences, $(awk '{ w += NF + 1 } END { print w }' "$out/train.txt") tokens with </s>; H=$hidden, ${LAYERS:-1} layer(s)"

@@ -12,7 +12,7 @@ out="$root/eval/out"
 threads="${1:-1}"
 model="$out/brown-h200-c100-t$threads.bin"
 mkdir -p "$out"
-[ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+[ -f "$root/target/lmrescore-all.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
 if [ ! -f "$model" ]; then
   "$root/bin/train-rnn" --train "$data/train.txt" --valid "$data/valid.txt" --hidden 200 --class 100 \
       --bptt 4 --bptt-block 10 --seed 1 --threads "$threads" --model "$model" | tee "$out/brown-h200-c100-t$threads.train.log"

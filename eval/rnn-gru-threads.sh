@@ -11,7 +11,7 @@ data="${LMRESCORE_SHARED:-$root/../shared}/data/brown-asr"
 epochs="${1:-2}"
 out="$root/eval/out/gru-threads"
 mkdir -p "$out"
-[ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+[ -f "$root/target/lmrescore-all.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
 head -n 12000 "$data/train.txt" > "$out/train.txt"
 head -n 300 "$data/valid.txt" > "$out/valid.txt"
 for threads in 1 2; do

@@ -8,11 +8,11 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 reps="${REPS:-3}"
 out="$root/eval/out/rnn-matvec"
 mkdir -p "$out"
-[ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+cp="$("$root/eval/test-classpath.sh")"
 : > "$out/runs.txt"
 for r in $(seq "$reps"); do
   for k in vector scalar; do
-    java --add-modules jdk.incubator.vector -cp "$root/target/lmrescore.jar" org.openjdk.jmh.Main KernelBenchmark \
+    java --add-modules jdk.incubator.vector -cp "$cp" org.openjdk.jmh.Main KernelBenchmark \
       -f 1 -wi 3 -i 3 -w 1 -r 1 -jvmArgsAppend "-Dlmrescore.kernels=$k" 2>/dev/null \
       | awk -v k="$k" '/^KernelBenchmark/ { print k, $1, $(NF-2) }' >> "$out/runs.txt"
   done
@@ -25,4 +25,4 @@ awk '{ v[$1 " " $2] = v[$1 " " $2] " " $3 } END { for (key in v) print key, v[ke
     done | sort | awk '{ name = $1; sub(/KernelBenchmark\./, "", name); t[name, $2] = $3; names[name] = 1 }
       END { printf "  %-26s %12s %12s %8s\n", "kernel", "vector", "scalar", "ratio"
             for (n in names) printf "  %-26s %12.0f %12.0f %7.2fx\n", n, t[n, "vector"], t[n, "scalar"], t[n, "scalar"] / t[n, "vector"] }'
-java -cp "$root/target/lmrescore.jar" org.openjdk.jmh.Main MatVecBenchmark -f 1 -wi 3 -i 3 2>&1 | grep -E '^(Benchmark|MatVec)'
+java -cp "$cp" org.openjdk.jmh.Main MatVecBenchmark -f 1 -wi 3 -i 3 2>&1 | grep -E '^(Benchmark|MatVec)'

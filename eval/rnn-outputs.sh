@@ -23,7 +23,7 @@ if [ -n "${VALID_LINES:-}" ]; then
   valid="$out/valid-$VALID_LINES.txt"
   head -n "$VALID_LINES" "$data/valid.txt" > "$valid"
 fi
-[ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+[ -f "$root/target/lmrescore-all.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
 for output in "${@:-class hs nce}"; do
   for o in $output; do
     model="$out/brown-$o$suffix-t$threads.bin"

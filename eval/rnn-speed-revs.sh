@@ -17,7 +17,7 @@ reps="${REPS:-3}"
 out="$root/eval/out/rnn-speed-revs"
 hash=$(git -C "$root" rev-parse --short "$rev")
 mkdir -p "$out"
-[ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+[ -f "$root/target/lmrescore-all.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
 other=$("$root/eval/jar-at-rev.sh" "$hash")
 head -n 300 "$data/valid.txt" > "$out/valid300.txt"
 run() {  # JAR -> two epoch lines
@@ -33,7 +33,7 @@ echo "this checkout ($(git -C "$root" rev-parse --short HEAD)$(git -C "$root" di
   "$threads thread(s), ${args[*]}; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq "$reps"); do
   for who in this rev; do
-    jar=$([ "$who" = this ] && echo "$root/target/lmrescore.jar" || echo "$other")
+    jar=$([ "$who" = this ] && echo "$root/target/lmrescore-all.jar" || echo "$other")
     lines=$(run "$jar")
     for e in 0 1; do
       v=$(echo "$lines" | sed -n "$((e + 1))p" | speed)

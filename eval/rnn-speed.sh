@@ -22,7 +22,7 @@ before_rev="${BEFORE_REV:-097fca6}"
 peer="${FASTER_RNNLM:-}"
 out="$root/eval/out/rnn-speed"
 mkdir -p "$out"
-[ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+[ -f "$root/target/lmrescore-all.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
 before_jar=$("$root/eval/jar-at-rev.sh" "$before_rev")
 head -n 300 "$data/valid.txt" > "$out/valid300.txt"
 ours() {  # NAME THREADS EPOCHS OUTPUT-ARGS... -> epoch lines

@@ -29,7 +29,7 @@ if [ "${1:-}" = "--tiny" ]; then
   epochs=1
 fi
 mkdir -p "$out"
-[ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+[ -f "$root/target/lmrescore-all.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
 bin="$root/bin"
 if [ "$epochs" = 1 ]; then
   head -n 2000 "$data/train.txt" > "$out/train.txt"

@@ -8,7 +8,7 @@ time_revs() {
   local hash other jar who r line
   hash=$(git -C "$root" rev-parse --short "$1")
   mkdir -p "$out"
-  [ -f "$root/target/lmrescore.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+  [ -f "$root/target/lmrescore-all.jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
   other=$("$root/eval/jar-at-rev.sh" "$hash")
   : > "$out/this.txt"
   : > "$out/rev.txt"
@@ -16,7 +16,7 @@ time_revs() {
     "$hash; $2; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   for r in $(seq "$reps"); do
     for who in this rev; do
-      jar=$([ "$who" = this ] && echo "$root/target/lmrescore.jar" || echo "$other")
+      jar=$([ "$who" = this ] && echo "$root/target/lmrescore-all.jar" || echo "$other")
       line=$(measure "$jar")
       echo "${line%% *}" >> "$out/$who.txt"
       echo "round $r $who: $line"

@@ -18,7 +18,7 @@ shared="${LMRESCORE_SHARED:-$root/../shared}"
 count="${1:-30}"
 text="$shared/data/brown-asr/test.txt"
 out="$here/sample"
-jar="$root/target/lmrescore.jar"
+jar="$root/target/lmrescore-all.jar"
 
 command -v flite >/dev/null || { echo "make-samples: flite not found (apt-get install -y flite)" >&2; exit 1; }
 [ -f "$text" ] || { echo "make-samples: $text not found (set LMRESCORE_SHARED)" >&2; exit 1; }

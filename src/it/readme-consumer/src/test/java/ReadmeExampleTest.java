@@ -1,12 +1,11 @@
-package org.lmrescore.sphinx;
-
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmrescore.SharedData;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -14,31 +13,56 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's "Rescoring Sphinx4 results in your program" example, compiled and run as printed
- * (only its two file names are pointed at real files): the documented API must exist and work.
+ * (only its two file names are pointed at real files) in a program that depends on the installed
+ * library artifact: the documented API must exist and work with the dependencies the library's POM
+ * gives a user, and those must not include what only the commands and benchmarks need.
  */
 class ReadmeExampleTest {
     private static final String SECTION = "## Rescoring Sphinx4 results in your program";
+    private static final Path ROOT = Path.of(System.getProperty("lmrescore.root", "../../.."));
 
     @TempDir
     Path dir;
 
     @Test
+    void theLibraryBringsNoCommandOrBenchmarkDependencies() {
+        List<String> classPath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+        List<String> ours = classPath.stream().filter(e -> Path.of(e).getFileName().toString().startsWith("lmrescore"))
+                .collect(Collectors.toList());
+        assertEquals(1, ours.size(), "one lmrescore jar expected on " + classPath);
+        assertEquals("lmrescore-" + System.getProperty("lmrescore.version") + ".jar",
+                Path.of(ours.get(0)).getFileName().toString(), "the library jar, not the all-in-one one");
+        for (String commandsOnly : List.of("picocli.CommandLine", "org.jfree.chart.JFreeChart",
+                "org.apache.commons.csv.CSVFormat", "org.openjdk.jmh.annotations.Benchmark", "org.ejml.data.FMatrixRMaj")) {
+            assertThrows(ClassNotFoundException.class, () -> Class.forName(commandsOnly),
+                    commandsOnly + " should not reach a library user's class path");
+        }
+        // fastutil-core (6 MB) holds every collection the library uses; the full fastutil is 24 MB.
+        assertTrue(classPath.stream().noneMatch(e -> Path.of(e).getFileName().toString().matches("fastutil-\\d.*")),
+                () -> "the full fastutil on " + classPath);
+        assertTrue(classPath.stream().anyMatch(e -> Path.of(e).getFileName().toString().startsWith("fastutil-core-")),
+                () -> "fastutil-core missing from " + classPath);
+    }
+
+    @Test
     void readmeExampleCompilesAndRescoresRealSpeech() throws Exception {
-        Path wav = SharedData.require("speech/dev/wav/arctic_b0003_1592701239.wav"); // "i can see that knife now"
-        String block = javaBlockAfter(Files.readString(Path.of("README.md")), SECTION);
+        Path shared = System.getenv("LMRESCORE_SHARED") != null ? Path.of(System.getenv("LMRESCORE_SHARED"))
+                : ROOT.resolve("../shared");
+        Path wav = shared.resolve("speech/dev/wav/arctic_b0003_1592701239.wav"); // "i can see that knife now"
+        Assumptions.assumeTrue(Files.exists(wav), () -> "shared data not found: " + wav);
+        String block = javaBlockAfter(Files.readString(ROOT.resolve("README.md")), SECTION);
         assertTrue(block.contains("\"kn5.bin\"") && block.contains("\"utt.wav\""), block);
-        String code = block.replace("\"kn5.bin\"", quoted(Path.of("models/kn5-small.arpa.gz")))
+        String code = block.replace("\"kn5.bin\"", quoted(ROOT.resolve("models/kn5-small.arpa.gz")))
                 .replace("\"utt.wav\"", quoted(wav));
 
         StringBuilder imports = new StringBuilder();
@@ -53,8 +77,8 @@ class ReadmeExampleTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "a JDK is needed to compile the example");
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int status = javac.run(null, diagnostics, diagnostics, "-classpath", classPath(), "-d", dir.toString(),
-                source.toString());
+        int status = javac.run(null, diagnostics, diagnostics, "-classpath", System.getProperty("java.class.path"),
+                "-d", dir.toString(), source.toString());
         assertEquals(0, status, "README example does not compile:\n" + diagnostics.toString(StandardCharsets.UTF_8));
 
         String printed;
@@ -90,17 +114,6 @@ class ReadmeExampleTest {
     }
 
     private static String quoted(Path p) {
-        return "\"" + p.toAbsolutePath().toString().replace("\\", "\\\\") + "\"";
-    }
-
-    /** The classes a user compiles against: this project's and Sphinx4's (surefire may hide java.class.path). */
-    private static String classPath() throws Exception {
-        Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> c : new Class<?>[] {SphinxRescorer.class, edu.cmu.sphinx.api.Configuration.class}) {
-            entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-        }
-        List<String> all = new ArrayList<>(entries);
-        all.addAll(List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)));
-        return String.join(java.io.File.pathSeparator, all);
+        return "\"" + p.toAbsolutePath().normalize().toString().replace("\\", "\\\\") + "\"";
     }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * the transposed product over a transposed copy, and with EJML's {@code CommonOps_FDRM.mult}
  * (without the Vector API module: {@link Blas}'s plain loops; {@link KernelBenchmark} compares
  * those with the Vector API kernels). Run with
- * {@code java -cp target/lmrescore.jar org.openjdk.jmh.Main MatVecBenchmark} (eval/rnn-matvec.sh).
+ * {@code java -cp "$(eval/test-classpath.sh)" org.openjdk.jmh.Main MatVecBenchmark} (eval/rnn-matvec.sh).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

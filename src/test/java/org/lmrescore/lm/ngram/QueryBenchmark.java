@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * Load time and single-thread query speed of an n-gram model file, for {@code eval/bench-kn.sh}:
- * {@code java -cp lmrescore.jar org.lmrescore.lm.ngram.QueryBenchmark MODEL TEXT [SECONDS]}.
+ * {@code java -cp "$(eval/test-classpath.sh)" org.lmrescore.lm.ngram.QueryBenchmark MODEL TEXT [SECONDS]}.
  * Prints the file size, the first (cold) and best of three load times, then scores the text
  * (OOVs as {@code <unk>}, {@code </s>} included) over and over for about SECONDS seconds, and
  * prints words scored per second (each a full backoff probability with the next state) and
