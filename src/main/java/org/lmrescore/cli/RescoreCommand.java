@@ -119,9 +119,10 @@ public final class RescoreCommand implements Callable<Integer> {
 
     @Option(names = "--decode", paramLabel = "HOW", defaultValue = "viterbi",
             description = "viterbi: the best-scoring path or hypothesis; mbr (or consensus): minimum-Bayes-risk decoding, the "
-                    + "most probable word of each slot of the confusion network (of the rescored lattice, aligned by time to "
-                    + "its best path; of the N-best list for lists and lattices without times), which targets WER; best.trn is "
-                    + "then the consensus and viterbi.trn the Viterbi 1-best (default: ${DEFAULT-VALUE}).")
+                    + "hypothesis with the fewest expected word errors: for lattices by Xu et al.'s edit-distance recursion from "
+                    + "the best path, as Kaldi's lattice-mbr-decode; for N-best lists the consensus of the list aligned to "
+                    + "its best, as ROVER; best.trn is then the MBR 1-best and viterbi.trn the Viterbi one (default: "
+                    + "${DEFAULT-VALUE}).")
     String decode;
 
     @Option(names = "--posterior-scale", paramLabel = "S", defaultValue = "0",

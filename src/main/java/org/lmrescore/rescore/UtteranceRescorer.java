@@ -8,6 +8,7 @@ import org.lmrescore.lattice.KaldiLatticeReader;
 import org.lmrescore.lattice.KaldiLatticeWriter;
 import org.lmrescore.lattice.KaldiSymbols;
 import org.lmrescore.lattice.Lattice;
+import org.lmrescore.lattice.LatticeMbr;
 import org.lmrescore.lattice.LatticeOracle;
 import org.lmrescore.lattice.LatticePruner;
 import org.lmrescore.lattice.NBestConsensus;
@@ -88,22 +89,23 @@ public final class UtteranceRescorer {
                 ScoredHypothesis best = r.score(r.best());
                 List<ScoredHypothesis> nbest = settings.nbest() > 0 ? r.nbest(settings.nbest()) : List.of();
                 List<String> oracle = reference == null ? null : LatticeOracle.find(in, reference).words();
-                ConfusionNetwork network = ConfusionNetwork.ofLattice(r.lattice(), posteriors, r.best());
-                if (network == null) {  // no times to align by: the network of its N-best list
-                    network = NBestConsensus.network(nbest.isEmpty() ? List.of(best) : nbest, settings.posteriorScale());
-                }
+                List<String> viterbi = best.hypothesis().words();
+                LatticeMbr mbr = LatticeMbr.of(r.lattice(), settings.posteriorScale(), viterbi.size());
+                ConfusionNetwork aligned = mbr.alignedTo(viterbi);
+                ConfusionNetwork network = settings.consensus() ? mbr.decode(viterbi) : aligned;
                 return new UtteranceResult(u.id(), u.file(), true, before, best, nbest, oracle,
                         r.lmCalls(), in.arcCount(), r.lattice().arcCount(), seconds(start), fallback, network,
-                        settings.consensus());
+                        aligned.pivotPosteriors(), settings.consensus());
             }
         }
         NBestList list = u.isLattice() ? NBestList.ofBestPaths(u.lattice(), Math.max(1, settings.nbest())) : u.nbest();
         List<String> before = list.hypotheses().isEmpty() ? List.of() : list.hypotheses().get(0).words();
         List<ScoredHypothesis> scored = PrefixTreeRescorer.sortedByTotal(PrefixTreeRescorer.rescore(list, scorer));
         List<String> oracle = reference == null ? null : LatticeOracle.find(NBestLattice.of(list), reference).words();
+        ConfusionNetwork network = NBestConsensus.network(scored, settings.posteriorScale());
         return new UtteranceResult(u.id(), u.file(), u.isLattice(), before, scored.get(0), scored, oracle,
                 -1, list.hypotheses().size(), 0, seconds(start), fallback,
-                NBestConsensus.network(scored, settings.posteriorScale()), settings.consensus());
+                network, network.pivotPosteriors(), settings.consensus());
     }
 
     /** A lattice's expansion and how it was made: null, with {@link Fallback#NBEST}, when no expansion fitted the budget. */

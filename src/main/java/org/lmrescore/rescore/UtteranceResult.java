@@ -11,14 +11,15 @@ import java.util.List;
  * best path or top hypothesis), the rescored best, the rescored N-best (best first, possibly
  * empty), the oracle hypothesis when a reference was given, the work it took ({@code lmCalls}: LM
  * look-ups of a lattice expansion, -1 for N-best lists), and the {@link Fallback} used when the
- * lattice was too large for the settings' expansion budget; the confusion network aligned to the
- * rescored best ({@code network}: its word confidences), and whether the output is its
- * consensus ({@code consensus}) rather than the Viterbi best.
+ * lattice was too large for the settings' expansion budget; the confusion network ({@code network}:
+ * the one decoded by minimum Bayes risk when {@code consensus}, else the one aligned to the
+ * rescored best), the posteriors of the rescored best's words ({@code confidences}), and whether
+ * the output is the network's consensus ({@code consensus}) rather than the Viterbi best.
  */
 public record UtteranceResult(String id, Path file, boolean lattice, List<String> before, ScoredHypothesis best,
                               List<ScoredHypothesis> nbest, List<String> oracle, long lmCalls,
                               int inputArcs, int outputArcs, double seconds, Fallback fallback,
-                              ConfusionNetwork network, boolean consensus) {
+                              ConfusionNetwork network, double[] confidences, boolean consensus) {
 
     /** The rescored transcript: the consensus words when decoding by consensus, else the Viterbi best's. */
     public List<String> output() {
@@ -30,11 +31,6 @@ public record UtteranceResult(String id, Path file, boolean lattice, List<String
             words.add(w.word());
         }
         return words;
-    }
-
-    /** The posterior of each word of the Viterbi best (its confidence), in order. */
-    public double[] confidences() {
-        return network.pivotPosteriors();
     }
 
     /** How an utterance was rescored: as asked, or by a cheaper way when its lattice exceeded the budget. */

@@ -9,7 +9,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ConfusionNetworkTest {
     @TempDir
@@ -43,11 +42,16 @@ class ConfusionNetworkTest {
             J=7 S=3 E=4 W=!NULL a=0 l=0
             """.formatted(Math.log(0.30), Math.log(0.29), Math.log(0.26), Math.log(0.15));
 
+    static ConfusionNetwork alignedToViterbi(Lattice l, double scale) {
+        List<String> viterbi = KBestPaths.best(l).words();
+        return LatticeMbr.of(l, scale, viterbi.size()).alignedTo(viterbi);
+    }
+
     @Test
     void latticeNetworkByHandAndItsConsensusDiffersFromTheViterbiBest() {
         Lattice l = SlfReader.read(Fixtures.write(dir, "four.slf", FOUR_PATHS));
         assertEquals(List.of("the", "hat"), KBestPaths.best(l).words());
-        ConfusionNetwork cn = ConfusionNetwork.ofLattice(l, 1);
+        ConfusionNetwork cn = alignedToViterbi(l, 1);
         List<ConfusionNetwork.Slot> slots = cn.slots();
         assertEquals(5, slots.size());
         assertEquals(0.74, slots.get(1).posterior("the"), 1e-9);
@@ -73,20 +77,67 @@ class ConfusionNetworkTest {
     void meshFormatAsSrilmWritesIt() throws Exception {
         Lattice l = SlfReader.read(Fixtures.write(dir, "four.slf", FOUR_PATHS));
         StringWriter w = new StringWriter();
-        ConfusionNetwork.ofLattice(l, 1).writeMesh(w, "four");
+        alignedToViterbi(l, 1).writeMesh(w, "four");
         assertEquals("""
                 name four
                 numaligns 3
                 posterior 1
                 align 0 the 0.740000 a 0.260000
                 align 1 big 0.150000 *DELETE* 0.850000
-                align 2 hat 0.450000 cat 0.550000
+                align 2 cat 0.550000 hat 0.450000
                 """, w.toString());
     }
 
     @Test
-    void noNetworkFromALatticeWithoutTimes() {
-        String untimed = Fixtures.TINY.replaceAll(" t=[0-9.]+", "");
-        assertNull(ConfusionNetwork.ofLattice(SlfReader.read(Fixtures.write(dir, "untimed.slf", untimed)), 1));
+    void mbrDecodingConvergesOnTheConsensus() {
+        Lattice l = SlfReader.read(Fixtures.write(dir, "four.slf", FOUR_PATHS));
+        ConfusionNetwork mbr = LatticeMbr.of(l, 1, 2).decode(KBestPaths.best(l).words());
+        assertEquals(List.of("the", "cat"), mbr.consensus().stream().map(ConfusionNetwork.Word::word).toList());
+        // aligned to "the cat": the 0.74 / a 0.26; cat 0.55 against hat (0.30, and 0.15 of "the big
+        // hat" unless its "hat" goes to the gap after "cat")
+        assertEquals(0.74, mbr.slots().get(1).posterior("the"), 1e-9);
+        assertEquals(0.55, mbr.slots().get(3).posterior("cat"), 1e-9);
+        assertEquals(List.of("the", "cat"), mbr.slots().stream().map(ConfusionNetwork.Slot::pivot)
+                .filter(java.util.Objects::nonNull).toList(), "the network's pivot is the decoded hypothesis");
+    }
+
+    /**
+     * Viterbi keeps a word the other paths leave out: "a b c" 0.34 (the best path), "b c" 0.33 and
+     * "b d" 0.33. By hand, aligned to "a b c": slot "a" has a 0.34 / nothing 0.66, "b" 1, "c" 0.67
+     * against "d" 0.33; so MBR drops "a" and decodes "b c". The lattice has no times.
+     */
+    @Test
+    void mbrDeletesAWordMostPathsLeaveOut() {
+        String slf = """
+                VERSION=1.0
+                N=6 L=7
+                I=0
+                I=1
+                I=2
+                I=3
+                I=4
+                I=5
+                J=0 S=0 E=1 W=a a=%s l=0
+                J=1 S=1 E=2 W=b a=0 l=0
+                J=2 S=2 E=4 W=c a=0 l=0
+                J=3 S=0 E=3 W=b a=%s l=0
+                J=4 S=3 E=4 W=c a=%s l=0
+                J=5 S=3 E=4 W=d a=%s l=0
+                J=6 S=4 E=5 W=!NULL a=0 l=0
+                """.formatted(Math.log(0.34), Math.log(0.66), Math.log(0.5), Math.log(0.5));
+        Lattice l = SlfReader.read(Fixtures.write(dir, "untimed.slf", slf));
+        assertEquals(List.of("a", "b", "c"), KBestPaths.best(l).words());
+        ConfusionNetwork aligned = alignedToViterbi(l, 1);
+        assertArrayEquals(new double[] {0.34, 1.0, 0.67}, aligned.pivotPosteriors(), 1e-9,
+                "a lattice without times has a network too");
+        ConfusionNetwork mbr = LatticeMbr.of(l, 1, 3).decode(KBestPaths.best(l).words());
+        assertEquals(List.of("b", "c"), mbr.consensus().stream().map(ConfusionNetwork.Word::word).toList());
+        for (ConfusionNetwork.Slot s : mbr.slots()) {
+            double sum = s.empty();
+            for (double p : s.words().values()) {
+                sum += p;
+            }
+            assertEquals(1, sum, 1e-9);
+        }
     }
 }
