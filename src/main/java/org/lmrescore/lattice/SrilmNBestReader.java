@@ -13,8 +13,9 @@ import java.util.List;
  *   <li>{@code NBestList1.0} header, then {@code (score) w1 w2 ...}: a total score in bytelog,
  *       taken as the acoustic score (SRILM does the same);</li>
  *   <li>{@code NBestList2.0} header, then {@code (score) w1 ( st: S et: E g: LM a: AC ) ...}:
- *       bytelog per-word LM and acoustic scores and times (tokens whose times lie inside the
- *       previous word are phone and state back-traces and are skipped, as SRILM does);</li>
+ *       bytelog per-word LM and acoustic scores and times, {@code et} the start of the word's last
+ *       10 ms frame as SRILM has it (tokens whose times lie inside the previous word are phone
+ *       and state back-traces and are skipped, as SRILM does);</li>
  *   <li>no header: {@code ascore lscore nwords w1 w2 ...} in log10.</li>
  * </ul>
  * The LM score read becomes the first-pass LM score.
@@ -99,7 +100,7 @@ public final class SrilmNBestReader {
             if (st > prevEnd && !state) {
                 words.add(token);
                 begins.add(st);
-                ends.add(et);
+                ends.add(et + SrilmNBestWriter.FRAME_SECONDS);  // et: the start of the word's last frame
                 lm += LogBase.BYTELOG.toLn(Fields.number(f[i + 7], in));
                 ac += LogBase.BYTELOG.toLn(Fields.number(f[i + 9], in));
                 prevEnd = et;

@@ -4,6 +4,7 @@ import org.lmrescore.eval.ConfidenceMap;
 import org.lmrescore.lattice.Hypothesis;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.ScoredHypothesis;
+import org.lmrescore.lattice.SrilmNBestWriter;
 import org.lmrescore.lattice.Tokens;
 import org.lmrescore.lattice.TsvNBest;
 import org.lmrescore.util.AtomicOutput;
@@ -24,7 +25,8 @@ import java.util.function.Function;
  * {@code best.ctm} (rescored 1-best with times, for utterances whose input has times, and each
  * word's posterior as the NIST confidence column),
  * {@code nbest.tsv} (rescored N-best lists, {@link TsvNBest}; the same for the rnnlm toolkit in
- * {@code nbest.rnnlm.txt} and for SRILM in {@code nbest-srilm/ID.nbest}), {@code oracle.trn} (with a
+ * {@code nbest.rnnlm.txt} and for SRILM in {@code nbest-srilm/ID.nbest}, and as NBestList2.0 in
+ * {@code nbest-srilm2/ID.nbest} when the words have times), {@code oracle.trn} (with a
  * reference); with consensus decoding {@code best.trn} is the consensus and the Viterbi 1-best
  * goes to {@code viterbi.trn} (and its times to {@code viterbi.ctm}). Rescored lattices go to
  * {@code lattices/ID.slf.gz} as they are made ({@code lattices/ID.lat.txt.gz}, Kaldi text, for
@@ -42,6 +44,8 @@ public final class OutputFiles {
     public static final String NBEST_RNNLM = "nbest.rnnlm.txt";
     /** One SRILM N-best file per utterance ({@code ascore lscore nwords words}, log10), for nbest-optimize and kin. */
     public static final String NBEST_SRILM = "nbest-srilm";
+    /** The same in SRILM's NBestList2.0 (Decipher's format, with word times), for lists whose words have times. */
+    public static final String NBEST_SRILM2 = "nbest-srilm2";
     public static final String ORACLE_TRN = "oracle.trn";
     /** With consensus decoding (best.trn is the consensus): the Viterbi 1-best, and its ctm. */
     public static final String VITERBI_TRN = "viterbi.trn";
@@ -60,7 +64,8 @@ public final class OutputFiles {
         return switch (relative) {
             case BEST_TRN, BEST_TEXT, BEFORE_TRN, BEST_CTM, NBEST_TSV, NBEST_RNNLM, ORACLE_TRN, VITERBI_TRN, VITERBI_CTM -> true;
             default -> inFolder(relative, LATTICES, SLF_SUFFIX) || inFolder(relative, LATTICES, KALDI_LATTICE_SUFFIX)
-                    || inFolder(relative, MESHES, ".mesh") || inFolder(relative, NBEST_SRILM, ".nbest");
+                    || inFolder(relative, MESHES, ".mesh") || inFolder(relative, NBEST_SRILM, ".nbest")
+                    || inFolder(relative, NBEST_SRILM2, ".nbest");
         };
     }
 
@@ -96,7 +101,7 @@ public final class OutputFiles {
         if (!ids.isEmpty()) {
             TsvNBest.write(out.resolve(NBEST_TSV), ids, lists, weights);
             writeRnnlmNBest(out.resolve(NBEST_RNNLM), ids, lists);
-            writeSrilmNBest(out.resolve(NBEST_SRILM), ids, lists, weights);
+            writeSrilmNBest(out, ids, lists, weights);
         }
         if (meshes) {
             writeMeshes(out.resolve(MESHES), results);
@@ -121,28 +126,17 @@ public final class OutputFiles {
     }
 
     /**
-     * SRILM's plain N-best format in log10: lscore the rescoring LM's log P, nwords the words,
-     * ascore the rest of the total (acoustic and first-pass terms), so that SRILM's
-     * ascore + lmscale x lscore + (wip / ln 10) x nwords is this program's total / ln 10.
+     * SRILM's N-best files, one per utterance ({@link SrilmNBestWriter}): the plain format in
+     * {@link #NBEST_SRILM}, and NBestList2.0 in {@link #NBEST_SRILM2} for lists with word times.
      */
-    private static void writeSrilmNBest(Path dir, List<String> ids, List<List<ScoredHypothesis>> lists, ScoreWeights weights) {
-        double ln10 = Math.log(10);
+    private static void writeSrilmNBest(Path out, List<String> ids, List<List<ScoredHypothesis>> lists, ScoreWeights weights) {
         try {
-            java.nio.file.Files.createDirectories(dir);
             for (int i = 0; i < ids.size(); i++) {
-                try (AtomicOutput out = AtomicOutput.create(dir.resolve(ids.get(i) + ".nbest"))) {
-                    Writer w = out.writer();
-                    for (ScoredHypothesis h : lists.get(i)) {
-                        Hypothesis hyp = h.hypothesis();
-                        double rest = weights.acousticAndFirstPass(hyp.acoustic(), hyp.firstPassLm());
-                        w.write(String.format(Locale.ROOT, "%.6f %.6f %d", rest / ln10, h.lmLogProb() / ln10, h.words()));
-                        for (String word : h.hypothesis().words()) {
-                            w.write(' ');
-                            w.write(word);
-                        }
-                        w.write('\n');
-                    }
-                    out.commit();
+                List<ScoredHypothesis> list = lists.get(i);
+                writeFile(out.resolve(NBEST_SRILM), ids.get(i) + ".nbest", w -> SrilmNBestWriter.writePlain(w, list, weights));
+                if (SrilmNBestWriter.hasTimes(list)) {
+                    writeFile(out.resolve(NBEST_SRILM2), ids.get(i) + ".nbest",
+                            w -> SrilmNBestWriter.writeNBestList2(w, list, weights));
                 }
             }
         } catch (IOException e) {
@@ -150,14 +144,22 @@ public final class OutputFiles {
         }
     }
 
+    private interface Content {
+        void write(Writer w) throws IOException;
+    }
+
+    private static void writeFile(Path dir, String name, Content content) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        try (AtomicOutput out = AtomicOutput.create(dir.resolve(name))) {
+            content.write(out.writer());
+            out.commit();
+        }
+    }
+
     private static void writeMeshes(Path dir, List<UtteranceResult> results) {
         try {
-            java.nio.file.Files.createDirectories(dir);
             for (UtteranceResult r : results) {
-                try (AtomicOutput out = AtomicOutput.create(dir.resolve(r.id() + ".mesh"))) {
-                    r.network().writeMesh(out.writer(), r.id());
-                    out.commit();
-                }
+                writeFile(dir, r.id() + ".mesh", w -> r.network().writeMesh(w, r.id()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
