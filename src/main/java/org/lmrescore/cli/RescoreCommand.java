@@ -43,7 +43,7 @@ import java.util.concurrent.Callable;
                         + "natural logs, every input's log base converted. Fillers (<sil>, [noise]) are skipped by the LM unless "
                         + "--score-fillers.",
                 "Writes to --out: best.trn, best.txt (Kaldi text), before.trn, best.ctm (when the input has times), "
-                        + "nbest.tsv, nbest.rnnlm.txt, nbest-srilm/ID.nbest (and nbest-srilm2/ID.nbest, NBestList2.0, with "
+                        + "nbest.tsv, nbest.rnnlm.txt, nbest.kaldi.txt, nbest-srilm/ID.nbest (and nbest-srilm2/ID.nbest, NBestList2.0, with "
                         + "times), oracle.trn (with --ref), lattices/ID.slf.gz (rescored lattices, new LM scores), "
                         + "summary.json.",
                 "Exit status: 0; 1 when some file could not be rescored (reported, skipped); 2 for bad options or, with --strict, a bad file."},
@@ -223,7 +223,7 @@ public final class RescoreCommand implements Callable<Integer> {
         Log.info("rescoring %d files with %d threads", files.size(), threads);
         AdaptationHook adaptation = dynamicRate > 0 ? DynamicAdaptation.of(lm, dynamicRate) : null;
         BatchRescorer.Outcome outcome = BatchRescorer.run(files, reading, rescorer, threads, strict, adaptation);
-        OutputFiles.write(out, outcome.results(), weights, meshes, confidences);
+        OutputFiles.write(out, outcome.results(), weights, meshes, confidences, reading.words());
         RunSummary summary = RunSummary.of(outcome, scorer, ref, baseline);
         Json j = summary.toJson();
         Json manifest = summary.toJson().put("command", COMMAND).put("files", RunFolder.files(out, OutputFiles::owns));

@@ -54,7 +54,8 @@ public final class KaldiLatticeWriter {
         }
     }
 
-    private static String label(String word, KaldiSymbols words) {
+    /** A word's label: its id in {@code words}, or the word itself without a table; boundaries are 0 (epsilon). */
+    static String label(String word, KaldiSymbols words) {
         if (Tokens.isBoundary(word)) {
             return "0";
         }

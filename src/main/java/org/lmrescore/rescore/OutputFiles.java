@@ -2,6 +2,8 @@ package org.lmrescore.rescore;
 
 import org.lmrescore.eval.ConfidenceMap;
 import org.lmrescore.lattice.Hypothesis;
+import org.lmrescore.lattice.KaldiNBestWriter;
+import org.lmrescore.lattice.KaldiSymbols;
 import org.lmrescore.lattice.ScoreWeights;
 import org.lmrescore.lattice.ScoredHypothesis;
 import org.lmrescore.lattice.SrilmNBestWriter;
@@ -25,7 +27,7 @@ import java.util.function.Function;
  * {@code best.ctm} (rescored 1-best with times, for utterances whose input has times, and each
  * word's posterior as the NIST confidence column),
  * {@code nbest.tsv} (rescored N-best lists, {@link TsvNBest}; the same for the rnnlm toolkit in
- * {@code nbest.rnnlm.txt} and for SRILM in {@code nbest-srilm/ID.nbest}, and as NBestList2.0 in
+ * {@code nbest.rnnlm.txt}, for Kaldi in {@code nbest.kaldi.txt} and for SRILM in {@code nbest-srilm/ID.nbest}, and as NBestList2.0 in
  * {@code nbest-srilm2/ID.nbest} when the words have times), {@code oracle.trn} (with a
  * reference); with consensus decoding {@code best.trn} is the consensus and the Viterbi 1-best
  * goes to {@code viterbi.trn} (and its times to {@code viterbi.ctm}). Rescored lattices go to
@@ -42,6 +44,8 @@ public final class OutputFiles {
     public static final String NBEST_TSV = "nbest.tsv";
     /** The rescored N-best lists for the rnnlm toolkit ({@code uttid w1 w2 ...}, best first). */
     public static final String NBEST_RNNLM = "nbest.rnnlm.txt";
+    /** The same as lattice-to-nbest's text archive ({@code UTT-1}, {@code UTT-2}, ... linear lattices). */
+    public static final String NBEST_KALDI = "nbest.kaldi.txt";
     /** One SRILM N-best file per utterance ({@code ascore lscore nwords words}, log10), for nbest-optimize and kin. */
     public static final String NBEST_SRILM = "nbest-srilm";
     /** The same in SRILM's NBestList2.0 (Decipher's format, with word times), for lists whose words have times. */
@@ -62,7 +66,7 @@ public final class OutputFiles {
     /** Whether a rescoring run writes this file of its folder (relative path, '/'-separated): the run's file set. */
     public static boolean owns(String relative) {
         return switch (relative) {
-            case BEST_TRN, BEST_TEXT, BEFORE_TRN, BEST_CTM, NBEST_TSV, NBEST_RNNLM, ORACLE_TRN, VITERBI_TRN, VITERBI_CTM -> true;
+            case BEST_TRN, BEST_TEXT, BEFORE_TRN, BEST_CTM, NBEST_TSV, NBEST_RNNLM, NBEST_KALDI, ORACLE_TRN, VITERBI_TRN, VITERBI_CTM -> true;
             default -> inFolder(relative, LATTICES, SLF_SUFFIX) || inFolder(relative, LATTICES, KALDI_LATTICE_SUFFIX)
                     || inFolder(relative, MESHES, ".mesh") || inFolder(relative, NBEST_SRILM, ".nbest")
                     || inFolder(relative, NBEST_SRILM2, ".nbest");
@@ -75,11 +79,12 @@ public final class OutputFiles {
 
     /**
      * Writes the transcripts and N-best lists, and each utterance's confusion network when
-     * {@code meshes}; the ctm's confidences are the words' posteriors through {@code confidences}.
+     * {@code meshes}; the ctm's confidences are the words' posteriors through {@code confidences};
+     * the Kaldi N-best's labels from {@code kaldiWords} (null: the words themselves).
      * Returns the number of utterances with times in the ctm.
      */
     public static int write(Path out, List<UtteranceResult> results, ScoreWeights weights, boolean meshes,
-                            ConfidenceMap confidences) {
+                            ConfidenceMap confidences, KaldiSymbols kaldiWords) {
         boolean consensus = results.stream().anyMatch(UtteranceResult::consensus);
         writeTrn(out.resolve(BEST_TRN), results, UtteranceResult::output);
         writeLines(out.resolve(BEST_TEXT), results, UtteranceResult::output, (id, words) -> String.join(" ", prepend(id, words)));
@@ -100,7 +105,12 @@ public final class OutputFiles {
         }
         if (!ids.isEmpty()) {
             TsvNBest.write(out.resolve(NBEST_TSV), ids, lists, weights);
-            writeRnnlmNBest(out.resolve(NBEST_RNNLM), ids, lists);
+            writeRnnlmNBest(out, ids, lists);
+            writeFile(out, NBEST_KALDI, w -> {
+                for (int i = 0; i < ids.size(); i++) {
+                    KaldiNBestWriter.write(w, ids.get(i), lists.get(i), weights, kaldiWords);
+                }
+            });
             writeSrilmNBest(out, ids, lists, weights);
         }
         if (meshes) {
@@ -110,19 +120,15 @@ public final class OutputFiles {
         return writeCtm(out.resolve(consensus ? VITERBI_CTM : BEST_CTM), results, confidences);
     }
 
-    private static void writeRnnlmNBest(Path file, List<String> ids, List<List<ScoredHypothesis>> lists) {
-        try (AtomicOutput out = AtomicOutput.create(file)) {
-            Writer w = out.writer();
+    private static void writeRnnlmNBest(Path out, List<String> ids, List<List<ScoredHypothesis>> lists) {
+        writeFile(out, NBEST_RNNLM, w -> {
             for (int i = 0; i < ids.size(); i++) {
                 for (ScoredHypothesis h : lists.get(i)) {
                     w.write(String.join(" ", prepend(ids.get(i), h.hypothesis().words())));
                     w.write('\n');
                 }
             }
-            out.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /**
@@ -130,17 +136,12 @@ public final class OutputFiles {
      * {@link #NBEST_SRILM}, and NBestList2.0 in {@link #NBEST_SRILM2} for lists with word times.
      */
     private static void writeSrilmNBest(Path out, List<String> ids, List<List<ScoredHypothesis>> lists, ScoreWeights weights) {
-        try {
-            for (int i = 0; i < ids.size(); i++) {
-                List<ScoredHypothesis> list = lists.get(i);
-                writeFile(out.resolve(NBEST_SRILM), ids.get(i) + ".nbest", w -> SrilmNBestWriter.writePlain(w, list, weights));
-                if (SrilmNBestWriter.hasTimes(list)) {
-                    writeFile(out.resolve(NBEST_SRILM2), ids.get(i) + ".nbest",
-                            w -> SrilmNBestWriter.writeNBestList2(w, list, weights));
-                }
+        for (int i = 0; i < ids.size(); i++) {
+            List<ScoredHypothesis> list = lists.get(i);
+            writeFile(out.resolve(NBEST_SRILM), ids.get(i) + ".nbest", w -> SrilmNBestWriter.writePlain(w, list, weights));
+            if (SrilmNBestWriter.hasTimes(list)) {
+                writeFile(out.resolve(NBEST_SRILM2), ids.get(i) + ".nbest", w -> SrilmNBestWriter.writeNBestList2(w, list, weights));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -148,21 +149,22 @@ public final class OutputFiles {
         void write(Writer w) throws IOException;
     }
 
-    private static void writeFile(Path dir, String name, Content content) throws IOException {
-        java.nio.file.Files.createDirectories(dir);
-        try (AtomicOutput out = AtomicOutput.create(dir.resolve(name))) {
-            content.write(out.writer());
-            out.commit();
+    /** Writes {@code dir/name} atomically (creating {@code dir}). */
+    private static void writeFile(Path dir, String name, Content content) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            try (AtomicOutput out = AtomicOutput.create(dir.resolve(name))) {
+                content.write(out.writer());
+                out.commit();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static void writeMeshes(Path dir, List<UtteranceResult> results) {
-        try {
-            for (UtteranceResult r : results) {
-                writeFile(dir, r.id() + ".mesh", w -> r.network().writeMesh(w, r.id()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (UtteranceResult r : results) {
+            writeFile(dir, r.id() + ".mesh", w -> r.network().writeMesh(w, r.id()));
         }
     }
 

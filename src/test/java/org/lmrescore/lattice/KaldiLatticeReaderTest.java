@@ -146,4 +146,29 @@ class KaldiLatticeReaderTest {
         InputFormatException e = assertThrows(InputFormatException.class, () -> InputFormat.read(unkeyed, InputFormat.KALDI_NBEST));
         assertTrue(e.getMessage().contains("UTTERANCE-RANK"), e.getMessage());
     }
+
+    /**
+     * A rescored list written as lattice-to-nbest writes it reads back (kaldi-nbest) as the same
+     * words, best first, with graph cost = -ln P and acoustic cost = -(total - lmscale ln P):
+     * lmscale 10, wip -1; "the cat" ln P -3, total -40 - 30 - 2 = -72 -> costs 3, 42; the empty
+     * hypothesis ln P -9, total -100 - 90 = -190 -> costs 9, 100.
+     */
+    @Test
+    void rescoredNBestWrittenForKaldiReadsBack() throws Exception {
+        ScoreWeights weights = ScoreWeights.of(10, -1);
+        List<ScoredHypothesis> list = List.of(
+                new ScoredHypothesis(Hypothesis.of(List.of("<s>", "the", "<sil>", "cat", "</s>"), -40, 0), -3, 2, -72),
+                new ScoredHypothesis(Hypothesis.of(List.of(), -100, 0), -9, 0, -190));
+        java.io.StringWriter w = new java.io.StringWriter();
+        KaldiNBestWriter.write(w, "utt", list, weights, KaldiSymbols.read(Fixtures.write(dir, "words.txt", WORDS)));
+        assertEquals("utt-1 \n0\t1\t1\t0,0,\n1\t2\t2\t0,0,\n2\t3.0,42.0,\n\nutt-2 \n0\t9.0,100.0,\n\n", w.toString());
+        Path f = Fixtures.write(dir, "nbest.txt", w.toString());
+        ReadOptions withWords = new ReadOptions(InputFormat.KALDI_NBEST, KaldiSymbols.read(dir.resolve("words.txt")), 0.01);
+        List<Hypothesis> back = InputFormat.read(f, withWords).get(0).nbest().hypotheses();
+        assertEquals(List.of("the", "cat"), back.get(0).words());
+        assertEquals(-42, back.get(0).acoustic(), 1e-9);
+        assertEquals(-3, back.get(0).firstPassLm(), 1e-9);
+        assertEquals(List.of(), back.get(1).words());
+        assertEquals(-100, back.get(1).acoustic(), 1e-9);
+    }
 }

@@ -81,7 +81,7 @@ class BatchRescorerTest {
         assertEquals(List.of("the", "cat"), u1.oracle());
         assertEquals(List.of("the", "cat"), outcome.results().get(1).best().hypothesis().words());
 
-        OutputFiles.write(out, outcome.results(), scorer.weights(), false, org.lmrescore.eval.ConfidenceMap.IDENTITY);
+        OutputFiles.write(out, outcome.results(), scorer.weights(), false, org.lmrescore.eval.ConfidenceMap.IDENTITY, null);
         assertEquals(List.of("the cat (u1)", "the cat (u4)"), Files.readAllLines(out.resolve(OutputFiles.BEST_TRN)));
         assertEquals(List.of("a cat (u1)", "the cat (u4)"), Files.readAllLines(out.resolve(OutputFiles.BEFORE_TRN)));
         // the confidence column: each word's posterior at scale 1 / lmscale, by hand from the two paths' totals;
