@@ -23,15 +23,28 @@ public final class ConfusionNetwork {
     /** SRILM's name for the empty word in a mesh. */
     public static final String EMPTY_WORD = "*DELETE*";
 
-    /** A decoded word and its posterior (its confidence). */
-    public record Word(String word, double posterior) {
+    /** A decoded word, its posterior (its confidence), and its start and end in seconds (NaN when unknown). */
+    public record Word(String word, double posterior, double begin, double end) {
+        public Word(String word, double posterior) {
+            this(word, posterior, Double.NaN, Double.NaN);
+        }
+
+        public boolean hasTime() {
+            return !Double.isNaN(begin) && !Double.isNaN(end);
+        }
     }
 
     /**
      * One slot: its words (in a gap slot of an N-best network, a space-separated word sequence)
-     * with their posteriors, and the pivot's entry (null: the empty word, as in every gap slot).
+     * with their posteriors, the pivot's entry (null: the empty word, as in every gap slot), and
+     * where known each word's time span ({@code {begin, end}} seconds, averaged over the paths
+     * that put it there).
      */
-    public record Slot(Map<String, Double> words, String pivot) {
+    public record Slot(Map<String, Double> words, String pivot, Map<String, double[]> spans) {
+        public Slot(Map<String, Double> words, String pivot) {
+            this(words, pivot, Map.of());
+        }
+
         /** The empty word's posterior: what the words leave of 1. */
         public double empty() {
             double sum = 0;
@@ -78,8 +91,9 @@ public final class ConfusionNetwork {
             String best = slot.best();
             if (best != null) {
                 double p = slot.posterior(best);
+                double[] span = slot.spans().get(best);
                 for (String w : best.split(" ")) {
-                    out.add(new Word(w, p));
+                    out.add(span == null ? new Word(w, p) : new Word(w, p, span[0], span[1]));
                 }
             }
         }

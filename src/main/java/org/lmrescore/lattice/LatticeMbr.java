@@ -29,7 +29,7 @@ import java.util.Map;
  * ({@link Lattice#weight}, for a rescored lattice the new totals) times the posterior scale.
  * The recursion keeps (nodes x (2n+2)) numbers twice; a lattice past {@link #MAX_CELLS} is first
  * pruned ({@link LatticePruner}) at a beam that fits, from {@link #BEAM} down, which only drops
- * paths with a negligible share of the posterior.
+ * paths with a negligible share of the posterior; when nothing fits, there is no recursion.
  */
 public final class LatticeMbr {
     /** Cost of aligning a lattice word to no position of R; tiny, so it loses ties to a gap slot. */
@@ -72,7 +72,9 @@ public final class LatticeMbr {
 
     /**
      * The recursion over {@code lattice} at posterior scale {@code scale} (positive, finite),
-     * pruned first when {@code pivotWords} long hypotheses would exceed the memory budget.
+     * pruned first when {@code pivotWords} long hypotheses would exceed the memory budget; null
+     * when even its best path alone would (a hypothesis of thousands of words), for the caller to
+     * align an N-best list instead.
      */
     public static LatticeMbr of(Lattice lattice, double scale, int pivotWords) {
         if (!(scale > 0) || Double.isInfinite(scale)) {
@@ -84,7 +86,7 @@ public final class LatticeMbr {
         for (double beam = BEAM; (long) l.nodeCount() * (4L * pivotWords + 2) > MAX_CELLS && beam > 1e-6; beam /= 4) {
             l = LatticePruner.prune(lattice, beam / scale);
         }
-        return new LatticeMbr(l, scale);
+        return (long) l.nodeCount() * (4L * pivotWords + 2) > MAX_CELLS ? null : new LatticeMbr(l, scale);
     }
 
     /** The id of a word, a new one for a word not seen yet (one the lattice lacks is aligned, never chosen). */
@@ -111,7 +113,8 @@ public final class LatticeMbr {
     public ConfusionNetwork decode(List<String> start) {
         int[] r = withGaps(ids(start));
         for (int iteration = 0; ; iteration++) {
-            List<Int2DoubleOpenHashMap> gamma = accumulate(r);
+            Stats stats = accumulate(r);
+            List<Int2DoubleOpenHashMap> gamma = stats.gamma();
             int[] next = r.clone();
             boolean changed = false;
             for (int q = 0; q < r.length; q++) {
@@ -127,7 +130,7 @@ public final class LatticeMbr {
                 next[q] = best;
             }
             if (!changed || iteration + 1 >= MAX_ITERATIONS) {
-                return network(r, gamma);
+                return network(r, stats);
             }
             r = withGaps(Arrays.stream(next).filter(w -> w != EMPTY).toArray());
         }
@@ -153,15 +156,39 @@ public final class LatticeMbr {
         return r;
     }
 
-    private ConfusionNetwork network(int[] r, List<Int2DoubleOpenHashMap> gamma) {
+    /**
+     * What one pass gathers per position of r: each word id's posterior there, and the sums of
+     * its start and end times weighted by that posterior.
+     */
+    private record Stats(List<Int2DoubleOpenHashMap> gamma, List<Int2DoubleOpenHashMap> beginSum,
+                         List<Int2DoubleOpenHashMap> endSum) {
+        Stats(int positions) {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (int q = 0; q < positions; q++) {
+                gamma.add(new Int2DoubleOpenHashMap());
+                beginSum.add(new Int2DoubleOpenHashMap());
+                endSum.add(new Int2DoubleOpenHashMap());
+            }
+        }
+    }
+
+    private ConfusionNetwork network(int[] r, Stats stats) {
         List<ConfusionNetwork.Slot> slots = new ArrayList<>();
         for (int q = 0; q < r.length; q++) {
             Map<String, Double> entries = new LinkedHashMap<>();
-            gamma.get(q).int2DoubleEntrySet().stream()
+            Map<String, double[]> spans = new LinkedHashMap<>();
+            Int2DoubleOpenHashMap begin = stats.beginSum().get(q);
+            Int2DoubleOpenHashMap end = stats.endSum().get(q);
+            stats.gamma().get(q).int2DoubleEntrySet().stream()
                     .filter(e -> e.getIntKey() != EMPTY)
                     .sorted((x, y) -> Double.compare(y.getDoubleValue(), x.getDoubleValue()))
-                    .forEach(e -> entries.put(words.get(e.getIntKey()), e.getDoubleValue()));
-            slots.add(new ConfusionNetwork.Slot(entries, r[q] == EMPTY ? null : words.get(r[q])));
+                    .forEach(e -> {
+                        String word = words.get(e.getIntKey());
+                        double p = e.getDoubleValue();
+                        entries.put(word, p);
+                        spans.put(word, new double[] {begin.get(e.getIntKey()) / p, end.get(e.getIntKey()) / p});
+                    });
+            slots.add(new ConfusionNetwork.Slot(entries, r[q] == EMPTY ? null : words.get(r[q]), spans));
         }
         return new ConfusionNetwork(slots);
     }
@@ -173,9 +200,9 @@ public final class LatticeMbr {
     /**
      * One forward-backward pass over the alignments of every path to {@code r} (the paper's
      * figures 4 and 5): for each position q of r, the posterior of each word id aligned to it
-     * (the empty word where a path deletes r's entry).
+     * (the empty word where a path deletes r's entry), and their times.
      */
-    private List<Int2DoubleOpenHashMap> accumulate(int[] r) {
+    private Stats accumulate(int[] r) {
         int nodes = lattice.nodeCount();
         int width = r.length + 1;  // alignment positions 0 (before r) .. r.length
         double[] cost = new double[nodes * width];  // expected edit distance of the paths into a node to r[0..q)
@@ -204,10 +231,8 @@ public final class LatticeMbr {
         double[] occupancy = new double[nodes * width];  // posterior of the alignments through (node, q)
         double[] arcOccupancy = new double[width];
         byte[] step = new byte[width];
-        List<Int2DoubleOpenHashMap> gamma = new ArrayList<>();
-        for (int q = 0; q < r.length; q++) {
-            gamma.add(new Int2DoubleOpenHashMap());
-        }
+        Stats stats = new Stats(r.length);
+        List<Int2DoubleOpenHashMap> gamma = stats.gamma();
         occupancy[lattice.endNode() * width + r.length] = 1;
         for (int n = nodes - 1; n >= 0; n--) {
             if (n == start || alpha[n] == Double.NEGATIVE_INFINITY) {
@@ -232,6 +257,8 @@ public final class LatticeMbr {
                         case MATCH -> {
                             occupancy[s * width + q - 1] += o;
                             gamma.get(q - 1).addTo(wordId[a], o);
+                            stats.beginSum().get(q - 1).addTo(wordId[a], o * lattice.begin(a));
+                            stats.endSum().get(q - 1).addTo(wordId[a], o * lattice.end(a));
                         }
                         case SKIP_WORD -> occupancy[s * width + q] += o;
                         default -> {  // DELETE: r[q-1] aligned to nothing of this path
@@ -250,7 +277,7 @@ public final class LatticeMbr {
             carried += occupancy[start * width + q];
             gamma.get(q - 1).addTo(EMPTY, carried);
         }
-        return gamma;
+        return stats;
     }
 
     private static final byte MATCH = 1;

@@ -1,6 +1,7 @@
 package org.lmrescore.rescore;
 
 import org.lmrescore.eval.ConfidenceMap;
+import org.lmrescore.lattice.ConfusionNetwork;
 import org.lmrescore.lattice.Hypothesis;
 import org.lmrescore.lattice.KaldiNBestWriter;
 import org.lmrescore.lattice.KaldiSymbols;
@@ -29,8 +30,9 @@ import java.util.function.Function;
  * {@code nbest.tsv} (rescored N-best lists, {@link TsvNBest}; the same for the rnnlm toolkit in
  * {@code nbest.rnnlm.txt}, for Kaldi in {@code nbest.kaldi.txt} and for SRILM in {@code nbest-srilm/ID.nbest}, and as NBestList2.0 in
  * {@code nbest-srilm2/ID.nbest} when the words have times), {@code oracle.trn} (with a
- * reference); with consensus decoding {@code best.trn} is the consensus and the Viterbi 1-best
- * goes to {@code viterbi.trn} (and its times to {@code viterbi.ctm}). Rescored lattices go to
+ * reference); with consensus decoding {@code best.trn} is the consensus ({@code best.ctm} its
+ * words with the times the lattice recursion averaged) and the Viterbi 1-best goes to
+ * {@code viterbi.trn} (and {@code viterbi.ctm}). Rescored lattices go to
  * {@code lattices/ID.slf.gz} as they are made ({@code lattices/ID.lat.txt.gz}, Kaldi text, for
  * Kaldi input); confusion networks, when asked for, to
  * {@code meshes/ID.mesh} (SRILM's mesh format).
@@ -116,8 +118,10 @@ public final class OutputFiles {
         if (meshes) {
             writeMeshes(out.resolve(MESHES), results);
         }
-        // the ctm's times come from the Viterbi path: with consensus decoding it is that path's ctm
-        return writeCtm(out.resolve(consensus ? VITERBI_CTM : BEST_CTM), results, confidences);
+        if (consensus) {  // the MBR words where the lattices gave them times; the Viterbi path's beside them
+            writeCtm(out.resolve(BEST_CTM), results, confidences, OutputFiles::consensusWords);
+        }
+        return writeCtm(out.resolve(consensus ? VITERBI_CTM : BEST_CTM), results, confidences, OutputFiles::viterbiWords);
     }
 
     private static void writeRnnlmNBest(Path out, List<String> ids, List<List<ScoredHypothesis>> lists) {
@@ -205,35 +209,28 @@ public final class OutputFiles {
 
     /**
      * NIST ctm: {@code utt channel start duration word confidence}, the confidence the word's
-     * posterior in the utterance's confusion network (calibrated by the map); words without a known end get the start of
-     * the next.
+     * posterior in the utterance's confusion network (calibrated by the map); a word without a
+     * known end gets duration 0. Utterances whose words ({@code wordsOf}, null) have no times are
+     * left out; returns how many were written.
      */
-    private static int writeCtm(Path file, List<UtteranceResult> results, ConfidenceMap confidences) {
+    private static int writeCtm(Path file, List<UtteranceResult> results, ConfidenceMap confidences,
+                                Function<UtteranceResult, List<ConfusionNetwork.Word>> wordsOf) {
         int timed = 0;
         try (AtomicOutput out = AtomicOutput.create(file)) {
             Writer w = out.writer();
             for (UtteranceResult r : results) {
-                Hypothesis h = r.best().hypothesis();
-                if (!h.hasTimes()) {
+                List<ConfusionNetwork.Word> words = wordsOf.apply(r);
+                if (words == null) {
                     continue;
                 }
                 timed++;
-                double[] confidence = r.confidences();
-                List<String> tokens = h.tokens();
-                int word = 0;  // index among the words, which the confidences follow
-                for (int i = 0; i < tokens.size(); i++) {
-                    String t = tokens.get(i);
-                    if (!Tokens.isWord(t)) {
+                for (ConfusionNetwork.Word word : words) {
+                    if (Double.isNaN(word.begin())) {
                         continue;
                     }
-                    double c = confidences.apply(confidence[word++]);
-                    double b = h.begin()[i];
-                    double e = h.end()[i];
-                    if (Double.isNaN(b)) {
-                        continue;
-                    }
-                    double duration = Double.isNaN(e) ? 0 : Math.max(0, e - b);
-                    w.write(String.format(Locale.ROOT, "%s 1 %.2f %.2f %s %.4f%n", r.id(), b, duration, t, Math.min(1, c)));
+                    double duration = Double.isNaN(word.end()) ? 0 : Math.max(0, word.end() - word.begin());
+                    w.write(String.format(Locale.ROOT, "%s 1 %.2f %.2f %s %.4f%n", r.id(), word.begin(), duration, word.word(),
+                            Math.min(1, confidences.apply(word.posterior()))));
                 }
             }
             if (timed > 0) {
@@ -243,5 +240,28 @@ public final class OutputFiles {
             throw new UncheckedIOException(e);
         }
         return timed;
+    }
+
+    /** The Viterbi best's words with their times and confidences; null when the input has no times. */
+    private static List<ConfusionNetwork.Word> viterbiWords(UtteranceResult r) {
+        Hypothesis h = r.best().hypothesis();
+        if (!h.hasTimes()) {
+            return null;
+        }
+        double[] confidence = r.confidences();
+        List<ConfusionNetwork.Word> out = new ArrayList<>();
+        int word = 0;  // index among the words, which the confidences follow
+        for (int i = 0; i < h.tokens().size(); i++) {
+            if (Tokens.isWord(h.tokens().get(i))) {
+                out.add(new ConfusionNetwork.Word(h.tokens().get(i), confidence[word++], h.begin()[i], h.end()[i]));
+            }
+        }
+        return out;
+    }
+
+    /** The MBR words with the times the lattice recursion averaged; null when some word has none. */
+    private static List<ConfusionNetwork.Word> consensusWords(UtteranceResult r) {
+        List<ConfusionNetwork.Word> words = r.network().consensus();
+        return words.stream().allMatch(ConfusionNetwork.Word::hasTime) && r.best().hypothesis().hasTimes() ? words : null;
     }
 }

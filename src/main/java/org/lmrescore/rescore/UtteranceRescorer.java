@@ -91,8 +91,15 @@ public final class UtteranceRescorer {
                 List<String> oracle = reference == null ? null : LatticeOracle.find(in, reference).words();
                 List<String> viterbi = best.hypothesis().words();
                 LatticeMbr mbr = LatticeMbr.of(r.lattice(), settings.posteriorScale(), viterbi.size());
-                ConfusionNetwork aligned = mbr.alignedTo(viterbi);
-                ConfusionNetwork network = settings.consensus() ? mbr.decode(viterbi) : aligned;
+                ConfusionNetwork aligned;
+                ConfusionNetwork network;
+                if (mbr != null) {
+                    aligned = mbr.alignedTo(viterbi);
+                    network = settings.consensus() ? mbr.decode(viterbi) : aligned;
+                } else {  // too long for the lattice recursion's budget: the network of its N-best list
+                    aligned = NBestConsensus.network(nbest.isEmpty() ? List.of(best) : nbest, settings.posteriorScale());
+                    network = aligned;
+                }
                 return new UtteranceResult(u.id(), u.file(), true, before, best, nbest, oracle,
                         r.lmCalls(), in.arcCount(), r.lattice().arcCount(), seconds(start), fallback, network,
                         aligned.pivotPosteriors(), settings.consensus());

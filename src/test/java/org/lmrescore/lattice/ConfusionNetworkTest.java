@@ -97,6 +97,12 @@ class ConfusionNetworkTest {
         // hat" unless its "hat" goes to the gap after "cat")
         assertEquals(0.74, mbr.slots().get(1).posterior("the"), 1e-9);
         assertEquals(0.55, mbr.slots().get(3).posterior("cat"), 1e-9);
+        // times averaged over the paths' arcs: "cat" from 0.50 (0.29) and 0.60 (0.26) to 1.00
+        ConfusionNetwork.Word cat = mbr.consensus().get(1);
+        assertEquals((0.29 * 0.50 + 0.26 * 0.60) / 0.55, cat.begin(), 1e-9);
+        assertEquals(1.0, cat.end(), 1e-9);
+        assertEquals(0.0, mbr.consensus().get(0).begin(), 1e-9);
+        assertEquals(0.5, mbr.consensus().get(0).end(), 1e-9);
         assertEquals(List.of("the", "cat"), mbr.slots().stream().map(ConfusionNetwork.Slot::pivot)
                 .filter(java.util.Objects::nonNull).toList(), "the network's pivot is the decoded hypothesis");
     }
@@ -139,5 +145,28 @@ class ConfusionNetworkTest {
             }
             assertEquals(1, sum, 1e-9);
         }
+    }
+
+    /** A linear lattice of {@code words} words. */
+    static String linear(int words) {
+        StringBuilder b = new StringBuilder("VERSION=1.0\nN=" + (words + 1) + " L=" + words + "\n");
+        for (int i = 0; i <= words; i++) {
+            b.append("I=").append(i).append('\n');
+        }
+        for (int i = 0; i < words; i++) {
+            b.append("J=").append(i).append(" S=").append(i).append(" E=").append(i + 1).append(" W=w").append(i % 7)
+                    .append(" a=-1 l=0\n");
+        }
+        return b.toString();
+    }
+
+    /** The recursion's tables grow as nodes x words: a hypothesis too long for the budget gets none. */
+    @Test
+    void memoryStaysWithinTheBudgetWhateverTheLatticeLength() {
+        Lattice fits = SlfReader.read(Fixtures.write(dir, "fits.slf", linear(1000)));
+        ConfusionNetwork cn = LatticeMbr.of(fits, 1, 1000).decode(KBestPaths.best(fits).words());
+        assertEquals(1000, cn.consensus().size());
+        Lattice tooLong = SlfReader.read(Fixtures.write(dir, "long.slf", linear(1500)));
+        assertEquals(null, LatticeMbr.of(tooLong, 1, 1500));
     }
 }
