@@ -95,6 +95,9 @@ public final class SrilmNBestReader {
             }
             double st = Fields.number(f[i + 3], in);
             double et = Fields.number(f[i + 5], in);
+            if (et < st || st < 0) {
+                throw in.error("expected 0 <= st: <= et: for '" + f[i] + "', found st: " + f[i + 3] + " et: " + f[i + 5]);
+            }
             String token = f[i];
             boolean state = token.matches(".*-[0-9]");
             if (st > prevEnd && !state) {

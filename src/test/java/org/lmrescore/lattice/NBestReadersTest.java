@@ -45,6 +45,10 @@ class NBestReadersTest {
         assertEquals(-180 * 1024 / 10000.5, h.acoustic(), 1e-9);
         assertEquals(-120 * 1024 / 10000.5, h.firstPassLm(), 1e-9);
         assertEquals(0.41, h.begin()[1]);
+        assertEquals(0.81, h.end()[1], 1e-9, "et: is the start of the last 10 ms frame");
+        Path backwards = Fixtures.write(dir, "c.nbest", "NBestList2.0\n(-10) a ( st: 0.50 et: 0.10 g: 1 a: 1 )\n");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> SrilmNBestReader.read(backwards));
+        assertTrue(e.getMessage().contains("c.nbest:2") && e.getMessage().contains("st: 0.50 et: 0.10"), e.getMessage());
     }
 
     /** Text in no known format is not read as an rnnlm list (which has no header to recognise it by). */
