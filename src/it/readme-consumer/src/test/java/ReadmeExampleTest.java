@@ -43,7 +43,8 @@ class ReadmeExampleTest {
         assertEquals("lmrescore-" + System.getProperty("lmrescore.version") + ".jar",
                 Path.of(ours.get(0)).getFileName().toString(), "the library jar, not the all-in-one one");
         for (String commandsOnly : List.of("picocli.CommandLine", "org.jfree.chart.JFreeChart",
-                "org.apache.commons.csv.CSVFormat", "org.openjdk.jmh.annotations.Benchmark", "org.ejml.data.FMatrixRMaj")) {
+                "org.apache.commons.csv.CSVFormat", "org.openjdk.jmh.annotations.Benchmark", "org.ejml.data.FMatrixRMaj",
+                "org.apache.spark.SparkContext")) {
             assertThrows(ClassNotFoundException.class, () -> Class.forName(commandsOnly),
                     commandsOnly + " should not reach a library user's class path");
         }

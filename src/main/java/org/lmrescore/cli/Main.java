@@ -68,6 +68,22 @@ public final class Main implements Runnable {
             }
             sub.getCommandSpec().versionProvider(new VersionProvider());
         }
+        return configure(cli);
+    }
+
+    /**
+     * One command on its own, configured as in the tree (the Spark jobs run {@code rescore} this
+     * way, with their own runner).
+     */
+    public static CommandLine commandLine(Object command) {
+        CommandLine cli = new CommandLine(command);
+        cli.getCommandSpec().mixinStandardHelpOptions(true);
+        cli.getCommandSpec().versionProvider(new VersionProvider());
+        return configure(cli);
+    }
+
+    /** Number converters, the error handler and the help width every command shares. */
+    private static CommandLine configure(CommandLine cli) {
         // a number option given NaN or Infinity is refused by name, never passed on to mean something odd
         CommandLine.ITypeConverter<Double> finite = text -> {
             double d = Double.parseDouble(text);

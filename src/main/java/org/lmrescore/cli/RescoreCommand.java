@@ -183,30 +183,96 @@ public final class RescoreCommand implements Callable<Integer> {
                 + "'tune' fits them to your lattices and writes them for 'rescore @FILE'", lmScale, firstPassWeight, wip);
     }
 
-    @Override
-    public Integer call() {
+    /** How the files are rescored: on this JVM's threads by default; {@code SparkRescore} runs them on a cluster. */
+    public interface Runner {
+        /** Rescores {@code files} as {@code job} (prepared) says. */
+        Rescored rescore(RescoreCommand job, List<Path> files);
+    }
+
+    /** The outcome, and the words the models could not score over the run. */
+    public record Rescored(BatchRescorer.Outcome outcome, long oovs) {
+    }
+
+    private final Runner runner;
+
+    // what prepare() builds from the options
+    private ScoreWeights weights;
+    private RescoreSettings settings;
+    private ConfidenceMap confidences;
+    private ReadOptions reading;
+    private Map<String, List<String>> references;
+
+    public RescoreCommand() {
+        this(RescoreCommand::rescoreHere);
+    }
+
+    public RescoreCommand(Runner runner) {
+        this.runner = runner;
+    }
+
+    /** Checks the options and builds the settings from them; every caller of the accessors below does this first. */
+    public void prepare() {
         if (dynamicRate < 0) {
             throw new InputFormatException("--dynamic must be a learning rate >= 0 (0: static), not " + dynamicRate);
         }
         if (!mode.equals("lattice") && !mode.equals("nbest")) {
             throw new InputFormatException("--mode must be 'lattice' or 'nbest', not '" + mode + "'");
         }
-        ScoreWeights weights;
-        RescoreSettings settings;
         try {
             weights = new ScoreWeights(acScale, lmScale, wip, firstPassWeight, words.scoreFillers, words.oovLogProb);
             settings = new RescoreSettings(weights, historyOrder, beam, maxHistories, nbest, mode.equals("nbest"), pruneBeam,
                     maxExpandedArcs, posteriorScale, Decode.parse(decode).consensus());
-        } catch (IllegalArgumentException e) {
-            throw new InputFormatException(e.getMessage());
-        }
-        ConfidenceMap confidences;
-        try {
             confidences = ConfidenceMap.parse(confidenceMap);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(e.getMessage());
         }
-        ReadOptions reading = input.reading();
+        reading = input.reading();
+        references = ref == null ? null : RunSummary.readReferences(ref);
+    }
+
+    /** The models of the options, loaded. */
+    public LanguageModel languageModel() {
+        return model.languageModel();
+    }
+
+    /** A scorer of {@code lm} at the options' weights. */
+    public Scorer scorer(LanguageModel lm) {
+        return new Scorer(lm, weights, words.lowercase);
+    }
+
+    /** The rescorer of one utterance at a time, as the options say, writing rescored lattices unless --no-lattices. */
+    public UtteranceRescorer utteranceRescorer(Scorer scorer) {
+        Path latticeDir = noLattices ? null : out.resolve(OutputFiles.LATTICES);
+        return new UtteranceRescorer(scorer, settings, latticeDir, references, reading.words());
+    }
+
+    public ReadOptions reading() {
+        return reading;
+    }
+
+    public boolean strict() {
+        return strict;
+    }
+
+    /** Whether --dynamic asks for dynamic rescoring, which takes the utterances one at a time, in order. */
+    public boolean dynamic() {
+        return dynamicRate > 0;
+    }
+
+    /** The default runner: the files on this JVM's --threads (one at a time, in order, when dynamic). */
+    private static Rescored rescoreHere(RescoreCommand job, List<Path> files) {
+        LanguageModel lm = job.languageModel();
+        Scorer scorer = job.scorer(lm);
+        UtteranceRescorer rescorer = job.utteranceRescorer(scorer);
+        Log.info("rescoring %d files with %d threads", files.size(), job.threads);
+        AdaptationHook adaptation = job.dynamic() ? DynamicAdaptation.of(lm, job.dynamicRate) : null;
+        BatchRescorer.Outcome outcome = BatchRescorer.run(files, job.reading, rescorer, job.threads, job.strict, adaptation);
+        return new Rescored(outcome, scorer.oovCount());
+    }
+
+    @Override
+    public Integer call() {
+        prepare();
         noteUntunedWeights();
         List<Path> files = InputFiles.resolve(in);
         List<Path> inputs = new java.util.ArrayList<>(files);
@@ -215,16 +281,10 @@ public final class RescoreCommand implements Callable<Integer> {
         inputs.addAll(input.files());
         OutputGuard.refuseFolderHolding(out, inputs);
         RunFolder.claim(out, COMMAND, OutputFiles::owns);
-        Map<String, List<String>> references = ref == null ? null : RunSummary.readReferences(ref);
-        LanguageModel lm = model.languageModel();
-        Scorer scorer = new Scorer(lm, weights, words.lowercase);
-        Path latticeDir = noLattices ? null : out.resolve(OutputFiles.LATTICES);
-        UtteranceRescorer rescorer = new UtteranceRescorer(scorer, settings, latticeDir, references, reading.words());
-        Log.info("rescoring %d files with %d threads", files.size(), threads);
-        AdaptationHook adaptation = dynamicRate > 0 ? DynamicAdaptation.of(lm, dynamicRate) : null;
-        BatchRescorer.Outcome outcome = BatchRescorer.run(files, reading, rescorer, threads, strict, adaptation);
+        Rescored rescored = runner.rescore(this, files);
+        BatchRescorer.Outcome outcome = rescored.outcome();
         OutputFiles.write(out, outcome.results(), weights, meshes, confidences, reading.words());
-        RunSummary summary = RunSummary.of(outcome, scorer, ref, baseline);
+        RunSummary summary = RunSummary.of(outcome, rescored.oovs(), ref, baseline);
         Json j = summary.toJson();
         Json manifest = summary.toJson().put("command", COMMAND).put("files", RunFolder.files(out, OutputFiles::owns));
         AtomicOutput.writeString(out.resolve(RunFolder.SUMMARY), manifest + "\n");

@@ -19,12 +19,12 @@ import java.util.Map;
  * where that is the empty word: it minimises the expected word errors, which is what WER counts,
  * where the Viterbi best minimises the sentence error. An entry's posterior is its confidence.
  */
-public final class ConfusionNetwork {
+public final class ConfusionNetwork implements java.io.Serializable {
     /** SRILM's name for the empty word in a mesh. */
     public static final String EMPTY_WORD = "*DELETE*";
 
     /** A decoded word, its posterior (its confidence), and its start and end in seconds (NaN when unknown). */
-    public record Word(String word, double posterior, double begin, double end) {
+    public record Word(String word, double posterior, double begin, double end) implements java.io.Serializable {
         public Word(String word, double posterior) {
             this(word, posterior, Double.NaN, Double.NaN);
         }
@@ -40,7 +40,8 @@ public final class ConfusionNetwork {
      * where known each word's time span ({@code {begin, end}} seconds, averaged over the paths
      * that put it there).
      */
-    public record Slot(Map<String, Double> words, String pivot, Map<String, double[]> spans) {
+    public record Slot(Map<String, Double> words, String pivot, Map<String, double[]> spans)
+            implements java.io.Serializable {
         public Slot(Map<String, Double> words, String pivot) {
             this(words, pivot, Map.of());
         }

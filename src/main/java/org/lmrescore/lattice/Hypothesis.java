@@ -8,7 +8,8 @@ import java.util.List;
  * weighted it (natural logs; 0 when the input has none), and word times in seconds when known
  * ({@code begin}/{@code end} null or NaN entries otherwise, one per token).
  */
-public record Hypothesis(List<String> tokens, double acoustic, double firstPassLm, double[] begin, double[] end) {
+public record Hypothesis(List<String> tokens, double acoustic, double firstPassLm, double[] begin, double[] end)
+        implements java.io.Serializable {
 
     public Hypothesis {
         tokens = List.copyOf(tokens);

@@ -83,8 +83,23 @@ public final class BatchRescorer {
         return new Outcome(results, failures, (System.nanoTime() - start) / 1e9);
     }
 
-    private static List<UtteranceResult> rescoreFile(Path f, ReadOptions reading, UtteranceRescorer rescorer,
-                                                     AdaptationHook hook) {
+    /**
+     * The outcome of files rescored elsewhere (a Spark cluster): each file's results, or the
+     * failure its task threw, gathered in input order by the rules of {@link #run}.
+     */
+    public static Outcome gather(List<Path> files, List<Task> tasks, boolean strict, double seconds) {
+        List<UtteranceResult> results = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        Map<String, Path> fileOfId = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            collect(files.get(i), tasks.get(i), results, failures, strict, fileOfId);
+        }
+        return new Outcome(results, failures, seconds);
+    }
+
+    /** The utterances of one file, rescored in order (the hook, when given, adapts after each). */
+    public static List<UtteranceResult> rescoreFile(Path f, ReadOptions reading, UtteranceRescorer rescorer,
+                                                    AdaptationHook hook) {
         List<UtteranceResult> out = new ArrayList<>();
         InputFormat.read(f, reading, u -> {  // one lattice of a Kaldi archive in memory at a time
             UtteranceResult r = rescorer.rescore(u);
@@ -96,7 +111,8 @@ public final class BatchRescorer {
         return out;
     }
 
-    private interface Task {
+    /** One file's rescoring: its results, or a failure thrown. */
+    public interface Task {
         List<UtteranceResult> call();
     }
 

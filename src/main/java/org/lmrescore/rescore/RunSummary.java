@@ -53,8 +53,13 @@ public final class RunSummary {
 
     /** {@code ref} and {@code baseline} may be null. */
     public static RunSummary of(BatchRescorer.Outcome outcome, Scorer scorer, Path ref, Path baseline) {
+        return of(outcome, scorer.oovCount(), ref, baseline);
+    }
+
+    /** {@code oovs}: the words the models could not score, over the run (summed over its scorers). */
+    public static RunSummary of(BatchRescorer.Outcome outcome, long oovs, Path ref, Path baseline) {
         if (ref == null) {
-            return new RunSummary(outcome, scorer.oovCount(), null, null, null, null);
+            return new RunSummary(outcome, oovs, null, null, null, null);
         }
         WerScorer wer = new WerScorer(TokenFilter.SCLITE, SpeakerRule.DEFAULT, Aligner.SCLITE, true);
         // WER before and after over the same utterances: those rescored (a failed or absent file
@@ -73,7 +78,7 @@ public final class RunSummary {
         ScoreReport a = wer.score(reference, transcripts(outcome.results(), UtteranceResult::output), "rescored");
         ScoreReport o = wer.score(reference, transcripts(outcome.results(), UtteranceResult::oracle), "oracle");
         Significance.Comparison c = Significance.compare(b, a, Mapsswe.Segmentation.RUNS);
-        return new RunSummary(outcome, scorer.oovCount(), b, a, o, c);
+        return new RunSummary(outcome, oovs, b, a, o, c);
     }
 
     private static Transcripts restricted(Transcripts all, Set<String> ids) {

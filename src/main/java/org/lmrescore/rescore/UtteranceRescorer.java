@@ -100,7 +100,7 @@ public final class UtteranceRescorer {
                     aligned = NBestConsensus.network(nbest.isEmpty() ? List.of(best) : nbest, settings.posteriorScale());
                     network = aligned;
                 }
-                return new UtteranceResult(u.id(), u.file(), true, before, best, nbest, oracle,
+                return new UtteranceResult(u.id(), true, before, best, nbest, oracle,
                         r.lmCalls(), in.arcCount(), r.lattice().arcCount(), seconds(start), fallback, network,
                         aligned.pivotPosteriors(), settings.consensus());
             }
@@ -110,7 +110,7 @@ public final class UtteranceRescorer {
         List<ScoredHypothesis> scored = PrefixTreeRescorer.sortedByTotal(PrefixTreeRescorer.rescore(list, scorer));
         List<String> oracle = reference == null ? null : LatticeOracle.find(NBestLattice.of(list), reference).words();
         ConfusionNetwork network = NBestConsensus.network(scored, settings.posteriorScale());
-        return new UtteranceResult(u.id(), u.file(), u.isLattice(), before, scored.get(0), scored, oracle,
+        return new UtteranceResult(u.id(), u.isLattice(), before, scored.get(0), scored, oracle,
                 -1, list.hypotheses().size(), 0, seconds(start), fallback,
                 network, network.pivotPosteriors(), settings.consensus());
     }

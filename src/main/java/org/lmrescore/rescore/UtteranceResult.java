@@ -3,7 +3,6 @@ package org.lmrescore.rescore;
 import org.lmrescore.lattice.ConfusionNetwork;
 import org.lmrescore.lattice.ScoredHypothesis;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -16,10 +15,11 @@ import java.util.List;
  * rescored best), the posteriors of the rescored best's words ({@code confidences}), and whether
  * the output is the network's consensus ({@code consensus}) rather than the Viterbi best.
  */
-public record UtteranceResult(String id, Path file, boolean lattice, List<String> before, ScoredHypothesis best,
+public record UtteranceResult(String id, boolean lattice, List<String> before, ScoredHypothesis best,
                               List<ScoredHypothesis> nbest, List<String> oracle, long lmCalls,
                               int inputArcs, int outputArcs, double seconds, Fallback fallback,
-                              ConfusionNetwork network, double[] confidences, boolean consensus) {
+                              ConfusionNetwork network, double[] confidences, boolean consensus)
+        implements java.io.Serializable {
 
     /** The rescored transcript: the consensus words when decoding by consensus, else the Viterbi best's. */
     public List<String> output() {
