@@ -122,11 +122,33 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads scoring hypotheses (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Override
-    public Integer call() {
-        ReadOptions inputReading = input.reading();
-        SearchRange[] ranges;
-        ScoreWeights reading;
+    /** How the hypotheses are scored: on this JVM's threads by default; {@code SparkTune} scores them on a cluster. */
+    public interface Runner {
+        /** The features of every utterance with a reference in {@code files}, in input order, as {@code job} (prepared) says. */
+        List<UtteranceFeatures> features(TuneCommand job, List<Path> files);
+    }
+
+    private final Runner runner;
+
+    // what prepare() builds from the options
+    private ReadOptions inputReading;
+    private SearchRange[] ranges;
+    private ScoreWeights reading;
+    private Map<String, List<String>> references;
+    private int rnnCount;
+    private boolean hasBackoff;
+
+    public TuneCommand() {
+        this(TuneCommand::featuresHere);
+    }
+
+    public TuneCommand(Runner runner) {
+        this.runner = runner;
+    }
+
+    /** Checks the options and reads the references; every caller of the methods below does this first. */
+    public void prepare() {
+        inputReading = input.reading();
         try {
             ranges = new SearchRange[] {SearchRange.parse(lmScaleRange), SearchRange.parse(wipRange),
                     SearchRange.parse(firstPassRange), SearchRange.parse(lambdaRange)};
@@ -145,7 +167,7 @@ public final class TuneCommand implements Callable<Integer> {
         if (nbest < 1) {
             throw new InputFormatException("--nbest must be at least 1");
         }
-        Map<String, List<String>> references = RunSummary.readReferences(ref);
+        references = RunSummary.readReferences(ref);
         if (!model.present()) {
             throw new InputFormatException("no model given: use --kn MODEL and/or --rnn MODEL[,MODEL...]");
         }
@@ -157,19 +179,56 @@ public final class TuneCommand implements Callable<Integer> {
             throw new InputFormatException("--lambda-sweep needs RNNs and a backoff model to mix (--rnn and --kn)");
         }
         // The models of --rnn/--kn or of a mix file: RNNs share lambda, one backoff model gets the rest.
+        rnnCount = 0;
+        hasBackoff = false;
+        for (MixComponent c : model.components()) {
+            if (c.kind() == MixComponent.Kind.RNN) {
+                rnnCount++;
+            } else if (!hasBackoff) {
+                hasBackoff = true;
+            } else {
+                throw new InputFormatException("tune mixes one backoff model with the RNNs; the mix names more than one");
+            }
+        }
+    }
+
+    /** The models loaded (RNNs then the backoff model), in the extractor that scores hypotheses with each. */
+    public FeatureExtractor featureExtractor() {
         List<LanguageModel> rnns = new ArrayList<>();
         LanguageModel backoff = null;
         for (MixComponent c : model.components()) {
             if (c.kind() == MixComponent.Kind.RNN) {
                 rnns.add(c.load());
-            } else if (backoff == null) {
-                backoff = c.load();
             } else {
-                throw new InputFormatException("tune mixes one backoff model with the RNNs; the mix names more than one");
+                backoff = c.load();
             }
         }
+        return new FeatureExtractor(rnns, backoff, reading, words.lowercase);
+    }
 
-        double defaultLambda = model.rnn().rnnShare(rnns.size(), backoff != null);  // the RNN weight rescore uses
+    /** The N-best lists tune searches over in {@code files}: bad files reported and skipped, or with {@code strict} thrown. */
+    public List<NBestList> lists(List<Path> files, boolean strict) {
+        return TuningInputs.read(files, inputReading, nbest, strict);
+    }
+
+    public Map<String, List<String>> references() {
+        return references;
+    }
+
+    public boolean strict() {
+        return strict;
+    }
+
+    /** The default runner: every file read, then the hypotheses scored on --threads threads. */
+    private static List<UtteranceFeatures> featuresHere(TuneCommand job, List<Path> files) {
+        FeatureExtractor extractor = job.featureExtractor();
+        return extractor.extract(job.lists(files, job.strict), job.references, job.threads);
+    }
+
+    @Override
+    public Integer call() {
+        prepare();
+        double defaultLambda = model.rnn().rnnShare(rnnCount, hasBackoff);  // the RNN weight rescore uses
         List<Path> inputFiles = InputFiles.resolve(in);
         List<Path> inputs = new ArrayList<>(inputFiles);
         inputs.addAll(java.util.Arrays.asList(in, ref));
@@ -177,11 +236,9 @@ public final class TuneCommand implements Callable<Integer> {
         inputs.addAll(input.files());
         OutputGuard.refuseOverwrite(params, inputs);
         long t0 = System.nanoTime();
-        List<NBestList> lists = TuningInputs.read(inputFiles, inputReading, nbest, strict);
-        List<UtteranceFeatures> features = new FeatureExtractor(rnns, backoff, reading, words.lowercase)
-                .extract(lists, references, threads);
+        List<UtteranceFeatures> features = runner.features(this, inputFiles);
         double featureSeconds = (System.nanoTime() - t0) / 1e9;
-        TuningSet all = new TuningSet(features, rnns.size(), backoff != null, words.oovLogProb);
+        TuningSet all = new TuningSet(features, rnnCount, hasBackoff, words.oovLogProb);
         if (all.utterances().isEmpty()) {
             throw new InputFormatException(in, 0, "no utterance with a reference to tune on");
         }

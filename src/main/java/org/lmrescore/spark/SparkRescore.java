@@ -1,8 +1,5 @@
 package org.lmrescore.spark;
 
-import org.apache.spark.SparkConf;
-import org.apache.spark.SparkFiles;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.lmrescore.cli.Main;
 import org.lmrescore.cli.RescoreCommand;
 import org.lmrescore.lm.LanguageModel;
@@ -15,13 +12,9 @@ import org.lmrescore.util.Log;
 import picocli.CommandLine;
 
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code rescore} as a Spark job: the same options, inputs and outputs as {@code bin/rescore},
@@ -42,12 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * command does (with {@code --strict} it fails the run), never a failed Spark job. Dynamic
  * rescoring ({@code --dynamic}) is sequential by nature and refused.
  *
- * <p>The master comes from Spark's configuration ({@code spark-submit --master}, or
- * {@code -Dspark.master=local[2]} on a plain {@code java -cp}). Paths in the arguments must be
- * readable where the executors run (a shared file system), or be shipped with
- * {@code spark-submit --files}: an argument file that does not exist on an executor is looked up
- * by its base name among the shipped files. Rescored lattices are written by the executors under
- * {@code --out}, so on a cluster give a shared folder or {@code --no-lattices}.
+ * <p>The master, and how paths reach the executors, as every {@link FileJob}. Rescored lattices
+ * are written by the executors under {@code --out}, so on a cluster give a shared folder or
+ * {@code --no-lattices}.
  */
 public final class SparkRescore {
     private SparkRescore() {
@@ -77,136 +67,43 @@ public final class SparkRescore {
                 throw new InputFormatException("--dynamic rescores the utterances one at a time, in order, each one "
                         + "adapting the RNNs for the next: it cannot be spread over a cluster; run bin/rescore for it");
             }
-            List<String> args = new ArrayList<>(cli.getParseResult().expandedArgs());  // @files expanded: none on executors
             long start = System.nanoTime();
-            List<IndexedFile> indexed = new ArrayList<>();
-            for (int i = 0; i < files.size(); i++) {
-                indexed.add(new IndexedFile(i, files.get(i).toAbsolutePath().toString()));
-            }
-            List<PartitionOutcome> partitions;
-            SparkConf conf = new SparkConf().setAppName("lmrescore rescore");
-            try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-                int slices = Math.max(1, Math.min(files.size(), 4 * sc.defaultParallelism()));
-                Log.info("rescoring %d files in %d Spark tasks", files.size(), slices);
-                partitions = sc.parallelize(indexed, slices).mapPartitions(it -> {
-                    List<IndexedFile> mine = new ArrayList<>();
-                    it.forEachRemaining(mine::add);
-                    return List.of(Executor.rescore(args, mine)).iterator();
-                }).collect();
-            }
-            List<FileOutcome> outcomes = new ArrayList<>();
-            long oovs = 0;
-            for (PartitionOutcome p : partitions) {
-                outcomes.addAll(p.files());
-                oovs += p.oovs();
-            }
-            outcomes.sort(Comparator.comparingInt(FileOutcome::index));
+            List<FileJob.Outcome<RescoredFile>> outcomes = new FileJob<>("rescore", new Worker())
+                    .run(files, cli.getParseResult().expandedArgs());
             List<BatchRescorer.Task> tasks = new ArrayList<>();
-            for (FileOutcome o : outcomes) {
-                tasks.add(o::resultsOrThrow);
+            long oovs = 0;
+            for (FileJob.Outcome<RescoredFile> o : outcomes) {
+                tasks.add(() -> o.resultOrThrow().results());
+                oovs += o.result() == null ? 0 : o.result().oovs();
             }
             BatchRescorer.Outcome outcome = BatchRescorer.gather(files, tasks, job.strict(), (System.nanoTime() - start) / 1e9);
             return new RescoreCommand.Rescored(outcome, oovs);
         }
     }
 
-    /** A file and its place in the input order. */
-    record IndexedFile(int index, String path) implements Serializable {
+    /** One file's utterances rescored, and the words its models could not score. */
+    record RescoredFile(List<UtteranceResult> results, long oovs) implements Serializable {
     }
 
-    /** One file's results, or why it failed ({@code inputError}: bad input; {@code error}: anything else). */
-    record FileOutcome(int index, List<UtteranceResult> results, String inputError, String error) implements Serializable {
-        List<UtteranceResult> resultsOrThrow() {
-            if (inputError != null) {
-                throw new InputFormatException(inputError);
-            }
-            if (error != null) {
-                throw new IllegalStateException(error);
-            }
-            return results;
-        }
-    }
-
-    /** A task's files, and the words its scorer could not score. */
-    record PartitionOutcome(List<FileOutcome> files, long oovs) implements Serializable {
-    }
-
-    /** The executor side: the job parsed and its models loaded once per JVM, shared by its tasks. */
-    static final class Executor {
-        private record Prepared(RescoreCommand job, LanguageModel lm) {
+    /** The executor side: the command parsed and its models loaded once per JVM; each file with its own scorer. */
+    static final class Worker implements FileJob.Worker<Worker.Prepared, RescoredFile> {
+        record Prepared(RescoreCommand job, LanguageModel lm) {
         }
 
-        private static final Map<List<String>, Prepared> PREPARED = new ConcurrentHashMap<>();
-
-        private Executor() {
+        @Override
+        public Prepared prepare(List<String> args) {
+            RescoreCommand job = new RescoreCommand();
+            Main.commandLine(job).parseArgs(args.toArray(new String[0]));
+            job.prepare();
+            return new Prepared(job, job.languageModel());
         }
 
-        /** How many jobs this JVM has prepared (tests: the executor side ran here, in local mode). */
-        static int preparedJobs() {
-            return PREPARED.size();
-        }
-
-        static PartitionOutcome rescore(List<String> args, List<IndexedFile> files) {
-            Prepared p = PREPARED.computeIfAbsent(shipped(args), a -> {
-                RescoreCommand job = new RescoreCommand();
-                Main.commandLine(job).parseArgs(a.toArray(new String[0]));
-                job.prepare();
-                return new Prepared(job, job.languageModel());
-            });
-            Scorer scorer = p.job().scorer(p.lm());  // per task: its OOV count is this task's
+        @Override
+        public RescoredFile process(Prepared p, Path file) {
+            Scorer scorer = p.job().scorer(p.lm());  // its OOV count is this file's
             UtteranceRescorer rescorer = p.job().utteranceRescorer(scorer);
-            List<FileOutcome> out = new ArrayList<>();
-            for (IndexedFile f : files) {
-                Path path = Path.of(f.path());
-                try {
-                    out.add(new FileOutcome(f.index(), BatchRescorer.rescoreFile(path, p.job().reading(), rescorer, null),
-                            null, null));
-                } catch (InputFormatException e) {
-                    out.add(new FileOutcome(f.index(), null, e.getMessage(), null));
-                } catch (RuntimeException e) {
-                    out.add(new FileOutcome(f.index(), null, null, e.toString()));
-                }
-            }
-            return new PartitionOutcome(out, scorer.oovCount());
-        }
-
-        /**
-         * The arguments with every path that does not exist here replaced by the file of the same
-         * base name shipped with {@code --files}, where there is one (comma-separated lists too).
-         */
-        static List<String> shipped(List<String> args) {
-            Path root;
-            try {
-                root = Path.of(SparkFiles.getRootDirectory());
-            } catch (RuntimeException e) {  // no Spark environment: nothing was shipped
-                return args;
-            }
-            List<String> out = new ArrayList<>();
-            for (String arg : args) {
-                if (arg.startsWith("-")) {
-                    out.add(arg);
-                    continue;
-                }
-                List<String> parts = new ArrayList<>();
-                for (String part : arg.split(",", -1)) {
-                    parts.add(shippedPath(root, part));
-                }
-                out.add(String.join(",", parts));
-            }
-            return out;
-        }
-
-        private static String shippedPath(Path root, String part) {
-            try {
-                if (part.isEmpty() || Files.exists(Path.of(part))) {
-                    return part;
-                }
-                Path name = Path.of(part).getFileName();
-                Path candidate = name == null ? null : root.resolve(name);
-                return candidate != null && Files.isRegularFile(candidate) ? candidate.toString() : part;
-            } catch (java.nio.file.InvalidPathException e) {
-                return part;
-            }
+            List<UtteranceResult> results = BatchRescorer.rescoreFile(file, p.job().reading(), rescorer, null);
+            return new RescoredFile(results, scorer.oovCount());
         }
     }
 }

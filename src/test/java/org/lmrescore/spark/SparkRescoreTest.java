@@ -56,8 +56,9 @@ class SparkRescoreTest {
         Path local = dir.resolve("local");
         Path spark = dir.resolve("spark");
         assertEquals(Main.EXIT_SOME_SKIPPED, Main.run(concat(new String[] {"rescore"}, common, "--out", local.toString())));
+        int prepared = FileJob.preparedJobs();
         assertEquals(Main.EXIT_SOME_SKIPPED, SparkRescore.run(concat(new String[0], common, "--out", spark.toString())));
-        assertEquals(1, SparkRescore.Executor.preparedJobs(), "the executors parsed the job and loaded its models once");
+        assertEquals(prepared + 1, FileJob.preparedJobs(), "the executors parsed the job and loaded its models once");
 
         assertArrayEquals(Files.readAllBytes(local.resolve("best.trn")), Files.readAllBytes(spark.resolve("best.trn")),
                 "best.trn byte for byte");

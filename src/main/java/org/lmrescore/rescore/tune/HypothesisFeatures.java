@@ -10,7 +10,7 @@ import java.util.List;
  * setting's total is then arithmetic on these numbers.
  */
 public record HypothesisFeatures(double acoustic, int words, double firstPassLm, double[][] tokenLogProbs, int errors,
-                                 List<String> wordList) {
+                                 List<String> wordList) implements java.io.Serializable {
     /** Without its words (consensus decoding, which aligns them, is then not available). */
     public HypothesisFeatures(double acoustic, int words, double firstPassLm, double[][] tokenLogProbs, int errors) {
         this(acoustic, words, firstPassLm, tokenLogProbs, errors, List.of());

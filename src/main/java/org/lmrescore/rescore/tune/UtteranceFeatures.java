@@ -8,7 +8,8 @@ import java.util.List;
  * exists (every reference word deleted); and the reference words, case folded as WER compares
  * them (consensus decoding aligns its output with them).
  */
-public record UtteranceFeatures(String id, List<HypothesisFeatures> hypotheses, int referenceWords, List<String> reference) {
+public record UtteranceFeatures(String id, List<HypothesisFeatures> hypotheses, int referenceWords, List<String> reference)
+        implements java.io.Serializable {
     public UtteranceFeatures {
         hypotheses = List.copyOf(hypotheses);
         reference = List.copyOf(reference);
