@@ -6,6 +6,7 @@ import org.lmrescore.lm.ngram.EntropyPruner;
 import org.lmrescore.lm.ngram.BinaryFormat;
 import org.lmrescore.lm.ngram.KneserNeyOptions;
 import org.lmrescore.lm.ngram.KneserNeyTrainer;
+import org.lmrescore.lm.ngram.NgramCounts;
 import org.lmrescore.lm.ngram.NgramModel;
 import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.OutputGuard;
@@ -70,6 +71,35 @@ public final class TrainKnCommand implements Callable<Integer> {
                     + "recomputed.")
     Double entropyPrune;
 
+    /** How the text is counted: in this JVM by default; {@code SparkTrainKn} counts it on a cluster. */
+    public interface Counter {
+        /** The counts of {@code job}'s text, as {@code trainer.count} makes them. */
+        NgramCounts count(TrainKnCommand job, KneserNeyTrainer trainer);
+    }
+
+    private final Counter counter;
+
+    public TrainKnCommand() {
+        this((job, trainer) -> trainer.count(job.text));
+    }
+
+    public TrainKnCommand(Counter counter) {
+        this.counter = counter;
+    }
+
+    public Path text() {
+        return text;
+    }
+
+    public int order() {
+        return order;
+    }
+
+    /** The --vocab word list, or null. */
+    public Path wordList() {
+        return vocab;
+    }
+
     @Override
     public Integer call() {
         if (arpa == null && binary == null) {
@@ -96,7 +126,7 @@ public final class TrainKnCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         KneserNeyTrainer trainer = new KneserNeyTrainer(options);
-        BackoffTables model = trainer.train(text);
+        BackoffTables model = trainer.train(counter.count(this, trainer));
         Log.info("discounts:%n%s", trainer.discountsDescription().stripTrailing());
         if (entropyPrune != null) {
             String before = counts(model);

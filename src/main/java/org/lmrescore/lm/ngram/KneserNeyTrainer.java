@@ -27,6 +27,11 @@ public final class KneserNeyTrainer {
     }
 
     public BackoffTables train(Path text) {
+        return train(count(text));
+    }
+
+    /** The counting stage: the vocabulary and the highest-order n-grams of {@code text}, spilling sorted runs past the memory budget. */
+    public NgramCounts count(Path text) {
         int n = options.order;
         long t0 = System.nanoTime();
         TrainingVocabulary vocab = new TrainingVocabulary(options.vocabulary);
@@ -57,18 +62,29 @@ public final class KneserNeyTrainer {
         }
         Log.info("counted %,d tokens in %,d sentences, %,d types, %,d distinct %d-grams (%.1f s)",
                 tokens, sentences, vocab.size(), full.size, n, secondsSince(t0));
-        CountLevel[] levels = AdjustedCounts.compute(full, vocab.size());
+        return new NgramCounts(vocab, full, tokens, sentences);
+    }
+
+    /** Adjusted counts, discounts and probabilities from the counts of {@link #count} (or of a distributed counter), which it consumes. */
+    public BackoffTables train(NgramCounts counts) {
+        SortedNgrams full = counts.take();
+        if (full.order != options.order) {
+            throw new IllegalArgumentException("counts of order " + full.order + " for a model of order " + options.order);
+        }
+        int n = options.order;
+        long t0 = System.nanoTime();
+        CountLevel[] levels = AdjustedCounts.compute(full, counts.vocabulary.size());
         int[] lastGroupRow = lastGroupRows(full, levels);
-        full = null;
+        full = null;  // the adjusted counts hold what the estimation needs
         Log.info("adjusted counts (%.1f s)", secondsSince(t0));
         KneserNeyEstimator estimator = new KneserNeyEstimator(options, levels);
-        BackoffTables tables = estimator.estimate(vocab.words(), options.srilm ? null : lastGroupRow);
+        BackoffTables tables = estimator.estimate(counts.vocabulary.words(), options.srilm ? null : lastGroupRow);
         discounts = estimator.discounts();
-        StringBuilder counts = new StringBuilder();
+        StringBuilder sizes = new StringBuilder();
         for (int k = 1; k <= n; k++) {
-            counts.append(k == 1 ? "" : " / ").append(String.format("%,d", tables.count(k)));
+            sizes.append(k == 1 ? "" : " / ").append(String.format("%,d", tables.count(k)));
         }
-        Log.info("estimated %d-gram model: %s n-grams (%.1f s)", n, counts, secondsSince(t0));
+        Log.info("estimated %d-gram model: %s n-grams (%.1f s)", n, sizes, secondsSince(t0));
         return tables;
     }
 

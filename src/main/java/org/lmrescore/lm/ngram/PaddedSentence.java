@@ -1,6 +1,8 @@
 package org.lmrescore.lm.ngram;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One training line as word ids the way lmplz counts it: order-1 {@code <s>} in front, the
@@ -38,7 +40,7 @@ final class PaddedSentence {
                 break;
             }
             String token = line.substring(start, pos);
-            if (token.equals("<s>") || token.equals("</s>") || (token.equals("<unk>") && !vocab.fixed())) {
+            if (!counted(token, vocab.fixed())) {
                 continue;
             }
             append(vocab.id(token));
@@ -46,6 +48,34 @@ final class PaddedSentence {
         }
         append(TrainingVocabulary.EOS);
         return words;
+    }
+
+    /**
+     * Whether a token of the text is counted as a word: literal {@code <s>} and {@code </s>} never,
+     * {@code <unk>} only when a fixed word list makes it one.
+     */
+    static boolean counted(String token, boolean fixedVocabulary) {
+        return !(token.equals("<s>") || token.equals("</s>") || (token.equals("<unk>") && !fixedVocabulary));
+    }
+
+    /** The counted tokens of a line, in order, split as {@link #read} splits them. */
+    static List<String> countedTokens(String line, boolean fixedVocabulary) {
+        List<String> out = new ArrayList<>();
+        int pos = 0;
+        int end = line.length();
+        while (pos < end) {
+            while (pos < end && isSpace(line.charAt(pos))) {
+                pos++;
+            }
+            int start = pos;
+            while (pos < end && !isSpace(line.charAt(pos))) {
+                pos++;
+            }
+            if (start < pos && counted(line.substring(start, pos), fixedVocabulary)) {
+                out.add(line.substring(start, pos));
+            }
+        }
+        return out;
     }
 
     /** The ids, padding included; valid up to {@link #length()}. */

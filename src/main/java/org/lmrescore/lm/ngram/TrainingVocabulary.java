@@ -22,6 +22,8 @@ final class TrainingVocabulary {
     private final Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
     private final List<String> words = new ArrayList<>();
     private final boolean fixed;
+    /** Complete already (a distributed counter's copy): a new word is a bug, not a new id. */
+    private final boolean complete;
 
     TrainingVocabulary(Path wordList) {
         ids.defaultReturnValue(Vocabulary.NONE);
@@ -44,6 +46,17 @@ final class TrainingVocabulary {
             }
         }
         fixed = wordList != null;
+        complete = false;
+    }
+
+    /** The vocabulary of {@code words} in id order (as {@link #words()} lists them), complete. */
+    TrainingVocabulary(List<String> words, boolean fixed) {
+        ids.defaultReturnValue(Vocabulary.NONE);
+        for (String w : words) {
+            insert(w);
+        }
+        this.fixed = fixed;
+        this.complete = true;
     }
 
     private int insert(String w) {
@@ -58,6 +71,9 @@ final class TrainingVocabulary {
         int id = ids.getInt(w);
         if (id != Vocabulary.NONE) {
             return id;
+        }
+        if (complete && !fixed) {
+            throw new IllegalStateException("'" + w + "' is not in the vocabulary counted first");
         }
         return fixed ? UNK : insert(w);
     }

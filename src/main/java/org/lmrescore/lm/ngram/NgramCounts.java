@@ -1,0 +1,122 @@
+package org.lmrescore.lm.ngram;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What KN training counts before it estimates: the vocabulary in id order and the distinct
+ * highest-order n-grams of the padded sentences with their counts ({@link KneserNeyTrainer#count}
+ * makes them from a file; {@link KneserNeyTrainer#train(NgramCounts)} estimates from them).
+ * A counter elsewhere (the Spark job) makes the same counts in two passes: the vocabulary first
+ * (each counted token, {@link #countedTokens}, by its first appearance in the text), then every
+ * line's n-grams through {@link Windows}, which numbers words exactly as this package does, so
+ * the model estimated is the same, n-gram for n-gram.
+ */
+public final class NgramCounts {
+    final TrainingVocabulary vocabulary;
+    private SortedNgrams ngrams;
+    final long tokens;
+    final long sentences;
+
+    NgramCounts(TrainingVocabulary vocabulary, SortedNgrams ngrams, long tokens, long sentences) {
+        this.vocabulary = vocabulary;
+        this.ngrams = ngrams;
+        this.tokens = tokens;
+        this.sentences = sentences;
+    }
+
+    /**
+     * The n-grams, handed over once: training lets them go as soon as it has the adjusted counts,
+     * so the estimation does not hold the highest order twice.
+     */
+    SortedNgrams take() {
+        SortedNgrams out = ngrams;
+        if (out == null) {
+            throw new IllegalStateException("these counts were already trained on");
+        }
+        ngrams = null;
+        return out;
+    }
+
+    /** The tokens of a line training counts as words (split on spaces and tabs; no literal {@code <s>}, {@code </s>}, and {@code <unk>} only with a word list). */
+    public static List<String> countedTokens(String line, boolean withWordList) {
+        return PaddedSentence.countedTokens(line, withWordList);
+    }
+
+    /**
+     * The numbering of a distributed count: {@code <unk>}, {@code <s>}, {@code </s>}, then the
+     * words of {@code wordList} (when given: other words become {@code <unk>}), else
+     * {@code firstSeen}, the text's words in order of first appearance.
+     */
+    public static Windows windows(int order, Path wordList, List<String> firstSeen) {
+        TrainingVocabulary v = new TrainingVocabulary(wordList);
+        if (wordList == null) {
+            for (String w : firstSeen) {
+                v.id(w);
+            }
+        }
+        return new Windows(order, new ArrayList<>(v.words()), wordList != null);
+    }
+
+    /**
+     * The n-grams of one line at a time, numbered as training numbers them; serialisable, to ship
+     * to workers. Not for two threads at once: give each its {@link #copy}.
+     */
+    public static final class Windows implements Serializable {
+        private final int order;
+        private final ArrayList<String> words;
+        private final boolean fixed;
+        private transient TrainingVocabulary vocabulary;
+        private transient PaddedSentence sentence;
+
+        private Windows(int order, ArrayList<String> words, boolean fixed) {
+            this.order = order;
+            this.words = words;
+            this.fixed = fixed;
+        }
+
+        public int order() {
+            return order;
+        }
+
+        /** A copy with its own working state, for one thread (one Spark task) at a time. */
+        public Windows copy() {
+            return new Windows(order, words, fixed);
+        }
+
+        /** Each n-gram of the padded line, in order, as ids in an array reused from call to call; returns the line's word count. */
+        public int forEach(String line, Consumer<int[]> each) {
+            if (vocabulary == null) {
+                vocabulary = new TrainingVocabulary(words, fixed);
+                sentence = new PaddedSentence(order);
+            }
+            int count = sentence.read(line, vocabulary);
+            int[] ids = sentence.ids();
+            int[] gram = new int[order];
+            for (int s = 0; s + order <= sentence.length(); s++) {
+                System.arraycopy(ids, s, gram, 0, order);
+                each.accept(gram);
+            }
+            return count;
+        }
+
+        /**
+         * The counts: {@code size} distinct n-grams as rows of {@code order} ids in {@code rows}
+         * (any order), their counts, and the text's word and sentence totals.
+         */
+        public NgramCounts counts(int[] rows, long[] counts, int size, long tokens, long sentences) {
+            int maxId = words.size() - 1;
+            int[] perm = RowRadixSort.suffixOrder(rows, size, order, maxId);
+            int[] w = new int[size * order];
+            long[] c = new long[size];
+            for (int i = 0; i < size; i++) {
+                System.arraycopy(rows, perm[i] * order, w, i * order, order);
+                c[i] = counts[perm[i]];
+            }
+            return new NgramCounts(new TrainingVocabulary(words, fixed), new SortedNgrams(order, size, w, c), tokens, sentences);
+        }
+    }
+}
