@@ -22,7 +22,7 @@ import java.util.List;
  *
  * <pre>
  * spark-submit --class org.lmrescore.spark.SparkRescore --master yarn target/lmrescore-all.jar \
- *     @best.args --mix best.mix --in lattices.list --out DIR --ref ref.trn
+ *     {@literal @}best.args --mix best.mix --in lattices.list --out DIR --ref ref.trn
  * </pre>
  *
  * <p>Why it is built this way. The driver parses the options with {@link RescoreCommand} itself
