@@ -10,6 +10,7 @@ threads=$1
 shift
 opens=$(sed -n 's:.*<spark.java.options>\(.*\)</spark.java.options>.*:\1:p' "$root/pom.xml")
 cp=$("$root/eval/test-classpath.sh")
+export SPARK_LOCAL_IP=127.0.0.1  # loopback only, as the tests
 # shellcheck disable=SC2086 # the options split into words on purpose
 exec java ${LMRESCORE_JAVA_OPTS:--Xmx4g} -XX:+UseParallelGC --add-modules jdk.incubator.vector $opens \
   -Dspark.master="local[$threads]" -Dspark.ui.enabled=false -Dspark.driver.bindAddress=127.0.0.1 \
