@@ -1,6 +1,5 @@
 package org.lmrescore.spark;
 
-import org.apache.spark.SparkConf;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.lmrescore.util.InputFormatException;
@@ -76,10 +75,7 @@ public final class FileJob<P, R extends Serializable> {
         Worker<P, R> w = worker;
         String key = name;
         List<Outcome<R>> outcomes;
-        try (JavaSparkContext sc = new JavaSparkContext(new SparkConf().setAppName("lmrescore " + name))) {
-            if (!Log.verbose()) {
-                sc.setLogLevel("WARN");  // the job's own summary is what matters; --verbose keeps Spark's INFO log
-            }
+        try (JavaSparkContext sc = SparkContexts.open(name)) {
             int slices = Math.max(1, Math.min(files.size(), 4 * sc.defaultParallelism()));
             Log.info("%s: %d files in %d Spark tasks", name, files.size(), slices);
             outcomes = new ArrayList<>(sc.parallelize(indexed, slices)

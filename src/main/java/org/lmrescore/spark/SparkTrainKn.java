@@ -1,6 +1,5 @@
 package org.lmrescore.spark;
 
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -84,10 +83,7 @@ public final class SparkTrainKn {
     private static NgramCounts count(TrainKnCommand job, KneserNeyTrainer trainer) {
         String text = job.text().toString();
         boolean withWordList = job.wordList() != null;
-        try (JavaSparkContext sc = new JavaSparkContext(new SparkConf().setAppName("lmrescore train-kn"))) {
-            if (!Log.verbose()) {
-                sc.setLogLevel("WARN");
-            }
+        try (JavaSparkContext sc = SparkContexts.open("train-kn")) {
             JavaRDD<String> lines = sc.textFile(text);
             List<String> firstSeen = List.of();
             if (!withWordList) {
