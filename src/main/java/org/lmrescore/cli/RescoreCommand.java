@@ -185,7 +185,12 @@ public final class RescoreCommand implements Callable<Integer> {
 
     /** How the files are rescored: on this JVM's threads by default; {@code SparkRescore} runs them on a cluster. */
     public interface Runner {
-        /** Rescores {@code files} as {@code job} (prepared) says. */
+        /** The files {@code --in} names ({@code raw}: as given). */
+        default List<Path> inputs(RescoreCommand job, String raw) {
+            return InputFiles.resolve(job.in);
+        }
+
+        /** Rescores {@code files} (those of {@link #inputs}) as {@code job} (prepared) says. */
         Rescored rescore(RescoreCommand job, List<Path> files);
     }
 
@@ -274,7 +279,7 @@ public final class RescoreCommand implements Callable<Integer> {
     public Integer call() {
         prepare();
         noteUntunedWeights();
-        List<Path> files = InputFiles.resolve(in);
+        List<Path> files = runner.inputs(this, spec.commandLine().getParseResult().matchedOption("--in").stringValues().get(0));
         List<Path> inputs = new java.util.ArrayList<>(files);
         inputs.addAll(java.util.Arrays.asList(in, ref, baseline));
         inputs.addAll(model.inputFiles());

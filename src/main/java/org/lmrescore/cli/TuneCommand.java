@@ -122,9 +122,17 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads scoring hypotheses (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     /** How the hypotheses are scored: on this JVM's threads by default; {@code SparkTune} scores them on a cluster. */
     public interface Runner {
-        /** The features of every utterance with a reference in {@code files}, in input order, as {@code job} (prepared) says. */
+        /** The files {@code --in} names ({@code raw}: as given). */
+        default List<Path> inputs(TuneCommand job, String raw) {
+            return InputFiles.resolve(job.in);
+        }
+
+        /** The features of every utterance with a reference in {@code files} (those of {@link #inputs}), in input order. */
         List<UtteranceFeatures> features(TuneCommand job, List<Path> files);
     }
 
@@ -229,7 +237,7 @@ public final class TuneCommand implements Callable<Integer> {
     public Integer call() {
         prepare();
         double defaultLambda = model.rnn().rnnShare(rnnCount, hasBackoff);  // the RNN weight rescore uses
-        List<Path> inputFiles = InputFiles.resolve(in);
+        List<Path> inputFiles = runner.inputs(this, spec.commandLine().getParseResult().matchedOption("--in").stringValues().get(0));
         List<Path> inputs = new ArrayList<>(inputFiles);
         inputs.addAll(java.util.Arrays.asList(in, ref));
         inputs.addAll(model.inputFiles());

@@ -22,6 +22,9 @@ import java.util.function.Function;
  * (the models are loaded once), and a file that fails is a result too (its error message), never
  * a failed Spark task: the driver reports and skips it as the command does.
  *
+ * <p>Inputs are local paths, as the command resolves them, or a URI of any Hadoop file system
+ * ({@link RemoteFiles}), listed on the driver and copied by the executor that reads each file.
+ *
  * <p>The master comes from Spark's configuration ({@code spark-submit --master}, or
  * {@code -Dspark.master=local[2]} on a plain {@code java -cp}). Paths in the arguments must be
  * readable where the executors run (a shared file system), or be shipped with
@@ -65,19 +68,43 @@ public final class FileJob<P, R extends Serializable> {
         this.worker = worker;
     }
 
-    /** Runs the job over {@code files} with the command's arguments ({@code @files} expanded): the outcomes in input order. */
-    public List<Outcome<R>> run(List<Path> files, List<String> args) {
+    /**
+     * The files of a command's {@code --in}: {@code raw}, its text as given, names them by a URI
+     * ({@link RemoteFiles}: any Hadoop file system), or else as the command resolves a local path.
+     */
+    public record Inputs(List<Path> labels, List<String> locations, boolean remote) {
+        public static Inputs of(String raw, java.util.function.Supplier<List<Path>> local) {
+            List<Path> labels = new ArrayList<>();
+            List<String> locations = new ArrayList<>();
+            if (RemoteFiles.isUri(raw)) {
+                for (String uri : RemoteFiles.list(raw)) {
+                    labels.add(Path.of(uri));  // a name for messages only
+                    locations.add(uri);
+                }
+            } else {
+                for (Path p : local.get()) {
+                    labels.add(p);
+                    locations.add(p.toAbsolutePath().toString());
+                }
+            }
+            return new Inputs(labels, locations, RemoteFiles.isUri(raw));
+        }
+    }
+
+    /** Runs the job over the inputs with the command's arguments ({@code @files} expanded): the outcomes in input order. */
+    public List<Outcome<R>> run(Inputs inputs, List<String> args) {
+        List<String> locations = inputs.locations();
         List<String> shippedArgs = new ArrayList<>(args);
         List<IndexedFile> indexed = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            indexed.add(new IndexedFile(i, files.get(i).toAbsolutePath().toString()));
+        for (int i = 0; i < locations.size(); i++) {
+            indexed.add(new IndexedFile(i, locations.get(i), inputs.remote()));
         }
         Worker<P, R> w = worker;
         String key = name;
         List<Outcome<R>> outcomes;
         try (JavaSparkContext sc = SparkContexts.open(name)) {
-            int slices = Math.max(1, Math.min(files.size(), 4 * sc.defaultParallelism()));
-            Log.info("%s: %d files in %d Spark tasks", name, files.size(), slices);
+            int slices = Math.max(1, Math.min(locations.size(), 4 * sc.defaultParallelism()));
+            Log.info("%s: %d files in %d Spark tasks", name, locations.size(), slices);
             outcomes = new ArrayList<>(sc.parallelize(indexed, slices)
                     .mapPartitions(it -> processAll(key, w, shippedArgs, it).iterator()).collect());
         }
@@ -90,23 +117,35 @@ public final class FileJob<P, R extends Serializable> {
         return PREPARED.size();
     }
 
-    private record IndexedFile(int index, String path) implements Serializable {
+    /** A file, its place in the input order, and whether it is read through Hadoop (a URI) or is a local path. */
+    private record IndexedFile(int index, String path, boolean remote) implements Serializable {
     }
 
     @SuppressWarnings("unchecked")
     private static <P, R extends Serializable> List<Outcome<R>> processAll(String name, Worker<P, R> worker, List<String> args,
                                                                            java.util.Iterator<IndexedFile> files) {
-        List<String> local = shipped(args);
-        P prepared = (P) PREPARED.computeIfAbsent(name + '\u0000' + String.join("\u0000", local), k -> worker.prepare(local));
+        List<String> localArgs = shipped(args);
+        P prepared = (P) PREPARED.computeIfAbsent(name + '\u0000' + String.join("\u0000", localArgs),
+                k -> worker.prepare(localArgs));
         List<Outcome<R>> out = new ArrayList<>();
         while (files.hasNext()) {
             IndexedFile f = files.next();
+            Path copies = null;
+            String local = f.path();
             try {
-                out.add(new Outcome<>(f.index(), worker.process(prepared, Path.of(f.path())), null, false));
-            } catch (InputFormatException e) {
-                out.add(new Outcome<>(f.index(), null, e.getMessage(), true));
-            } catch (RuntimeException e) {
-                out.add(new Outcome<>(f.index(), null, e.toString(), false));
+                if (f.remote()) {
+                    copies = Files.createTempDirectory("lmrescore-input-");
+                    local = RemoteFiles.copy(f.path(), copies).toString();
+                }
+                out.add(new Outcome<>(f.index(), worker.process(prepared, Path.of(local)), null, false));
+            } catch (InputFormatException e) {  // messages name the file as the user did, not its copy
+                out.add(new Outcome<>(f.index(), null, e.getMessage().replace(local, f.path()), true));
+            } catch (RuntimeException | java.io.IOException e) {
+                out.add(new Outcome<>(f.index(), null, e.toString().replace(local, f.path()), false));
+            } finally {
+                if (copies != null) {
+                    RemoteFiles.delete(copies);
+                }
             }
         }
         return out;

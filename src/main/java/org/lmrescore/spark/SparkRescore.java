@@ -60,6 +60,13 @@ public final class SparkRescore {
     /** The driver's runner: ships the files to the executors and gathers their outcomes. */
     private static final class Driver implements RescoreCommand.Runner {
         CommandLine cli;
+        FileJob.Inputs inputs;
+
+        @Override
+        public List<Path> inputs(RescoreCommand job, String raw) {
+            inputs = FileJob.Inputs.of(raw, () -> RescoreCommand.Runner.super.inputs(job, raw));
+            return inputs.labels();
+        }
 
         @Override
         public RescoreCommand.Rescored rescore(RescoreCommand job, List<Path> files) {
@@ -69,7 +76,7 @@ public final class SparkRescore {
             }
             long start = System.nanoTime();
             List<FileJob.Outcome<RescoredFile>> outcomes = new FileJob<>("rescore", new Worker())
-                    .run(files, cli.getParseResult().expandedArgs());
+                    .run(inputs, cli.getParseResult().expandedArgs());
             List<BatchRescorer.Task> tasks = new ArrayList<>();
             long oovs = 0;
             for (FileJob.Outcome<RescoredFile> o : outcomes) {

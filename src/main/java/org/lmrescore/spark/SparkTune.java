@@ -46,11 +46,19 @@ public final class SparkTune {
 
     private static final class Driver implements TuneCommand.Runner {
         CommandLine cli;
+        FileJob.Inputs inputs;
+
+        @Override
+        public List<Path> inputs(TuneCommand job, String raw) {
+            inputs = FileJob.Inputs.of(raw, () -> TuneCommand.Runner.super.inputs(job, raw));
+            return inputs.labels();
+        }
 
         @Override
         public List<UtteranceFeatures> features(TuneCommand job, List<Path> files) {
             List<UtteranceFeatures> out = new ArrayList<>();
-            for (FileJob.Outcome<ScoredFile> o : new FileJob<>("tune", new Worker()).run(files, cli.getParseResult().expandedArgs())) {
+            for (FileJob.Outcome<ScoredFile> o : new FileJob<>("tune", new Worker()).run(inputs,
+                    cli.getParseResult().expandedArgs())) {
                 try {
                     out.addAll(o.resultOrThrow().features());
                 } catch (InputFormatException e) {  // as the command's reading: reported and skipped unless --strict

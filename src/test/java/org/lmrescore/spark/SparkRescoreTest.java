@@ -72,6 +72,28 @@ class SparkRescoreTest {
                 summary.replaceAll("\"seconds\": [0-9.e-]+", ""), "the same summary but for the time taken");
     }
 
+    /** Inputs named by a URI (here file://, as hdfs:// would be) are listed through Hadoop and copied by the executors. */
+    @Test
+    void readsInputsNamedByAUriAsTheCommandReadsTheFolder() throws Exception {
+        Path sample = Path.of("lattices/sample").toAbsolutePath();
+        Path lattices = Files.createDirectories(dir.resolve("uri-in"));
+        for (String name : Files.readAllLines(sample.resolve("slf.list")).subList(0, 8)) {
+            Files.copy(sample.resolve(name), lattices.resolve(name));
+        }
+        Files.writeString(lattices.resolve("brown_bad.slf"), "VERSION=1.0\nN=2 L=1\nI=0\nI=1\nJ=0 S=0 E=9 W=x a=-1\n");
+        String[] common = {"--rnn", "models/rnn-small.bin", "--kn", "models/kn5-small.arpa.gz", "--no-lattices"};
+        Path local = dir.resolve("uri-local");
+        Path spark = dir.resolve("uri-spark");
+        assertEquals(Main.EXIT_SOME_SKIPPED, Main.run(concat(new String[] {"rescore"}, common, "--in", lattices.toString(),
+                "--out", local.toString())));
+        assertEquals(Main.EXIT_SOME_SKIPPED, SparkRescore.run(concat(new String[0], common, "--in",
+                lattices.toUri() + "*", "--out", spark.toString())));
+        assertArrayEquals(Files.readAllBytes(local.resolve("best.trn")), Files.readAllBytes(spark.resolve("best.trn")));
+        assertEquals(8, Files.readAllLines(spark.resolve("best.trn")).size());
+        String summary = Files.readString(spark.resolve("summary.json"));
+        assertTrue(summary.contains(lattices.toUri().getPath() + "brown_bad.slf:5"), "named as given, not as its copy: " + summary);
+    }
+
     @Test
     void dynamicRescoringIsRefusedClearly() {
         Path sample = Path.of("lattices/sample").toAbsolutePath();
