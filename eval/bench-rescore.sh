@@ -16,6 +16,7 @@ mkdir -p "$out"
 jar="$root/target/lmrescore-all.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -o -DskipTests package)
 java=(java ${LMRESCORE_JAVA_OPTS:--Xmx4g} -XX:+UseParallelGC --add-modules jdk.incubator.vector)
+bench_cp=$("$root/eval/test-classpath.sh")  # the benchmark command lives with the tests
 
 if [ "$#" -eq 0 ]; then
   if [ ! -f "$out/kn5.bin" ]; then
@@ -27,7 +28,7 @@ fi
 
 echo "== AMI lattices (lmscale 14, words looked up in lower case) and Sphinx dev 100-best lists"
 /usr/bin/time -f "%e %M" -o "$out/time-bench.txt" \
-  "${java[@]}" -jar "$jar" bench-rescore "$@" --lattices "$shared/lattices/ami" --lmscale 14 --lowercase \
+  "${java[@]}" -cp "$bench_cp" org.lmrescore.cli.BenchRescoreCommand "$@" --lattices "$shared/lattices/ami" --lmscale 14 --lowercase \
   --nbest-lists "$shared/speech/dev/sphinx/nbest" --repeat 10 | tee "$out/bench.txt"
 read -r wall rss < "$out/time-bench.txt"
 printf 'benchmark process: wall %.1f s, peak RSS %.0f MB\n' "$wall" "$(echo "$rss / 1024" | bc)"
@@ -49,7 +50,7 @@ if [ ! -f "$rnn" ]; then
     --hidden 200 --class 100 --max-epochs 1 --model "$rnn" > /dev/null
 fi
 echo "== AMI lattices and dev 100-best lists with three RNNs (H=200, C=100) + KN5"
-"${java[@]}" -jar "$jar" bench-rescore --rnn "$rnn,$rnn,$rnn" \
+"${java[@]}" -cp "$bench_cp" org.lmrescore.cli.BenchRescoreCommand --rnn "$rnn,$rnn,$rnn" \
   --kn "$out/kn5.bin" --lattices "$shared/lattices/ami" --lmscale 14 --lowercase \
   --nbest-lists "$shared/speech/dev/sphinx/nbest" --repeat 2 | tee "$out/bench-rnn.txt"
 

@@ -27,7 +27,6 @@ import java.io.UncheckedIOException;
                 TrainRnnCommand.class,
                 MixCommand.class,
                 RnnCommand.class,
-                BenchRescoreCommand.class,
                 TuneCommand.class,
                 PlotCommand.class,
         })

@@ -26,13 +26,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "bench-rescore", hidden = true,
+@Command(name = "bench-rescore",
         description = "Benchmark of rescoring: each lattice of a folder (read, expand, 100-best) and N-best lists with and "
-                + "without prefix sharing, with peak heap. Used by eval/bench-rescore.sh.",
+                + "without prefix sharing, with peak heap. Used by eval/bench-rescore.sh; a benchmark, so it lives with the tests: "
+                + "java -cp \"$(eval/test-classpath.sh)\" org.lmrescore.cli.BenchRescoreCommand ...",
         footer = {"", "Examples:",
                 "  bench-rescore --kn kn5.bin --lattices ../shared/lattices/ami --lmscale 14 --lowercase "
                         + "--nbest-lists ../shared/speech/dev/sphinx/nbest"})
 public final class BenchRescoreCommand implements Callable<Integer> {
+    public static void main(String[] args) {
+        System.exit(Main.commandLine(new BenchRescoreCommand()).execute(args));
+    }
+
     @Mixin
     CommonOptions common;
 
