@@ -25,7 +25,8 @@ import java.util.Map;
  * bound; repeated from the Viterbi best until nothing changes, it is the MBR hypothesis. It needs
  * no word times, so every lattice has a network.
  *
- * <p>Fillers and null arcs are the empty word. Arc weights are the lattice's own
+ * <p>Fillers and null arcs are the empty word: they pass every alignment through, taking no
+ * position of R (so a word a path inserts after a pause is still seen in its gap). Arc weights are the lattice's own
  * ({@link Lattice#weight}, for a rescored lattice the new totals) times the posterior scale.
  * The recursion keeps (nodes x (2n+2)) numbers twice; a lattice past {@link #MAX_CELLS} is first
  * pruned ({@link LatticePruner}) at a beam that fits, from {@link #BEAM} down, which only drops
@@ -293,6 +294,13 @@ public final class LatticeMbr {
         int width = r.length + 1;
         int w = wordId[a];
         int base = s * width;
+        if (w == EMPTY) {  // a filler or null arc passes every alignment through unchanged
+            System.arraycopy(cost, base, arcCost, 0, width);
+            if (step != null) {
+                java.util.Arrays.fill(step, SKIP_WORD);
+            }
+            return;
+        }
         arcCost[0] = cost[base] + loss(w, EMPTY) + SKIP;
         for (int q = 1; q < width; q++) {
             double match = cost[base + q - 1] + loss(w, r[q - 1]);
