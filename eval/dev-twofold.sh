@@ -87,6 +87,10 @@ for sys in kn5 rnns rnns+kn5 "${systems[@]/#/rnns+kn5-}"; do
   cat "$out/odd/$sys/best.trn" "$out/even/$sys/best.trn" > "$out/$sys.pooled.trn"
 done
 cat "$out/odd/rnns+kn5-lattice/best.ctm" "$out/even/rnns+kn5-lattice/best.ctm" > "$out/rnns+kn5-lattice.pooled.ctm"
+# the Viterbi 1-best of the same runs as the MBR systems (same weights, same lattices): MBR's own baseline
+for sys in lattice-mbr lattice-mbr-tuned; do
+  cat "$out/odd/rnns+kn5-$sys/viterbi.trn" "$out/even/rnns+kn5-$sys/viterbi.trn" > "$out/rnns+kn5-$sys.viterbi.pooled.trn"
+done
 
 echo "== pooled over both held-out halves (every dev word once)"
 for sys in kn5 rnns rnns+kn5; do
@@ -109,6 +113,10 @@ compare "RNNs + KN5, lattices rescored, against KN5 alone" "$out/rnns+kn5-lattic
 compare "RNNs + KN5, lattices rescored, against Sphinx's 1-best" "$out/rnns+kn5-lattice.pooled.trn" "$dev/sphinx/hyp.trn"
 compare "RNNs + KN5, lattices rescored, MBR against Viterbi" "$out/rnns+kn5-lattice-mbr.pooled.trn" "$out/rnns+kn5-lattice.pooled.trn"
 compare "RNNs + KN5, lattices rescored, MBR at the tuned scale against Viterbi" "$out/rnns+kn5-lattice-mbr-tuned.pooled.trn" "$out/rnns+kn5-lattice.pooled.trn"
+compare "RNNs + KN5, lattices rescored, MBR against the Viterbi 1-best of the same run (default scale)" \
+  "$out/rnns+kn5-lattice-mbr.pooled.trn" "$out/rnns+kn5-lattice-mbr.viterbi.pooled.trn"
+compare "RNNs + KN5, lattices rescored, MBR against the Viterbi 1-best of the same run (tuned weights and scale)" \
+  "$out/rnns+kn5-lattice-mbr-tuned.pooled.trn" "$out/rnns+kn5-lattice-mbr-tuned.viterbi.pooled.trn"
 compare "RNNs + KN5, lattices rescored, MBR against Sphinx's 1-best" "$out/rnns+kn5-lattice-mbr.pooled.trn" "$dev/sphinx/hyp.trn"
 if [ "$dynamic" != none ]; then
   compare "RNNs + KN5 dynamic against KN5 alone" "$out/rnns+kn5-dynamic.pooled.trn" "$out/kn5.pooled.trn"
