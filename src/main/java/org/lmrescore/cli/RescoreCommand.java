@@ -43,9 +43,9 @@ import java.util.concurrent.Callable;
                         + "natural logs, every input's log base converted. Fillers (<sil>, [noise]) are skipped by the LM unless "
                         + "--score-fillers.",
                 "Writes to --out: best.trn, best.txt (Kaldi text), before.trn, best.ctm (when the input has times), "
-                        + "nbest.tsv, nbest.rnnlm.txt, nbest.kaldi.txt, nbest-srilm/ID.nbest (and nbest-srilm2/ID.nbest, NBestList2.0, with "
-                        + "times), oracle.trn (with --ref), lattices/ID.slf.gz (rescored lattices, new LM scores), "
-                        + "summary.json.",
+                        + "nbest.tsv, nbest.rnnlm.txt, nbest.kaldi.txt, nbest-srilm/ID.nbest (and nbest-srilm2/ID.nbest, "
+                        + "NBestList2.0, with times), oracle.trn (with --ref), lattices/ID.slf.gz (rescored lattices, new LM "
+                        + "scores), summary.json.",
                 "Exit status: 0; 1 when some file could not be rescored (reported, skipped); 2 for bad options or, with --strict, a bad file."},
         footer = {"", "Examples:",
                 "  rescore --rnn models/rnn-small.bin --kn models/kn5-small.arpa.gz --in ../shared/speech/dev/sphinx/slf --out out \\",
