@@ -70,7 +70,7 @@ final class AdjustedCounts {
     }
 
     /** Unigrams as one row per word id, zero counts for words never predicted. */
-    private static CountLevel densify(CountLevel sparse, int v) {
+    static CountLevel densify(CountLevel sparse, int v) {
         CountLevel dense = new CountLevel(1, v);
         dense.size = v;
         for (int i = 0; i < v; i++) {

@@ -67,15 +67,23 @@ public final class KneserNeyTrainer {
 
     /** Adjusted counts, discounts and probabilities from the counts of {@link #count} (or of a distributed counter), which it consumes. */
     public BackoffTables train(NgramCounts counts) {
-        SortedNgrams full = counts.take();
-        if (full.order != options.order) {
-            throw new IllegalArgumentException("counts of order " + full.order + " for a model of order " + options.order);
+        if (counts.order() != options.order) {
+            throw new IllegalArgumentException("counts of order " + counts.order() + " for a model of order " + options.order);
         }
         int n = options.order;
         long t0 = System.nanoTime();
-        CountLevel[] levels = AdjustedCounts.compute(full, counts.vocabulary.size());
-        int[] lastGroupRow = lastGroupRows(full, levels);
-        full = null;  // the adjusted counts hold what the estimation needs
+        CountLevel[] levels;
+        int[] last;  // the last n-gram in suffix order
+        if (counts.levels != null) {  // adjusted already (by a distributed counter)
+            levels = counts.levels;
+            last = counts.lastNgram;
+        } else {
+            SortedNgrams full = counts.take();
+            levels = AdjustedCounts.compute(full, counts.vocabulary.size());
+            last = full.size == 0 ? null : Arrays.copyOfRange(full.words, (full.size - 1) * n, full.size * n);
+            // full is let go here: the adjusted counts hold what the estimation needs
+        }
+        int[] lastGroupRow = lastGroupRows(last, levels);
         Log.info("adjusted counts (%.1f s)", secondsSince(t0));
         KneserNeyEstimator estimator = new KneserNeyEstimator(options, levels);
         BackoffTables tables = estimator.estimate(counts.vocabulary.words(), options.srilm ? null : lastGroupRow);
@@ -103,23 +111,22 @@ public final class KneserNeyTrainer {
     }
 
     /** Rows of the suffixes of the last counted n-gram, which lmplz's statistics see with raw counts. */
-    private static int[] lastGroupRows(SortedNgrams full, CountLevel[] levels) {
-        int n = full.order;
+    private static int[] lastGroupRows(int[] last, CountLevel[] levels) {
+        int n = levels.length;
         int[] rows = new int[n];
         Arrays.fill(rows, -1);
-        if (n == 1 || full.size == 0) {
+        if (n == 1 || last == null) {
             return rows;
         }
-        int f = full.size - 1;
         for (int k = 1; k < n; k++) {
             boolean valid = true;
             for (int p = n - k + 1; p < n; p++) {
-                if (full.word(f, p) == TrainingVocabulary.BOS) {
+                if (last[p] == TrainingVocabulary.BOS) {
                     valid = false;
                 }
             }
             if (valid) {
-                rows[k - 1] = k == 1 ? full.word(f, n - 1) : levels[k - 1].size - 1;
+                rows[k - 1] = k == 1 ? last[n - 1] : levels[k - 1].size - 1;
             }
         }
         return rows;

@@ -17,16 +17,39 @@ import java.util.function.Consumer;
  */
 public final class NgramCounts {
     final TrainingVocabulary vocabulary;
+    private final int order;
     private SortedNgrams ngrams;
+    /** Or, from a distributed counter, every order adjusted already, and the last n-gram in suffix order. */
+    final CountLevel[] levels;
+    final int[] lastNgram;
     final long tokens;
     final long sentences;
 
     NgramCounts(TrainingVocabulary vocabulary, SortedNgrams ngrams, long tokens, long sentences) {
         this.vocabulary = vocabulary;
+        this.order = ngrams.order;
         this.ngrams = ngrams;
+        this.levels = null;
+        this.lastNgram = null;
         this.tokens = tokens;
         this.sentences = sentences;
     }
+
+    private NgramCounts(TrainingVocabulary vocabulary, CountLevel[] levels, int[] lastNgram, long tokens, long sentences) {
+        this.vocabulary = vocabulary;
+        this.order = levels.length;
+        this.levels = levels;
+        this.lastNgram = lastNgram;
+        this.tokens = tokens;
+        this.sentences = sentences;
+    }
+
+    int order() {
+        return order;
+    }
+
+    /** The id of {@code <s>} in every numbering of training ({@link Windows} too). */
+    public static final int BOS = TrainingVocabulary.BOS;
 
     /**
      * The n-grams, handed over once: training lets them go as soon as it has the adjusted counts,
@@ -101,6 +124,31 @@ public final class NgramCounts {
                 each.accept(gram);
             }
             return count;
+        }
+
+        /**
+         * Adjusted counts made elsewhere: for each order k (index k-1) its {@code sizes[k-1]}
+         * k-grams as rows of ids (any order), their adjusted and raw counts, as
+         * {@link AdjustedCounts} defines them (the highest order and k-grams starting with
+         * {@code <s>}: raw counts; the others: distinct words before them; k-grams with {@code <s>}
+         * after their first word left out); {@code lastNgram}, the last distinct n-gram in suffix
+         * order (lmplz's statistics see its suffixes with raw counts).
+         */
+        public NgramCounts adjusted(int[][] rows, long[][] adjusted, long[][] raw, int[] sizes, int[] lastNgram,
+                                    long tokens, long sentences) {
+            int maxId = words.size() - 1;
+            CountLevel[] levels = new CountLevel[order];
+            for (int k = 1; k <= order; k++) {
+                int size = sizes[k - 1];
+                int[] perm = RowRadixSort.suffixOrder(rows[k - 1], size, k, maxId);
+                CountLevel level = new CountLevel(k, size);
+                for (int i = 0; i < size; i++) {
+                    level.add(rows[k - 1], perm[i] * k, adjusted[k - 1][perm[i]], raw[k - 1][perm[i]]);
+                }
+                levels[k - 1] = level;
+            }
+            levels[0] = AdjustedCounts.densify(levels[0], words.size());
+            return new NgramCounts(new TrainingVocabulary(words, fixed), levels, lastNgram, tokens, sentences);
         }
 
         /**
