@@ -137,7 +137,8 @@ public final class RescoreCommand implements Callable<Integer> {
                     + "tune fits and writes to --params (default ${DEFAULT-VALUE}: the posterior itself).")
     String confidenceMap;
 
-    @Option(names = "--meshes", description = "Also write each utterance's confusion network to meshes/ID.mesh (SRILM's mesh format).")
+    @Option(names = "--meshes", description = "Also write each utterance's confusion network to meshes/ID.mesh (SRILM's mesh format) and its "
+            + "word-posterior N-best to meshes/ID.nbest ('ln-posterior words...' lines).")
     boolean meshes;
 
     @Option(names = "--max-expanded-arcs", paramLabel = "N", defaultValue = "" + LatticeRescorer.DEFAULT_MAX_ARCS,

@@ -3,6 +3,7 @@ package org.lmrescore.lattice;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,6 +97,51 @@ public final class ConfusionNetwork implements java.io.Serializable {
                 for (String w : best.split(" ")) {
                     out.add(span == null ? new Word(w, p) : new Word(w, p, span[0], span[1]));
                 }
+            }
+        }
+        return out;
+    }
+
+    /** A hypothesis of the network and ln of its posterior there (the product of its entries' posteriors). */
+    public record MeshPath(List<String> words, double logPosterior) {
+    }
+
+    /**
+     * The network's {@code k} most probable hypotheses, best first (SRILM's {@code -nbest-decode}
+     * of a mesh): one entry per slot, the product of their posteriors. The slots are independent,
+     * so keeping the best prefixes slot by slot is exact; 4k of them are kept, so that choices
+     * giving the same words (an empty entry in one slot or the other), counted once at their
+     * best, still leave k.
+     */
+    public List<MeshPath> nbest(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1");
+        }
+        List<MeshPath> beam = List.of(new MeshPath(List.of(), 0));
+        for (Slot slot : slots) {
+            Map<String, Double> entries = new LinkedHashMap<>(slot.words());
+            double empty = slot.empty();
+            List<MeshPath> next = new ArrayList<>();
+            for (MeshPath p : beam) {
+                if (empty > 0) {
+                    next.add(new MeshPath(p.words(), p.logPosterior() + Math.log(empty)));
+                }
+                for (Map.Entry<String, Double> e : entries.entrySet()) {
+                    if (e.getValue() > 0) {
+                        List<String> words = new ArrayList<>(p.words());
+                        words.addAll(List.of(e.getKey().split(" ")));
+                        next.add(new MeshPath(words, p.logPosterior() + Math.log(e.getValue())));
+                    }
+                }
+            }
+            next.sort((a, b) -> Double.compare(b.logPosterior(), a.logPosterior()));
+            beam = next.subList(0, Math.min(k * 4, next.size()));  // room for the duplicates dropped at the end
+        }
+        List<MeshPath> out = new ArrayList<>();
+        java.util.Set<List<String>> seen = new java.util.HashSet<>();
+        for (MeshPath p : beam) {
+            if (out.size() < k && seen.add(p.words())) {
+                out.add(p);
             }
         }
         return out;

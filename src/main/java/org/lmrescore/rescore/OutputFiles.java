@@ -35,7 +35,8 @@ import java.util.function.Function;
  * {@code viterbi.trn} (and {@code viterbi.ctm}). Rescored lattices go to
  * {@code lattices/ID.slf.gz} as they are made ({@code lattices/ID.lat.txt.gz}, Kaldi text, for
  * Kaldi input); confusion networks, when asked for, to
- * {@code meshes/ID.mesh} (SRILM's mesh format).
+ * {@code meshes/ID.mesh} (SRILM's mesh format) with the network's N-best by word posteriors in
+ * {@code meshes/ID.nbest}.
  */
 public final class OutputFiles {
     public static final String BEST_TRN = "best.trn";
@@ -70,7 +71,7 @@ public final class OutputFiles {
         return switch (relative) {
             case BEST_TRN, BEST_TEXT, BEFORE_TRN, BEST_CTM, NBEST_TSV, NBEST_RNNLM, NBEST_KALDI, ORACLE_TRN, VITERBI_TRN, VITERBI_CTM -> true;
             default -> inFolder(relative, LATTICES, SLF_SUFFIX) || inFolder(relative, LATTICES, KALDI_LATTICE_SUFFIX)
-                    || inFolder(relative, MESHES, ".mesh") || inFolder(relative, NBEST_SRILM, ".nbest")
+                    || inFolder(relative, MESHES, ".mesh") || inFolder(relative, MESHES, ".nbest") || inFolder(relative, NBEST_SRILM, ".nbest")
                     || inFolder(relative, NBEST_SRILM2, ".nbest");
         };
     }
@@ -169,6 +170,17 @@ public final class OutputFiles {
     private static void writeMeshes(Path dir, List<UtteranceResult> results) {
         for (UtteranceResult r : results) {
             writeFile(dir, r.id() + ".mesh", w -> r.network().writeMesh(w, r.id()));
+            // the network's own N-best, as many as the rescored list: 'ln-posterior words...' lines
+            writeFile(dir, r.id() + ".nbest", w -> {
+                for (ConfusionNetwork.MeshPath p : r.network().nbest(Math.max(1, r.nbest().size()))) {
+                    w.write(String.format(Locale.ROOT, "%.6f", p.logPosterior()));
+                    for (String word : p.words()) {
+                        w.write(' ');
+                        w.write(word);
+                    }
+                    w.write('\n');
+                }
+            });
         }
     }
 

@@ -88,6 +88,20 @@ class ConfusionNetworkTest {
                 """, w.toString());
     }
 
+    /**
+     * The network's N-best by word posteriors, by hand from its slots (the 0.74 / a 0.26; big 0.15
+     * / nothing 0.85; cat 0.55 / hat 0.45): the cat 0.34595, the hat 0.28305, a cat 0.12155.
+     */
+    @Test
+    void meshNBestIsTheProductOfSlotPosteriors() {
+        Lattice l = SlfReader.read(Fixtures.write(dir, "four.slf", FOUR_PATHS));
+        List<ConfusionNetwork.MeshPath> best = alignedToViterbi(l, 1).nbest(3);
+        assertEquals(List.of(List.of("the", "cat"), List.of("the", "hat"), List.of("a", "cat")),
+                best.stream().map(ConfusionNetwork.MeshPath::words).toList());
+        assertArrayEquals(new double[] {Math.log(0.74 * 0.85 * 0.55), Math.log(0.74 * 0.85 * 0.45), Math.log(0.26 * 0.85 * 0.55)},
+                best.stream().mapToDouble(ConfusionNetwork.MeshPath::logPosterior).toArray(), 1e-9);
+    }
+
     @Test
     void mbrDecodingConvergesOnTheConsensus() {
         Lattice l = SlfReader.read(Fixtures.write(dir, "four.slf", FOUR_PATHS));
