@@ -58,7 +58,10 @@ public final class FileJob<P, R extends Serializable> {
         }
     }
 
+    /** What each job's arguments prepared on this JVM, kept for its life (a spark-submit's executors). */
     private static final Map<String, Object> PREPARED = new ConcurrentHashMap<>();
+    /** The index of the outcome that says an executor could not prepare the job. */
+    private static final int SETUP = -1;
 
     private final String name;
     private final Worker<P, R> worker;
@@ -108,6 +111,11 @@ public final class FileJob<P, R extends Serializable> {
             outcomes = new ArrayList<>(sc.parallelize(indexed, slices)
                     .mapPartitions(it -> processAll(key, w, shippedArgs, it).iterator()).collect());
         }
+        for (Outcome<R> o : outcomes) {
+            if (o.index() == SETUP) {
+                o.resultOrThrow();  // an executor could not prepare the job (a model it cannot read): stop with its message
+            }
+        }
         outcomes.sort(Comparator.comparingInt(Outcome::index));
         return outcomes;
     }
@@ -125,9 +133,16 @@ public final class FileJob<P, R extends Serializable> {
     private static <P, R extends Serializable> List<Outcome<R>> processAll(String name, Worker<P, R> worker, List<String> args,
                                                                            java.util.Iterator<IndexedFile> files) {
         List<String> localArgs = shipped(args);
-        P prepared = (P) PREPARED.computeIfAbsent(name + '\u0000' + String.join("\u0000", localArgs),
-                k -> worker.prepare(localArgs));
         List<Outcome<R>> out = new ArrayList<>();
+        P prepared;
+        try {
+            prepared = (P) PREPARED.computeIfAbsent(name + '\u0000' + String.join("\u0000", localArgs),
+                    k -> worker.prepare(localArgs));
+        } catch (RuntimeException e) {  // a model that cannot be read: the job's error, not this task's
+            out.add(new Outcome<>(SETUP, null, e instanceof InputFormatException ? e.getMessage() : e.toString(),
+                    e instanceof InputFormatException));
+            return out;
+        }
         while (files.hasNext()) {
             IndexedFile f = files.next();
             Path copies = null;

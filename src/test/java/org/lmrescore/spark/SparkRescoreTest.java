@@ -94,6 +94,15 @@ class SparkRescoreTest {
         assertTrue(summary.contains(lattices.toUri().getPath() + "brown_bad.slf:5"), "named as given, not as its copy: " + summary);
     }
 
+    /** A model no executor can read stops the job with the model's error, not with failed Spark tasks. */
+    @Test
+    void anUnreadableModelIsTheJobsError() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.arpa"), "not an ARPA file\n");
+        int status = SparkRescore.run("--kn", bad.toString(), "--in", Path.of("lattices/sample/slf.list").toAbsolutePath().toString(),
+                "--out", dir.resolve("bad-model").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, status);
+    }
+
     @Test
     void dynamicRescoringIsRefusedClearly() {
         Path sample = Path.of("lattices/sample").toAbsolutePath();
