@@ -103,8 +103,7 @@ public final class LatticeMbr {
 
     /** The network aligned to {@code words} (e.g. the Viterbi best: its odd slots' posteriors are those words' confidences). */
     public ConfusionNetwork alignedTo(List<String> words) {
-        int[] r = withGaps(ids(words));
-        return network(r, accumulate(r));
+        return networks(words, false).aligned();
     }
 
     /**
@@ -112,9 +111,28 @@ public final class LatticeMbr {
      * slot's update changes any more; its consensus is the MBR 1-best.
      */
     public ConfusionNetwork decode(List<String> start) {
+        return networks(start, true).decoded();
+    }
+
+    /** The network aligned to a hypothesis and, when decoding, the MBR network reached from it (else the same). */
+    public record Networks(ConfusionNetwork aligned, ConfusionNetwork decoded) {
+    }
+
+    /**
+     * The network aligned to {@code start} and, when {@code decode}, the MBR network the updates
+     * reach from it: the first pass of the decoding is the alignment, computed once for both.
+     */
+    public Networks networks(List<String> start, boolean decode) {
         int[] r = withGaps(ids(start));
+        ConfusionNetwork aligned = null;
         for (int iteration = 0; ; iteration++) {
             Stats stats = accumulate(r);
+            if (aligned == null) {
+                aligned = network(r, stats);
+                if (!decode) {
+                    return new Networks(aligned, aligned);
+                }
+            }
             List<Int2DoubleOpenHashMap> gamma = stats.gamma();
             int[] next = r.clone();
             boolean changed = false;
@@ -131,7 +149,7 @@ public final class LatticeMbr {
                 next[q] = best;
             }
             if (!changed || iteration + 1 >= MAX_ITERATIONS) {
-                return network(r, stats);
+                return new Networks(aligned, iteration == 0 ? aligned : network(r, stats));
             }
             r = withGaps(Arrays.stream(next).filter(w -> w != EMPTY).toArray());
         }

@@ -94,8 +94,9 @@ public final class UtteranceRescorer {
                 ConfusionNetwork aligned;
                 ConfusionNetwork network;
                 if (mbr != null) {
-                    aligned = mbr.alignedTo(viterbi);
-                    network = settings.consensus() ? mbr.decode(viterbi) : aligned;
+                    LatticeMbr.Networks networks = mbr.networks(viterbi, settings.consensus());
+                    aligned = networks.aligned();
+                    network = networks.decoded();
                 } else {  // too long for the lattice recursion's budget: the network of its N-best list
                     aligned = NBestConsensus.network(nbest.isEmpty() ? List.of(best) : nbest, settings.posteriorScale());
                     network = aligned;

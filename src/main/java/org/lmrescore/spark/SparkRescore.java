@@ -8,8 +8,6 @@ import org.lmrescore.rescore.Scorer;
 import org.lmrescore.rescore.UtteranceRescorer;
 import org.lmrescore.rescore.UtteranceResult;
 import org.lmrescore.util.InputFormatException;
-import org.lmrescore.util.Log;
-import picocli.CommandLine;
 
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -49,23 +47,15 @@ public final class SparkRescore {
 
     /** Runs the job and returns the exit status {@code bin/rescore} would. */
     public static int run(String... args) {
-        Log.setVerbose(false);
         Driver driver = new Driver();
-        CommandLine cli = Main.commandLine(new RescoreCommand(driver));
-        cli.setCommandName("SparkRescore");
-        driver.cli = cli;
-        return cli.execute(args);
+        return driver.execute("SparkRescore", new RescoreCommand(driver), args);
     }
 
     /** The driver's runner: ships the files to the executors and gathers their outcomes. */
-    private static final class Driver implements RescoreCommand.Runner {
-        CommandLine cli;
-        FileJob.Inputs inputs;
-
+    private static final class Driver extends CommandDriver implements RescoreCommand.Runner {
         @Override
         public List<Path> inputs(RescoreCommand job, String raw) {
-            inputs = FileJob.Inputs.of(raw, () -> RescoreCommand.Runner.super.inputs(job, raw));
-            return inputs.labels();
+            return inputs(raw, () -> RescoreCommand.Runner.super.inputs(job, raw));
         }
 
         @Override
@@ -75,8 +65,7 @@ public final class SparkRescore {
                         + "adapting the RNNs for the next: it cannot be spread over a cluster; run bin/rescore for it");
             }
             long start = System.nanoTime();
-            List<FileJob.Outcome<RescoredFile>> outcomes = new FileJob<>("rescore", new Worker())
-                    .run(inputs, cli.getParseResult().expandedArgs());
+            List<FileJob.Outcome<RescoredFile>> outcomes = run(new FileJob<>("rescore", new Worker()));
             List<BatchRescorer.Task> tasks = new ArrayList<>();
             long oovs = 0;
             for (FileJob.Outcome<RescoredFile> o : outcomes) {

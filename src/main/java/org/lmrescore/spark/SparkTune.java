@@ -7,7 +7,6 @@ import org.lmrescore.rescore.tune.FeatureExtractor;
 import org.lmrescore.rescore.tune.UtteranceFeatures;
 import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.Log;
-import picocli.CommandLine;
 
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -36,29 +35,20 @@ public final class SparkTune {
 
     /** Runs the job and returns the exit status {@code bin/tune} would. */
     public static int run(String... args) {
-        Log.setVerbose(false);
         Driver driver = new Driver();
-        CommandLine cli = Main.commandLine(new TuneCommand(driver));
-        cli.setCommandName("SparkTune");
-        driver.cli = cli;
-        return cli.execute(args);
+        return driver.execute("SparkTune", new TuneCommand(driver), args);
     }
 
-    private static final class Driver implements TuneCommand.Runner {
-        CommandLine cli;
-        FileJob.Inputs inputs;
-
+    private static final class Driver extends CommandDriver implements TuneCommand.Runner {
         @Override
         public List<Path> inputs(TuneCommand job, String raw) {
-            inputs = FileJob.Inputs.of(raw, () -> TuneCommand.Runner.super.inputs(job, raw));
-            return inputs.labels();
+            return inputs(raw, () -> TuneCommand.Runner.super.inputs(job, raw));
         }
 
         @Override
         public List<UtteranceFeatures> features(TuneCommand job, List<Path> files) {
             List<UtteranceFeatures> out = new ArrayList<>();
-            for (FileJob.Outcome<ScoredFile> o : new FileJob<>("tune", new Worker()).run(inputs,
-                    cli.getParseResult().expandedArgs())) {
+            for (FileJob.Outcome<ScoredFile> o : run(new FileJob<>("tune", new Worker()))) {
                 try {
                     out.addAll(o.resultOrThrow().features());
                 } catch (InputFormatException e) {  // as the command's reading: reported and skipped unless --strict

@@ -3,6 +3,7 @@ package org.lmrescore.lm.ngram;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One training line as word ids the way lmplz counts it: order-1 {@code <s>} in front, the
@@ -26,26 +27,10 @@ final class PaddedSentence {
         Arrays.fill(ids, 0, padding, TrainingVocabulary.BOS);
         length = padding;
         words = 0;
-        int pos = 0;
-        int end = line.length();
-        while (pos < end) {
-            while (pos < end && isSpace(line.charAt(pos))) {
-                pos++;
-            }
-            int start = pos;
-            while (pos < end && !isSpace(line.charAt(pos))) {
-                pos++;
-            }
-            if (start == pos) {
-                break;
-            }
-            String token = line.substring(start, pos);
-            if (!counted(token, vocab.fixed())) {
-                continue;
-            }
+        forEachCounted(line, vocab.fixed(), token -> {
             append(vocab.id(token));
             words++;
-        }
+        });
         append(TrainingVocabulary.EOS);
         return words;
     }
@@ -58,9 +43,15 @@ final class PaddedSentence {
         return !(token.equals("<s>") || token.equals("</s>") || (token.equals("<unk>") && !fixedVocabulary));
     }
 
-    /** The counted tokens of a line, in order, split as {@link #read} splits them. */
+    /** The counted tokens of a line, in order, as {@link #read} takes them. */
     static List<String> countedTokens(String line, boolean fixedVocabulary) {
         List<String> out = new ArrayList<>();
+        forEachCounted(line, fixedVocabulary, out::add);
+        return out;
+    }
+
+    /** The one split of a training line: tokens between spaces and tabs, those {@link #counted} only. */
+    private static void forEachCounted(String line, boolean fixedVocabulary, Consumer<String> each) {
         int pos = 0;
         int end = line.length();
         while (pos < end) {
@@ -71,11 +62,13 @@ final class PaddedSentence {
             while (pos < end && !isSpace(line.charAt(pos))) {
                 pos++;
             }
-            if (start < pos && counted(line.substring(start, pos), fixedVocabulary)) {
-                out.add(line.substring(start, pos));
+            if (start < pos) {
+                String token = line.substring(start, pos);
+                if (counted(token, fixedVocabulary)) {
+                    each.accept(token);
+                }
             }
         }
-        return out;
     }
 
     /** The ids, padding included; valid up to {@link #length()}. */
