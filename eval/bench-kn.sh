@@ -1,48 +1,98 @@
 #!/usr/bin/env bash
-# Benchmark of the Kneser-Ney n-gram tools on the Brown corpus (ASR form), against KenLM's figures
-# in ../shared/reference/peers.md: lmplz -o 5 4.6 s wall / 0.4 GB peak; trie binary 24.3 MB.
-# Prints training time and peak memory (train-kn), binary size, load time and queries per second.
+# The Kneser-Ney tools side by side with KenLM built from its public source (lmplz, build_binary,
+# query), in one run, ROUNDS alternating rounds per measurement, medians and ratios:
+#   1. training a 5-gram (ARPA out) on brown-asr and on gutenberg: train-kn --memory M vs lmplz -S M
+#   2. the binary files of lmplz's gutenberg ARPA (the same model for both): probing, trie, trie -q 8 -b 8
+#   3. perplexity of gutenberg test from each binary, whole command: ppl --kn vs query -v summary
 #
-#   eval/bench-kn.sh [DATA_DIR] [ORDER]     (default ../shared/data/brown-asr, 5)
+#   KENLM_BIN=/path/to/kenlm/build/bin eval/bench-kn.sh [ROUNDS] [MEMORY]     (defaults 3, 1G)
 #
-# Outputs go to eval/out/kn/. The machine may be shared: wall times are upper bounds, user CPU
-# seconds are the steadier figure.
+# Wall seconds and peak RSS come from /usr/bin/time. Outputs and the table (bench.md) go to
+# eval/out/kn/. Ratios are ours / KenLM's: below 1 is better.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-data="${1:-$root/../shared/data/brown-asr}"
-order="${2:-5}"
+rounds="${1:-3}"
+memory="${2:-1G}"
+kenlm="${KENLM_BIN:?set KENLM_BIN to the folder of lmplz, build_binary and query}"
+shared="${LMRESCORE_SHARED:-$root/../shared}"
 out="$root/eval/out/kn"
-name="bench.$(basename "$data").o$order"
 mkdir -p "$out"
 jar="$root/target/lmrescore-all.jar"
-[ -f "$jar" ] || (cd "$root" && mvn -q -B -o -DskipTests package)
-java=(java ${LMRESCORE_JAVA_OPTS:--Xmx4g} -XX:+UseParallelGC)
+[ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
+ours="$root/bin/lmrescore"
+results="$out/results.tsv"
+: > "$results"
 
-measure() { # label, command...: runs under /usr/bin/time, prints wall / CPU / peak RSS
-  local label="$1"; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" > "$out/$label.stdout" 2> "$out/$label.stderr"
-  read -r wall user sys rss < "$out/time.txt"
-  printf '%-24s wall %6.2f s   user+sys %6.2f s   peak RSS %5.0f MB\n' "$label" "$wall" \
-    "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)"
+# run LABEL WHO CMD...: one timed run (stdin from $stdin if set), appends "label who wall rss_mb" to results
+run() {
+  local label="$1" who="$2"; shift 2
+  /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" < "${stdin:-/dev/null}" > "$out/$label.$who.stdout" 2> "$out/$label.$who.stderr"
+  read -r wall rss < "$out/time.txt"
+  printf '%s\t%s\t%s\t%s\n' "$label" "$who" "$wall" "$((rss / 1024))" >> "$results"
+  printf '  %-22s %-6s %6.2f s %6d MB\n' "$label" "$who" "$wall" "$((rss / 1024))"
 }
 
-echo "== train-kn --order $order on $data/train.txt (writes ARPA, as lmplz does)"
-measure train-kn "${java[@]}" -jar "$jar" train-kn --order "$order" --text "$data/train.txt" \
-  --arpa "$out/$name.arpa" --verbose
-grep -E 'n-grams|estimated' "$out/train-kn.stderr" | tail -2
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); KenLM: $kenlm; memory budget $memory"
+for corpus in brown-asr gutenberg; do
+  text="$shared/data/$corpus/train.txt"
+  echo "== train 5-gram on $corpus"
+  for r in $(seq "$rounds"); do
+    stdin="$text" run "train-$corpus" kenlm "$kenlm/lmplz" -o 5 -S "$memory" -T "$out" --arpa "$out/$corpus.kenlm.arpa"
+    run "train-$corpus" ours "$ours" train-kn --order 5 --memory "$memory" --temp "$out" --text "$text" \
+      --arpa "$out/$corpus.ours.arpa"
+  done
+  # the same n-grams: the ARPA headers' counts agree
+  if diff <(sed -n '/^ngram /p' "$out/$corpus.kenlm.arpa") <(sed -n '/^ngram /p' "$out/$corpus.ours.arpa") > /dev/null; then
+    echo "  n-gram counts identical: $(sed -n '/^ngram /p' "$out/$corpus.ours.arpa" | cut -d= -f2 | paste -sd/)"
+  else
+    echo "  N-GRAM COUNTS DIFFER"; exit 1
+  fi
+done
 
-echo "== build-binary"
-measure build-binary "${java[@]}" -jar "$jar" build-binary "$out/$name.arpa" "$out/$name.bin"
-printf '%-24s %.1f MB (ARPA %.1f MB; KenLM trie 24.3 MB, probing 50.0 MB for the 5-gram)\n' "binary size" \
-  "$(echo "$(stat -c %s "$out/$name.bin") / 1000000" | bc -l)" \
-  "$(echo "$(stat -c %s "$out/$name.arpa") / 1000000" | bc -l)"
+arpa="$out/gutenberg.kenlm.arpa"
+test="$shared/data/gutenberg/test.txt"
+echo "== binaries of the gutenberg 5-gram (lmplz's ARPA)"
+declare -A kenlm_args=([probing]="probing" [trie]="trie" [trie-q8]="-q 8 -b 8 trie")
+declare -A our_args=([probing]="--layout probing" [trie]="--layout trie" [trie-q8]="--layout trie --quantize 8")
+for layout in probing trie trie-q8; do
+  # shellcheck disable=SC2086
+  run "build-$layout" kenlm "$kenlm/build_binary" ${kenlm_args[$layout]} "$arpa" "$out/g5.$layout.kenlm"
+  # shellcheck disable=SC2086
+  run "build-$layout" ours "$ours" build-binary ${our_args[$layout]} "$arpa" "$out/g5.$layout.ours"
+  printf 'size\t%s\t%s\t%s\n' "$layout" "$(stat -c %s "$out/g5.$layout.kenlm")" "$(stat -c %s "$out/g5.$layout.ours")" >> "$results"
+done
 
-echo "== load and query (single thread, test.txt)"
-"${java[@]}" -cp "$("$root/eval/test-classpath.sh")" org.lmrescore.lm.ngram.QueryBenchmark "$out/$name.bin" "$data/test.txt" 5
+echo "== perplexity of gutenberg test ($(wc -w < "$test") words) from each binary, whole command"
+for layout in probing trie trie-q8; do
+  for r in $(seq "$rounds"); do
+    stdin="$test" run "query-$layout" kenlm "$kenlm/query" -v summary "$out/g5.$layout.kenlm"
+    run "query-$layout" ours "$ours" ppl --kn "$out/g5.$layout.ours" --text "$test"
+  done
+  echo "  KenLM: $(grep 'excluding OOVs' "$out/query-$layout.kenlm.stdout")   ours: $(grep -o 'ppl= [0-9.]*' "$out/query-$layout.ours.stdout")"
+done
 
-echo "== ppl from the binary, whole command (JVM start included)"
-measure ppl "${java[@]}" -jar "$jar" ppl --kn "$out/$name.bin" --text "$data/test.txt" --json
-cat "$out/ppl.stdout"
-echo
-echo "targets: train wall <= 9.2 s and peak <= 0.8 GB (2x lmplz -S 2G), binary <= 36 MB (1.5x trie),"
-echo "         load < 1 s, >= 2,000,000 n-gram lookups/s"
+python3 - "$results" "$rounds" "$memory" > "$out/bench.md" <<'PY'
+import statistics, sys
+from collections import defaultdict
+rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[1])]
+times, rss, sizes = defaultdict(list), defaultdict(list), {}
+for r in rows:
+    if r[0] == 'size':
+        sizes[r[1]] = (int(r[2]), int(r[3]))
+        continue
+    times[(r[0], r[1])].append(float(r[2]))
+    rss[(r[0], r[1])].append(int(r[3]))
+print(f'{sys.argv[2]} alternating rounds, memory budget {sys.argv[3]}; medians; ratio = ours / KenLM\n')
+print('| step | KenLM wall | ours wall | ratio | KenLM peak RSS | ours peak RSS | ratio |')
+print('|---|---:|---:|---:|---:|---:|---:|')
+for label in dict.fromkeys(k[0] for k in times):
+    k, o = (label, 'kenlm'), (label, 'ours')
+    kt, ot = statistics.median(times[k]), statistics.median(times[o])
+    kr, orr = statistics.median(rss[k]), statistics.median(rss[o])
+    print(f'| {label} | {kt:.2f} s | {ot:.2f} s | {ot / kt:.2f} | {kr:.0f} MB | {orr:.0f} MB | {orr / kr:.2f} |')
+print('\n| binary | KenLM bytes | ours bytes | ratio |')
+print('|---|---:|---:|---:|')
+for layout, (k, o) in sizes.items():
+    print(f'| {layout} | {k:,} | {o:,} | {o / k:.3f} |')
+PY
+cat "$out/bench.md"

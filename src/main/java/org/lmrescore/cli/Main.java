@@ -7,6 +7,9 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The one program behind every launcher in {@code bin/}: {@code lmrescore <command> [options]}.
@@ -16,20 +19,7 @@ import java.io.UncheckedIOException;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Rescore speech-recognition lattices and N-best lists with RNN and Kneser-Ney language models.",
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                DecodeCommand.class,
-                WerCommand.class,
-                PplCommand.class,
-                TrainKnCommand.class,
-                BuildBinaryCommand.class,
-                RescoreCommand.class,
-                TrainRnnCommand.class,
-                MixCommand.class,
-                RnnCommand.class,
-                TuneCommand.class,
-                PlotCommand.class,
-        })
+        subcommands = CommandLine.HelpCommand.class)
 public final class Main implements Runnable {
     /** Exit status of a batch that skipped some bad files and wrote the results of the others. */
     public static final int EXIT_SOME_SKIPPED = 1;
@@ -37,6 +27,28 @@ public final class Main implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
     /** Exit status for an internal error (a bug: the message asks for --verbose to see the trace). */
     public static final int EXIT_INTERNAL = 3;
+
+    /**
+     * The commands by name, in help order. They are added to the tree by {@link #commandLine}, all
+     * of them, or only the one a command line names: picocli builds a command's model (its
+     * classes loaded, its annotations read) when it is added, and that is most of the start-up
+     * time of a short command.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("decode", DecodeCommand::new);
+        COMMANDS.put("wer", WerCommand::new);
+        COMMANDS.put("ppl", PplCommand::new);
+        COMMANDS.put("train-kn", TrainKnCommand::new);
+        COMMANDS.put("build-binary", BuildBinaryCommand::new);
+        COMMANDS.put("rescore", RescoreCommand::new);
+        COMMANDS.put("train-rnn", TrainRnnCommand::new);
+        COMMANDS.put("mix", MixCommand::new);
+        COMMANDS.put("rnn", RnnCommand::new);
+        COMMANDS.put("tune", TuneCommand::new);
+        COMMANDS.put("plot", PlotCommand::new);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,13 +65,21 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit status (used by tests and launchers). */
     public static int run(String... args) {
         Log.setVerbose(false);
-        CommandLine cli = commandLine();
+        CommandLine cli = args.length > 0 && COMMANDS.containsKey(args[0]) ? tree(args[0]) : commandLine();
         return cli.execute(args);
     }
 
     /** The configured picocli command tree. */
     public static CommandLine commandLine() {
+        return tree(COMMANDS.keySet().toArray(new String[0]));
+    }
+
+    /** The tree with only these commands (and help). */
+    private static CommandLine tree(String... names) {
         CommandLine cli = new CommandLine(new Main());
+        for (String name : names) {
+            cli.addSubcommand(name, COMMANDS.get(name).get());
+        }
         // every command answers -h/--help (before its required options are checked) and -V/--version
         for (CommandLine sub : cli.getSubcommands().values()) {
             if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {

@@ -50,6 +50,10 @@ public final class PplCommand implements Callable<Integer> {
     @Option(names = "--score-oovs", description = "Score OOV words with p(<unk>) instead of skipping them (KenLM's 'including OOVs').")
     boolean scoreOovs;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads scoring sentences (default: every core); results do not depend on it.")
+    Integer threads;
+
     @Option(names = "--dynamic", paramLabel = "RATE", defaultValue = "0",
             description = {"Dynamic evaluation of one RNN (no --kn): it keeps training on the text as it reads it, with",
                     "this learning rate; the text is read as one stream, as the rnnlm toolkit's -test does."})
@@ -70,7 +74,14 @@ public final class PplCommand implements Callable<Integer> {
             StreamEvaluator stream = new StreamEvaluator(RnnModels.load(model.rnn().paths().get(0)), dynamic);
             evaluator = stream::evaluate;
         } else {
-            evaluator = new PerplexityEvaluator(model.languageModel()).scoreOovs(scoreOovs)::evaluate;
+            PerplexityEvaluator pe = new PerplexityEvaluator(model.languageModel()).scoreOovs(scoreOovs);
+            if (threads != null) {
+                if (threads < 1) {
+                    throw new InputFormatException("--threads must be at least 1, not " + threads);
+                }
+                pe.threads(threads);
+            }
+            evaluator = pe::evaluate;
         }
         Perplexity ppl;
         PrintWriter stdout = new PrintWriter(System.out, false);

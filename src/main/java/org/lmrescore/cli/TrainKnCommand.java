@@ -3,11 +3,9 @@ package org.lmrescore.cli;
 import org.lmrescore.lm.ngram.ArpaWriter;
 import org.lmrescore.lm.ngram.BackoffTables;
 import org.lmrescore.lm.ngram.EntropyPruner;
-import org.lmrescore.lm.ngram.BinaryFormat;
 import org.lmrescore.lm.ngram.KneserNeyOptions;
 import org.lmrescore.lm.ngram.KneserNeyTrainer;
 import org.lmrescore.lm.ngram.NgramCounts;
-import org.lmrescore.lm.ngram.NgramModel;
 import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.OutputGuard;
 import org.lmrescore.util.Log;
@@ -25,6 +23,7 @@ import java.util.concurrent.Callable;
                 "  train-kn --order 5 --text train.txt --arpa kn5.arpa.gz --binary kn5.bin",
                 "  train-kn --order 3 --text train.txt --arpa kn3.arpa --srilm",
                 "  train-kn --order 4 --text train.txt --arpa kn4.arpa --cutoffs 1,1,1,2 --vocab words.txt",
+                "  train-kn --order 3 --text train.txt --binary kn3.trie --prune 0 0 1 --layout trie --quantize 8",
                 "  train-kn --text big.txt --arpa kn5.arpa.gz --memory 2G --temp /scratch --verbose"})
 public final class TrainKnCommand implements Callable<Integer> {
     @Mixin
@@ -42,12 +41,20 @@ public final class TrainKnCommand implements Callable<Integer> {
     @Option(names = "--binary", paramLabel = "OUT", description = "Binary model output (as build-binary writes).")
     Path binary;
 
+    @Mixin
+    BinaryLayoutOptions layout;
+
     @Option(names = "--srilm", description = "SRILM-compatible mode: count cutoffs (default 1,1,2,2,2,...), <unk> only with --unk, <s> at -99.")
     boolean srilm;
 
     @Option(names = "--cutoffs", paramLabel = "LIST", split = ",",
             description = "Minimum (adjusted) count per order, comma-separated, order 1 first (must be 1); the last value repeats. Rarer n-grams are dropped.")
     int[] cutoffs;
+
+    @Option(names = "--prune", paramLabel = "T", arity = "1..*",
+            description = {"lmplz's count pruning: drop n-grams whose (adjusted) count is at most T, one threshold per order",
+                    "from unigrams (which must be 0), the last repeating: --prune 0 0 1 is --cutoffs 1,1,2."})
+    int[] prune;
 
     @Option(names = "--unk", description = "Open vocabulary: keep <unk> in the model (always so without --srilm).")
     boolean unk;
@@ -108,6 +115,7 @@ public final class TrainKnCommand implements Callable<Integer> {
         if (entropyPrune != null && !(entropyPrune > 0 && entropyPrune < Double.POSITIVE_INFINITY)) {
             throw new InputFormatException("--entropy-prune must be a positive threshold, not " + entropyPrune);
         }
+        layout.layout();
         OutputGuard.refuseOverwrite(arpa, java.util.Arrays.asList(text, vocab));
         OutputGuard.refuseOverwrite(binary, java.util.Arrays.asList(text, vocab));
         if (arpa != null && binary != null && arpa.toAbsolutePath().normalize().equals(binary.toAbsolutePath().normalize())) {
@@ -121,8 +129,22 @@ public final class TrainKnCommand implements Callable<Integer> {
                 .memory(KneserNeyOptions.parseBytes(memory))
                 .tempDir(temp)
                 .discountFallback(discountFallback);
+        if (cutoffs != null && prune != null) {
+            throw new InputFormatException("give --cutoffs or --prune, not both");
+        }
         if (cutoffs != null) {
             options.cutoffs(cutoffs);
+        }
+        if (prune != null) {
+            int[] minCounts = new int[prune.length];
+            for (int k = 0; k < prune.length; k++) {
+                if (prune[k] < 0 || (k > 0 && prune[k] < prune[k - 1])) {
+                    throw new InputFormatException("--prune thresholds must be non-negative and non-decreasing: "
+                            + java.util.Arrays.toString(prune));
+                }
+                minCounts[k] = Math.addExact(prune[k], 1);
+            }
+            options.cutoffs(minCounts);
         }
         long t0 = System.nanoTime();
         KneserNeyTrainer trainer = new KneserNeyTrainer(options);
@@ -138,7 +160,7 @@ public final class TrainKnCommand implements Callable<Integer> {
             Log.info("wrote %s", arpa);
         }
         if (binary != null) {
-            BinaryFormat.write(NgramModel.of(model), binary);
+            layout.write(model, binary);
             Log.info("wrote %s", binary);
         }
         Log.always("train-kn: %d-gram model, n-grams %s, %.1f s", model.order(), counts(model), (System.nanoTime() - t0) / 1e9);

@@ -46,6 +46,11 @@ public interface LanguageModel {
     default void prepare(java.util.List<? extends LmState> contexts) {
     }
 
+    /** A left-to-right scorer for one thread; models with a faster walk than their states override it. */
+    default SequenceScorer sequenceScorer() {
+        return SequenceScorer.of(this);
+    }
+
     /** ln P(word | context) of a whole sentence including {@code </s>}, OOV words included as scored. */
     default double sentenceLogProb(int[] words) {
         LmState state = start();

@@ -49,6 +49,69 @@ class NgramCommandsTest {
         assertEquals("left\t-3.2504873", lines.get(1).substring(0, 15));
     }
 
+    /**
+     * The trie layouts from the command line give the ARPA file's perplexity (exactly, or within
+     * 0.5% quantised), with any number of threads; --quantize needs the trie; a trie is not made
+     * from a binary model.
+     */
+    @Test
+    void binaryLayoutsAndThreadsGiveTheSamePerplexity() throws Exception {
+        Path arpa = SharedData.require("reference/kenlm-small/small.o5.arpa.gz");
+        Path test = SharedData.require("reference/kenlm-small/small-test.txt");
+        assertEquals(0, run("ppl", "--kn", arpa.toString(), "--text", test.toString(), "--json", "--threads", "1"), stderr);
+        String reference = stdout.trim();
+        assertTrue(reference.contains("\"ppl\": 394.55"), "KenLM: 394.5564835, " + reference);
+        Path trie = tmp.resolve("kn5.trie");
+        assertEquals(0, run("build-binary", "--layout", "trie", arpa.toString(), trie.toString()), stderr);
+        for (String threads : new String[] {"1", "2", "3"}) {
+            assertEquals(0, run("ppl", "--kn", trie.toString(), "--text", test.toString(), "--json", "--threads", threads), stderr);
+            assertEquals(reference, stdout.trim(), threads + " threads");
+        }
+        Path quantized = tmp.resolve("kn5.q8.trie");
+        assertEquals(0, run("build-binary", "--layout", "trie", "--quantize", "8", arpa.toString(), quantized.toString()), stderr);
+        assertEquals(0, run("ppl", "--kn", quantized.toString(), "--text", test.toString(), "--json"), stderr);
+        double ppl = Double.parseDouble(stdout.replaceAll(".*\"ppl\": ([0-9.]+).*\\s*", "$1"));
+        assertEquals(394.556, ppl, 394.556 * 0.005, stdout);
+        assertTrue(Files.size(quantized) < Files.size(trie), "quantised is smaller");
+
+        assertEquals(2, run("build-binary", "--quantize", "8", arpa.toString(), tmp.resolve("x.bin").toString()));
+        assertTrue(stderr.contains("--quantize needs --layout trie"), stderr);
+        assertEquals(2, run("build-binary", "--layout", "trie", trie.toString(), tmp.resolve("y.bin").toString()));
+        assertTrue(stderr.contains("a trie is built from an ARPA file"), stderr);
+        assertEquals(2, run("build-binary", "--layout", "hash", arpa.toString(), tmp.resolve("z.bin").toString()));
+        assertTrue(stderr.contains("--layout is probing or trie"), stderr);
+        assertFalse(Files.exists(tmp.resolve("x.bin")) || Files.exists(tmp.resolve("y.bin")) || Files.exists(tmp.resolve("z.bin")));
+    }
+
+    /**
+     * lmplz's --prune 0 0 1 is --cutoffs 1,1,2 (lmplz 4cb443e on brown-asr, the same trigram
+     * counts 41131/330094/49998 and test PPL 495.725 from both): the same ARPA file, with fewer
+     * trigrams than unpruned; thresholds must not decrease.
+     */
+    @Test
+    void pruneIsCountCutoffsOneHigher() throws Exception {
+        Path train = SharedData.require("reference/kenlm-small/small-train.txt");
+        Path pruned = tmp.resolve("pruned.arpa");
+        Path cut = tmp.resolve("cut.arpa");
+        Path full = tmp.resolve("full.arpa");
+        assertEquals(0, run("train-kn", "--order", "3", "--text", train.toString(), "--arpa", pruned.toString(), "--prune", "0", "0", "1"), stderr);
+        assertEquals(0, run("train-kn", "--order", "3", "--text", train.toString(), "--arpa", cut.toString(), "--cutoffs", "1,1,2"), stderr);
+        assertEquals(0, run("train-kn", "--order", "3", "--text", train.toString(), "--arpa", full.toString()), stderr);
+        assertEquals(Files.readString(cut), Files.readString(pruned));
+        long trigramsPruned = count(pruned, 3);
+        long trigramsFull = count(full, 3);
+        assertTrue(trigramsPruned > 0 && trigramsPruned < trigramsFull / 2, trigramsPruned + " of " + trigramsFull);
+        assertEquals(count(full, 2), count(pruned, 2), "no bigram is pruned at 0");
+        assertEquals(2, run("train-kn", "--order", "3", "--text", train.toString(), "--arpa", tmp.resolve("x.arpa").toString(), "--prune", "0", "2", "1"));
+        assertTrue(stderr.contains("non-decreasing"), stderr);
+    }
+
+    private static long count(Path arpa, int order) throws Exception {
+        try (Stream<String> lines = Files.lines(arpa)) {
+            return lines.filter(l -> l.startsWith("ngram " + order + "=")).mapToLong(l -> Long.parseLong(l.substring(l.indexOf('=') + 1))).sum();
+        }
+    }
+
     @Test
     void badArpaGivesExitTwoAndNoOutputFile() throws Exception {
         Path arpa = tmp.resolve("bad.arpa");

@@ -3,14 +3,14 @@ package org.lmrescore.lm.ngram;
 import org.lmrescore.lm.Vocabulary;
 import org.lmrescore.util.AtomicOutput;
 import org.lmrescore.util.InputFormatException;
+import org.lmrescore.util.MappedRegion;
 
-import java.io.DataOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,29 +19,61 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
- * The binary n-gram file: what {@code build-binary} writes and {@link NgramModels#load} maps.
+ * The binary n-gram file: what {@code build-binary} writes and {@link NgramModels#load} maps. The
+ * file is the query structure (KenLM's idea): loading maps it and checks it, and builds only the
+ * vocabulary's word map and copies of the unigram arrays; the n-gram tables are read in place.
  * Little-endian, sections 8-byte aligned:
  * <pre>
- *   "LMRNGRAM" magic, int version (1), int order, int vocabulary size, int vocabulary bytes,
- *   long count[order]                  entries per order (blanks included)
+ *   "LMRNGRAM" magic, int version (3), int layout (1 probing, 2 trie), int order,
+ *   int vocabulary size V, int vocabulary bytes, int 0
+ *   long count[order]                  n-grams per order (blanks included)
  *   vocabulary                         words in id order, UTF-8, each ended by '\n'
  *   float prob[V], float backoff[V]    unigrams, log10
- *   per order n = 2..order:  long key[count], float prob[count], float backoff[count] (not for n = order)
- *   long crc                           CRC32 of every byte before it (version 2; version 1 files have none)
+ *   probing, per order n = 2..order:   long capacity, then the {@link ProbingTable}'s slots
+ *   trie:                              int next[V + 1], then per order n = 2..order
+ *                                      int wordBits, probBits, backoffBits, nextBits, probBins, backoffBins,
+ *                                      float bins[probBins + backoffBins], the {@link TrieIndex} bit array
+ *   long crc                           CRC-32C of every byte before it
  * </pre>
- * Every size is checked against the file's length before anything is allocated, and the
- * checksum before the model is used: a flipped byte would silently change words or scores.
- * Keys are {@link NgramHash} values, so the file holds no word ids above unigrams: about 16 bytes
- * per n-gram (12 at the highest order). Loading is one mapped read plus re-inserting the keys
- * into the probing tables.
+ * Every size is checked against the file's length before anything is mapped, and the checksum
+ * before the model is used: a flipped byte would silently change words or scores. A trie's
+ * unigram pointers are checked at load and its other pointers at each step of a query (reading
+ * them all at load would make every page resident), so no file can make a query read outside it. Versions 1 and 2 (hash keys only, re-inserted into heap tables at load) are still read.
  */
 public final class BinaryFormat {
     static final byte[] MAGIC = "LMRNGRAM".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 2;
-    /** The version before the checksum; still read. */
+    static final int VERSION = 3;
+    /** Versions whose keys are re-inserted at load: 2 with a CRC-32 trailer, 1 without. */
+    static final int VERSION_REINSERTED = 2;
     static final int VERSION_WITHOUT_CHECKSUM = 1;
+    private static final int HEADER_BYTES = MAGIC.length + 6 * 4;
+
+    /** How the n-grams of orders 2 and up are laid out. */
+    public enum Layout {
+        /** Hash tables: the fastest queries, 16 bytes an n-gram at 1.5x capacity (12 at the highest order). */
+        PROBING(1),
+        /** A bit-packed trie: the smallest file, optionally with quantised values. */
+        TRIE(2);
+
+        final int code;
+
+        Layout(int code) {
+            this.code = code;
+        }
+
+        static Layout of(int code) {
+            for (Layout l : values()) {
+                if (l.code == code) {
+                    return l;
+                }
+            }
+            return null;
+        }
+    }
 
     private BinaryFormat() {
     }
@@ -55,25 +87,78 @@ public final class BinaryFormat {
         }
     }
 
+    /** Writes a compiled model in the probing layout (its tables as they are). */
     public static void write(NgramModel model, Path path) {
-        try (AtomicOutput out = AtomicOutput.create(path)) {
-            java.util.zip.CheckedOutputStream checked = new java.util.zip.CheckedOutputStream(
-                    new java.io.BufferedOutputStream(out.stream(), 1 << 16), new java.util.zip.CRC32());
-            DataOutputStream data = new DataOutputStream(checked);
-            LittleEndianOut le = new LittleEndianOut(data);
-            write(model, le);
-            data.flush();
-            le.int64(checked.getChecksum().getValue());
-            data.flush();
-            out.commit();
+        if (!(model.index instanceof ProbingIndex index)) {
+            throw new IllegalArgumentException("only probing tables can be rewritten; build a trie from the ARPA file");
+        }
+        long[] counts = new long[model.order];
+        for (int n = 1; n <= model.order; n++) {
+            counts[n - 1] = model.count(n);
+        }
+        write(path, out -> {
+            header(out, Layout.PROBING, model.vocabulary, counts, index.uniProb, index.uniBackoff);
+            for (int n = 2; n <= model.order; n++) {
+                ProbingTable t = index.tables[n].compacted();
+                out.int64(t.capacity());
+                for (int c = 0; c < t.chunkCount(); c++) {
+                    out.bytes(t.chunk(c));
+                }
+                out.pad();
+            }
+        });
+    }
+
+    /**
+     * Writes {@code tables} in {@code layout}; for the trie, {@code probBits} and {@code backoffBits}
+     * (1..16) quantise the values of orders 2 and up, 0 keeps them as floats.
+     */
+    public static void write(BackoffTables tables, Path path, Layout layout, int probBits, int backoffBits) {
+        if (layout == Layout.PROBING) {
+            write(NgramModel.of(tables), path);
+            return;
+        }
+        if (probBits < 0 || probBits > 16 || backoffBits < 0 || backoffBits > 16) {
+            throw new IllegalArgumentException("quantisation takes 1 to 16 bits (0: none)");
+        }
+        ProbingIndex heap = ProbingIndex.of(tables);
+        TrieWriter trie = new TrieWriter(tables, Blanks.fill(tables, heap));
+        long[] counts = new long[tables.order()];
+        counts[0] = tables.vocabulary().size();
+        for (int n = 2; n <= tables.order(); n++) {
+            counts[n - 1] = trie.rows(n);
+        }
+        write(path, out -> {
+            header(out, Layout.TRIE, tables.vocabulary(), counts, heap.uniProb, heap.uniBackoff);
+            for (int next : trie.unigramNext()) {
+                out.int32(next);
+            }
+            out.pad();
+            trie.writeLevels(out, probBits, backoffBits);
+        });
+    }
+
+    private interface Body {
+        void write(LittleEndianOutput out) throws IOException;
+    }
+
+    private static void write(Path path, Body body) {
+        try (AtomicOutput atomic = AtomicOutput.create(path)) {
+            CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(atomic.stream(), 1 << 16), new CRC32C());
+            LittleEndianOutput out = new LittleEndianOutput(checked);
+            body.write(out);
+            out.flush();
+            long crc = checked.getChecksum().getValue();
+            out.int64(crc);
+            out.flush();
+            atomic.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void write(NgramModel model, LittleEndianOut out) throws IOException {
-        int order = model.order;
-        Vocabulary vocab = model.vocabulary;
+    private static void header(LittleEndianOutput out, Layout layout, Vocabulary vocab, long[] counts,
+            float[] uniProb, float[] uniBackoff) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (String w : vocab.words()) {
             sb.append(w).append('\n');
@@ -81,206 +166,265 @@ public final class BinaryFormat {
         byte[] words = sb.toString().getBytes(StandardCharsets.UTF_8);
         out.bytes(MAGIC);
         out.int32(VERSION);
-        out.int32(order);
+        out.int32(layout.code);
+        out.int32(counts.length);
         out.int32(vocab.size());
         out.int32(words.length);
-        for (int n = 1; n <= order; n++) {
-            out.int64(model.count(n));
+        out.int32(0);
+        for (long c : counts) {
+            out.int64(c);
         }
         out.bytes(words);
         out.pad();
-        for (float f : model.uniProb) {
+        for (float f : uniProb) {
             out.float32(f);
         }
-        for (float f : model.uniBackoff) {
+        for (float f : uniBackoff) {
             out.float32(f);
         }
         out.pad();
-        for (int n = 2; n <= order; n++) {
-            ProbingTable t = model.tables[n];
-            long[] keys = new long[t.size()];
-            long[] values = new long[t.size()];
-            int c = t.export(keys, values);
-            for (int i = 0; i < c; i++) {
-                out.int64(keys[i]);
-            }
-            for (int i = 0; i < c; i++) {
-                out.float32(ProbingTable.prob(values[i]));
-            }
-            if (n < order) {
-                for (int i = 0; i < c; i++) {
-                    out.float32(ProbingTable.backoff(values[i]));
-                }
-            }
-            out.pad();
-        }
     }
 
     public static NgramModel read(Path path) {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size > Integer.MAX_VALUE) {
-                throw new InputFormatException(path, 0, "binary model larger than 2 GB is not supported");
+            if (size < MAGIC.length + 4) {
+                throw new InputFormatException(path, 0, "binary model is truncated or corrupt");
             }
-            MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            map.order(ByteOrder.LITTLE_ENDIAN);
-            return read(path, map);
+            MappedRegion file = MappedRegion.map(ch, 0, size);
+            byte[] magic = new byte[MAGIC.length];
+            file.get(0, magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new InputFormatException(path, 0, "not a binary n-gram model (bad magic)");
+            }
+            int version = file.getInt(MAGIC.length);
+            if (version == VERSION_REINSERTED || version == VERSION_WITHOUT_CHECKSUM) {
+                return ReinsertedFormat.read(path, ch, version);
+            }
+            if (version != VERSION) {
+                throw new InputFormatException(path, 0, "binary model version " + version + ", expected " + VERSION);
+            }
+            return new Reader(path, ch, file).read();
         } catch (IOException e) {
             throw new InputFormatException(path, 0, "cannot read: " + e.getMessage());
         }
     }
 
-    private static NgramModel read(Path path, ByteBuffer buf) {
-        try {
-            byte[] magic = new byte[MAGIC.length];
-            buf.get(magic);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new InputFormatException(path, 0, "not a binary n-gram model (bad magic)");
+    /** One pass over a version 3 file: every section's bounds, then the checksum, then the index. */
+    private static final class Reader {
+        private final Path path;
+        private final FileChannel channel;
+        private final MappedRegion file;
+        /** The checksum's offset: the end of the body. */
+        private final long end;
+        private long pos;
+
+        Reader(Path path, FileChannel channel, MappedRegion file) {
+            this.path = path;
+            this.channel = channel;
+            this.file = file;
+            this.end = file.length() - 8;
+        }
+
+        private InputFormatException corrupt(String what) {
+            return new InputFormatException(path, 0, "binary model is truncated or corrupt: " + what);
+        }
+
+        /** Claims {@code bytes} from the current position; returns where they start. */
+        private long take(long bytes, String what) {
+            if (bytes < 0 || pos + bytes > end || pos + bytes < pos) {
+                throw corrupt("its header declares " + what + " past the file's " + file.length() + " bytes");
             }
-            int version = buf.getInt();
-            if (version != VERSION && version != VERSION_WITHOUT_CHECKSUM) {
-                throw new InputFormatException(path, 0, "binary model version " + version + ", expected " + VERSION);
+            long at = pos;
+            pos += bytes;
+            return at;
+        }
+
+        private void align() {
+            pos = (pos + 7) & ~7L;
+        }
+
+        NgramModel read() throws IOException {
+            if (end < HEADER_BYTES) {
+                throw corrupt("shorter than its header");
             }
-            int order = buf.getInt();
-            int v = buf.getInt();
-            int wordBytes = buf.getInt();
-            if (order < 1 || order > 64 || v < 1 || wordBytes < v) {
-                throw new InputFormatException(path, 0, "corrupt binary model header");
+            pos = MAGIC.length + 4;
+            Layout layout = Layout.of(file.getInt(pos));
+            int order = file.getInt(pos + 4);
+            int v = file.getInt(pos + 8);
+            int wordBytes = file.getInt(pos + 12);
+            pos = HEADER_BYTES;
+            if (layout == null || order < 1 || order > 64 || v < 1 || wordBytes < v) {
+                throw corrupt("bad header");
             }
+            long countsAt = take(8L * order, "the n-gram counts");
             long[] counts = new long[order];
             for (int n = 0; n < order; n++) {
-                counts[n] = buf.getLong();
+                counts[n] = file.getLong(countsAt + 8L * n);
                 if (counts[n] < 0 || counts[n] > Integer.MAX_VALUE - 8) {
-                    throw new InputFormatException(path, 0, "corrupt binary model header");
+                    throw corrupt("bad " + (n + 1) + "-gram count " + counts[n]);
                 }
             }
-            long expected = expectedSize(order, v, wordBytes, counts, version == VERSION);
-            if (expected != buf.limit()) {
-                throw new InputFormatException(path, 0, "binary model is truncated or corrupt: its header declares "
-                        + expected + " bytes, the file has " + buf.limit());
+            if (counts[0] != v) {
+                throw corrupt("unigram count and vocabulary size differ");
             }
-            if (version == VERSION) {
-                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-                ByteBuffer body = buf.duplicate();
-                body.position(0).limit(buf.limit() - 8);
-                crc.update(body);
-                if (crc.getValue() != buf.getLong(buf.limit() - 8)) {
-                    throw new InputFormatException(path, 0, "binary model is corrupt: checksum mismatch");
-                }
-                buf.limit(buf.limit() - 8);
+            long wordsAt = take(wordBytes, wordBytes + " bytes of vocabulary");
+            align();
+            long uniAt = take(8L * v, "the unigrams");
+            align();
+            // the layout's sections: bounds only, nothing mapped or allocated yet
+            long[] sections = layout == Layout.PROBING ? probingSections(order, counts) : trieSections(order, v, counts);
+            if (pos != end) {
+                throw corrupt((end - pos) + " bytes after the last section");
+            }
+            if (checksum() != file.getLong(end)) {
+                throw new InputFormatException(path, 0, "binary model is corrupt: checksum mismatch");
             }
             byte[] wb = new byte[wordBytes];
-            buf.get(wb);
-            align(buf);
+            file.get(wordsAt, wb);
+            Vocabulary vocabulary = Vocabulary.of(words(wb, v));
+            float[] uniProb = new float[v];
+            float[] uniBackoff = new float[v];
+            file.get(uniAt, uniProb);
+            file.get(uniAt + 4L * v, uniBackoff);
+            NgramIndex index = layout == Layout.PROBING ? new ProbingIndex(uniProb, uniBackoff, probingTables(order, counts, sections))
+                    : trie(order, v, counts, sections, uniProb, uniBackoff);
+            return new NgramModel(vocabulary, index);
+        }
+
+        private List<String> words(byte[] wb, int v) {
             List<String> words = new ArrayList<>(v);
             int from = 0;
-            for (int i = 0; i < wordBytes; i++) {
+            for (int i = 0; i < wb.length; i++) {
                 if (wb[i] == '\n') {
                     words.add(new String(wb, from, i - from, StandardCharsets.UTF_8));
                     from = i + 1;
                 }
             }
-            if (words.size() != v) {
-                throw new InputFormatException(path, 0, "corrupt binary model: vocabulary size");
+            if (words.size() != v || from != wb.length) {
+                throw corrupt("vocabulary size");
             }
-            float[] uniProb = new float[v];
-            float[] uniBackoff = new float[v];
-            buf.asFloatBuffer().get(uniProb);
-            buf.position(buf.position() + 4 * v);
-            buf.asFloatBuffer().get(uniBackoff);
-            buf.position(buf.position() + 4 * v);
-            align(buf);
-            ProbingTable[] tables = new ProbingTable[order + 1];
-            long[] keys = new long[0];
-            float[] prob = new float[0];
-            float[] backoff = new float[0];
+            return words;
+        }
+
+        /** Offsets of each order's slots; the capacities are checked against the counts. */
+        private long[] probingSections(int order, long[] counts) {
+            long[] at = new long[order + 1];
             for (int n = 2; n <= order; n++) {
-                int c = (int) counts[n - 1];
-                if (keys.length < c) {
-                    keys = new long[c];
-                    prob = new float[c];
-                    backoff = new float[c];
+                long capAt = take(8, "a table size");
+                long cap = file.getLong(capAt);
+                if (cap < counts[n - 1] || cap > ProbingTable.MAX_CAPACITY) {
+                    throw corrupt("bad " + n + "-gram table capacity " + cap);
                 }
-                buf.asLongBuffer().get(keys, 0, c);
-                buf.position(buf.position() + 8 * c);
-                buf.asFloatBuffer().get(prob, 0, c);
-                buf.position(buf.position() + 4 * c);
-                if (n < order) {
-                    buf.asFloatBuffer().get(backoff, 0, c);
-                    buf.position(buf.position() + 4 * c);
-                } else {
-                    Arrays.fill(backoff, 0, c, 0f);
-                }
-                align(buf);
-                ProbingTable t = new ProbingTable(c);
-                for (int i = 0; i < c; i++) {
-                    t.put(keys[i], prob[i], backoff[i]);
-                }
-                tables[n] = t;
+                at[n] = take(cap * ProbingTable.slotBytes(n < order), cap + " " + n + "-gram slots");
+                align();
             }
-            if (buf.remaining() != 0) {
-                throw new InputFormatException(path, 0, "corrupt binary model: " + buf.remaining() + " trailing bytes");
+            return at;
+        }
+
+        /** Each order's table over its own mapping of the slots. */
+        private ProbingTable[] probingTables(int order, long[] counts, long[] at) throws IOException {
+            ProbingTable[] tables = new ProbingTable[order + 1];
+            for (int n = 2; n <= order; n++) {
+                boolean hasBackoff = n < order;
+                int cap = (int) file.getLong(at[n] - 8);
+                int slotBytes = ProbingTable.slotBytes(hasBackoff);
+                ByteBuffer[] chunks = new ByteBuffer[ProbingTable.chunkCount(cap)];
+                for (int c = 0; c < chunks.length; c++) {
+                    long first = (long) c * ProbingTable.CHUNK_SLOTS;
+                    long slots = Math.min(ProbingTable.CHUNK_SLOTS, cap - first);
+                    chunks[c] = channel.map(FileChannel.MapMode.READ_ONLY, at[n] + first * slotBytes, slots * slotBytes)
+                            .order(ByteOrder.LITTLE_ENDIAN);
+                }
+                tables[n] = ProbingTable.over(chunks, cap, hasBackoff, (int) counts[n - 1]);
             }
-            return new NgramModel(Vocabulary.of(words), uniProb, uniBackoff, tables);
-        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw new InputFormatException(path, 0, "binary model is truncated or corrupt");
-        }
-    }
-
-    /** The length of a file with this header, as {@link #write} lays it out. */
-    private static long expectedSize(int order, int v, int wordBytes, long[] counts, boolean checksum) {
-        long p = MAGIC.length + 4 * 4 + 8L * order + wordBytes;
-        p = (p + 7) & ~7L;
-        p += 8L * v;
-        p = (p + 7) & ~7L;
-        for (int n = 2; n <= order; n++) {
-            p += counts[n - 1] * (n < order ? 16 : 12);
-            p = (p + 7) & ~7L;
-        }
-        return p + (checksum ? 8 : 0);
-    }
-
-    private static void align(ByteBuffer buf) {
-        int p = buf.position();
-        int aligned = (p + 7) & ~7;
-        if (aligned > buf.limit()) {
-            throw new java.nio.BufferUnderflowException();
-        }
-        buf.position(aligned);
-    }
-
-    /** A little-endian writer that tracks its offset for alignment. */
-    private static final class LittleEndianOut {
-        private final DataOutputStream out;
-        private long written;
-
-        LittleEndianOut(DataOutputStream out) {
-            this.out = out;
+            return tables;
         }
 
-        void bytes(byte[] b) throws IOException {
-            out.write(b);
-            written += b.length;
+        /**
+         * CRC-32C of the body, read through the channel rather than the mapping: pages a query
+         * never touches are then not resident (the page cache keeps them, the process does not).
+         */
+        private long checksum() throws IOException {
+            CRC32C crc = new CRC32C();
+            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+            for (long at = 0; at < end; ) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), end - at));
+                int n = channel.read(buffer, at);
+                if (n < 0) {
+                    throw corrupt("the file shrank while it was read");
+                }
+                crc.update(buffer.flip());
+                at += n;
+            }
+            return crc.getValue();
         }
 
-        void int32(int v) throws IOException {
-            out.writeInt(Integer.reverseBytes(v));
-            written += 4;
+        /** Offsets: [1] the unigram pointers, [n] order n's level header. */
+        private long[] trieSections(int order, int v, long[] counts) {
+            long[] at = new long[order + 1];
+            if (order == 1) {
+                return at;
+            }
+            at[1] = take(4L * (v + 1), "the unigram pointers");
+            align();
+            for (int n = 2; n <= order; n++) {
+                at[n] = take(24, "a trie level header");
+                boolean top = n == order;
+                int wordBits = file.getInt(at[n]);
+                int probBits = file.getInt(at[n] + 4);
+                int backoffBits = file.getInt(at[n] + 8);
+                int nextBits = file.getInt(at[n] + 12);
+                int probBins = file.getInt(at[n] + 16);
+                int backoffBins = file.getInt(at[n] + 20);
+                boolean ok = wordBits == TrieWriter.bitsFor(v - 1)
+                        && (probBins == 0 ? probBits == 31 || probBits == 32 : probBits >= 1 && probBits <= 16 && probBins == 1 << probBits)
+                        && (top ? backoffBits == 0 && backoffBins == 0 && nextBits == 0
+                                : (backoffBins == 0 ? backoffBits == 32 : backoffBits >= 1 && backoffBits <= 16 && backoffBins == 1 << backoffBits)
+                                && nextBits == TrieWriter.bitsFor(counts[n]));
+                if (!ok) {
+                    throw corrupt("bad field widths of the " + n + "-grams");
+                }
+                take(4L * (probBins + backoffBins), "quantiser bins");
+                align();
+                long entries = counts[n - 1] + (top ? 0 : 1);
+                take(TrieIndex.Level.bytes(entries, wordBits + probBits + backoffBits + nextBits), "the " + n + "-gram array");
+                align();
+            }
+            return at;
         }
 
-        void int64(long v) throws IOException {
-            out.writeLong(Long.reverseBytes(v));
-            written += 8;
+        private NgramIndex trie(int order, int v, long[] counts, long[] at, float[] uniProb, float[] uniBackoff) {
+            int[] uniNext = new int[v + 1];
+            TrieIndex.Level[] levels = new TrieIndex.Level[order + 1];
+            if (order > 1) {
+                file.get(at[1], uniNext);
+                checkPointers(uniNext, counts[1], "unigram");
+            }
+            for (int n = 2; n <= order; n++) {
+                long h = at[n];
+                int probBins = file.getInt(h + 16);
+                int backoffBins = file.getInt(h + 20);
+                float[] pb = probBins == 0 ? null : new float[probBins];
+                float[] bb = backoffBins == 0 ? null : new float[backoffBins];
+                if (pb != null) {
+                    file.get(h + 24, pb);
+                }
+                if (bb != null) {
+                    file.get(h + 24 + 4L * probBins, bb);
+                }
+                long arrayAt = (h + 24 + 4L * (probBins + backoffBins) + 7) & ~7L;
+                levels[n] = new TrieIndex.Level(file.getInt(h), file.getInt(h + 4), file.getInt(h + 8), file.getInt(h + 12),
+                        counts[n - 1], pb, bb, file, arrayAt);
+            }
+            return new TrieIndex(uniProb, uniBackoff, uniNext, levels, path.toString());
         }
 
-        void float32(float f) throws IOException {
-            int32(Float.floatToRawIntBits(f));
-        }
-
-        void pad() throws IOException {
-            while ((written & 7) != 0) {
-                out.write(0);
-                written++;
+        private void checkPointers(int[] next, long children, String what) {
+            for (int i = 0; i < next.length; i++) {
+                if ((i == 0 && next[i] != 0) || (i > 0 && next[i] < next[i - 1]) || (i == next.length - 1 && next[i] != children)) {
+                    throw corrupt("the " + what + " pointers leave the next order");
+                }
             }
         }
     }

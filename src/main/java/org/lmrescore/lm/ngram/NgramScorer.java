@@ -9,9 +9,7 @@ import org.lmrescore.lm.Vocabulary;
  */
 public final class NgramScorer {
     private final NgramModel model;
-    private final ProbingTable[] tables;
-    private final float[] uniProb;
-    private final float[] uniBackoff;
+    private final NgramIndex index;
     private final int maxContext;
     private int[] words;
     private float[] backoffs;
@@ -22,9 +20,7 @@ public final class NgramScorer {
 
     NgramScorer(NgramModel model) {
         this.model = model;
-        this.tables = model.tables;
-        this.uniProb = model.uniProb;
-        this.uniBackoff = model.uniBackoff;
+        this.index = model.index;
         this.maxContext = model.order - 1;
         this.words = new int[Math.max(1, maxContext)];
         this.backoffs = new float[Math.max(1, maxContext)];
@@ -49,27 +45,26 @@ public final class NgramScorer {
             lastMatch = 0;
             return Float.NEGATIVE_INFINITY;
         }
-        float p = uniProb[word];
+        float p = index.unigramProb(word);
         int[] nw = nextWords;
         float[] nb = nextBackoffs;
         int keep = maxContext > 0 ? 1 : 0;
         if (keep > 0) {
             nw[0] = word;
-            nb[0] = uniBackoff[word];
+            nb[0] = index.unigramBackoff(word);
         }
         int matched = 1;
-        long key = NgramHash.start(word);
+        long node = word;
         for (int j = 0; j < length; j++) {
-            key = NgramHash.extend(key, words[j]);
-            long v = tables[j + 2].get(key);
-            if (v == ProbingTable.MISSING) {
+            node = index.extend(j + 2, node, words[j]);
+            if (node == NgramIndex.MISSING) {
                 break;
             }
-            p = ProbingTable.prob(v);
+            p = index.prob(j + 2, node);
             matched = j + 2;
             if (matched <= maxContext) {
                 nw[matched - 1] = words[j];
-                nb[matched - 1] = ProbingTable.backoff(v);
+                nb[matched - 1] = index.backoff(j + 2, node);
                 keep = matched;
             }
         }

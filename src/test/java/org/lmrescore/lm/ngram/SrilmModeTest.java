@@ -64,7 +64,7 @@ class SrilmModeTest {
         assertEquals(6, t.count(1));
         assertEquals(6, t.count(2), "six bigrams seen at least twice");
         NgramModel m = NgramModel.of(t);
-        assertEquals(-99f, m.uniProb[v.id("<s>")]);
+        assertEquals(-99f, m.index.unigramProb(v.id("<s>")));
         assertProb(0.3 / 12 + 2.0 / 15, m, "a");
         assertProb(0.3 / 12 + 2.0 / 15, m, "b");
         assertProb(0.2, m, "c");
@@ -102,7 +102,7 @@ class SrilmModeTest {
         NgramModel m = NgramModel.of(t);
         assertEquals(Math.log(5.0 / 12 / 6), m.logProb(m.empty(), Vocabulary.NONE), 1e-6);
         assertSumsToOne(m, m.empty());
-        assertEquals(0f, m.uniProb[t.vocabulary().id("<s>")]);
+        assertEquals(0f, m.index.unigramProb(t.vocabulary().id("<s>")));
     }
 
     @Test

@@ -1,0 +1,87 @@
+package org.lmrescore.lm.ngram;
+
+/**
+ * The probing search: unigrams in arrays by word id, every higher order in a {@link ProbingTable}
+ * keyed by {@link NgramHash}, so each step of a query is one hash of the previous key with the
+ * older word and one probe. A node of order n >= 2 is its slot in table n.
+ */
+final class ProbingIndex implements NgramIndex {
+    final float[] uniProb;
+    final float[] uniBackoff;
+    /** tables[n] holds the n-grams of order n (n >= 2); tables[0], tables[1] are null. */
+    final ProbingTable[] tables;
+
+    ProbingIndex(float[] uniProb, float[] uniBackoff, ProbingTable[] tables) {
+        this.uniProb = uniProb;
+        this.uniBackoff = uniBackoff;
+        this.tables = tables;
+    }
+
+    /** Heap tables holding the n-grams of {@code t} as they are (no blanks; {@link Blanks} adds them). */
+    static ProbingIndex of(BackoffTables t) {
+        int order = t.order();
+        int v = t.vocabulary().size();
+        float[] uniProb = new float[v];
+        float[] uniBackoff = new float[v];
+        OrderEntries uni = t.entries(1);
+        for (int i = 0; i < v; i++) {
+            uniProb[i] = uni.prob(i);
+            uniBackoff[i] = uni.backoff(i);
+        }
+        ProbingTable[] tables = new ProbingTable[order + 1];
+        for (int n = 2; n <= order; n++) {
+            OrderEntries e = t.entries(n);
+            // room for the blanks a pruned file may need
+            tables[n] = ProbingTable.allocate(e.size() + e.size() / 16 + 16, n < order);
+            int[] w = e.wordArray();
+            for (int i = 0; i < e.size(); i++) {
+                tables[n].put(NgramHash.of(w, i * n, n), e.prob(i), n < order ? e.backoff(i) : 0f);
+                if (tables[n].size() != i + 1) {
+                    StringBuilder gram = new StringBuilder();
+                    for (int k = 0; k < n; k++) {
+                        gram.append(k == 0 ? "" : " ").append(t.vocabulary().word(w[i * n + k]));
+                    }
+                    throw new org.lmrescore.util.InputFormatException("the " + n + "-gram '" + gram + "' is listed twice");
+                }
+            }
+        }
+        return new ProbingIndex(uniProb, uniBackoff, tables);
+    }
+
+    @Override
+    public int order() {
+        return tables.length - 1;
+    }
+
+    @Override
+    public long count(int n) {
+        return n == 1 ? uniProb.length : tables[n].size();
+    }
+
+    @Override
+    public float unigramProb(int word) {
+        return uniProb[word];
+    }
+
+    @Override
+    public float unigramBackoff(int word) {
+        return uniBackoff[word];
+    }
+
+    @Override
+    public long extend(int n, long node, int olderWord) {
+        long key = n == 2 ? NgramHash.start((int) node) : tables[n - 1].key((int) node);
+        int slot = tables[n].find(NgramHash.extend(key, olderWord));
+        return slot == ProbingTable.NO_SLOT ? MISSING : slot;
+    }
+
+    @Override
+    public float prob(int n, long node) {
+        return tables[n].prob((int) node);
+    }
+
+    @Override
+    public float backoff(int n, long node) {
+        return tables[n].backoff((int) node);
+    }
+}

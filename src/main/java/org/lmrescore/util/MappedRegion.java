@@ -1,0 +1,109 @@
+package org.lmrescore.util;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.util.zip.CRC32C;
+
+/**
+ * A read-only, little-endian memory map of part of a file of any length: buffers index with ints,
+ * so the region is mapped as 1 GiB chunks, each overlapping the next by 8 bytes so that any read
+ * of up to 8 bytes falls inside one chunk. Reads are positional and bounds-checked; the mapping
+ * outlives the channel it came from.
+ */
+public final class MappedRegion {
+    private static final int CHUNK_BITS = 30;
+    private static final long CHUNK = 1L << CHUNK_BITS;
+    private static final int OVERLAP = 8;
+
+    private final ByteBuffer[] chunks;
+    private final long length;
+
+    private MappedRegion(ByteBuffer[] chunks, long length) {
+        this.chunks = chunks;
+        this.length = length;
+    }
+
+    /** Maps {@code length} bytes of {@code channel} from {@code offset}. */
+    public static MappedRegion map(FileChannel channel, long offset, long length) throws IOException {
+        int n = (int) Math.max(1, (length + CHUNK - 1) >>> CHUNK_BITS);
+        ByteBuffer[] chunks = new ByteBuffer[n];
+        for (int c = 0; c < n; c++) {
+            long from = c * CHUNK;
+            long size = Math.min(length - from, CHUNK + OVERLAP);
+            chunks[c] = channel.map(FileChannel.MapMode.READ_ONLY, offset + from, Math.max(0, size))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+        }
+        return new MappedRegion(chunks, length);
+    }
+
+    /** A region over a heap buffer (tests, small files). */
+    public static MappedRegion wrap(ByteBuffer buffer) {
+        if (buffer.capacity() > CHUNK + OVERLAP) {
+            throw new IllegalArgumentException("buffer over 1 GiB");
+        }
+        return new MappedRegion(new ByteBuffer[] {buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN)}, buffer.capacity());
+    }
+
+    public long length() {
+        return length;
+    }
+
+    private ByteBuffer chunk(long pos) {
+        return chunks[(int) (pos >>> CHUNK_BITS)];
+    }
+
+    public long getLong(long pos) {
+        return chunk(pos).getLong((int) (pos & (CHUNK - 1)));
+    }
+
+    public int getInt(long pos) {
+        return chunk(pos).getInt((int) (pos & (CHUNK - 1)));
+    }
+
+    public float getFloat(long pos) {
+        return chunk(pos).getFloat((int) (pos & (CHUNK - 1)));
+    }
+
+    /** Copies {@code dst.length} bytes from {@code pos}. */
+    public void get(long pos, byte[] dst) {
+        for (int done = 0; done < dst.length; ) {
+            long at = pos + done;
+            int n = (int) Math.min(dst.length - done, CHUNK - (at & (CHUNK - 1)));
+            chunk(at).get((int) (at & (CHUNK - 1)), dst, done, n);
+            done += n;
+        }
+    }
+
+    /** Copies {@code dst.length} floats from {@code pos}. */
+    public void get(long pos, float[] dst) {
+        for (int i = 0; i < dst.length; i++) {
+            dst[i] = getFloat(pos + 4L * i);
+        }
+    }
+
+    /** Copies {@code dst.length} ints from {@code pos}. */
+    public void get(long pos, int[] dst) {
+        for (int i = 0; i < dst.length; i++) {
+            dst[i] = getInt(pos + 4L * i);
+        }
+    }
+
+    /** CRC-32C of bytes {@code [from, to)}. */
+    public long crc32c(long from, long to) {
+        CRC32C crc = new CRC32C();
+        update(crc, from, to);
+        return crc.getValue();
+    }
+
+    /** Adds bytes {@code [from, to)} to {@code crc}. */
+    public void update(CRC32C crc, long from, long to) {
+        for (long at = from; at < to; ) {
+            int local = (int) (at & (CHUNK - 1));
+            int n = (int) Math.min(to - at, CHUNK - local);
+            crc.update(chunk(at).duplicate().position(local).limit(local + n));
+            at += n;
+        }
+    }
+}
