@@ -6,6 +6,7 @@ import org.lmrescore.lm.ngram.EntropyPruner;
 import org.lmrescore.lm.ngram.KneserNeyOptions;
 import org.lmrescore.lm.ngram.KneserNeyTrainer;
 import org.lmrescore.lm.ngram.NgramCounts;
+import org.lmrescore.lm.ngram.OrderSink;
 import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.OutputGuard;
 import org.lmrescore.util.Log;
@@ -148,22 +149,37 @@ public final class TrainKnCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         KneserNeyTrainer trainer = new KneserNeyTrainer(options);
-        BackoffTables model = trainer.train(counter.count(this, trainer));
+        NgramCounts counts = counter.count(this, trainer);
+        BackoffTables model;
+        OrderSink.Counts sizes = new OrderSink.Counts();
+        // the ARPA file is written as the orders are estimated, unless pruning changes them after
+        boolean streamArpa = arpa != null && entropyPrune == null;
+        try (ArpaWriter.Streaming streaming = streamArpa ? new ArpaWriter.Streaming(arpa) : null) {
+            OrderSink.Collector kept = new OrderSink.Collector();
+            boolean keep = binary != null || entropyPrune != null;
+            OrderSink sink = streamArpa && keep ? OrderSink.both(streaming, kept) : streamArpa ? streaming : kept;
+            trainer.train(counts, OrderSink.both(sink, sizes));
+            model = keep ? kept.tables() : null;
+        }
+        if (streamArpa) {
+            Log.info("wrote %s", arpa);
+        }
         Log.info("discounts:%n%s", trainer.discountsDescription().stripTrailing());
         if (entropyPrune != null) {
             String before = counts(model);
             model = EntropyPruner.prune(model, entropyPrune);
             Log.info("entropy pruning at %g: n-grams %s -> %s", entropyPrune, before, counts(model));
-        }
-        if (arpa != null) {
-            ArpaWriter.write(model, arpa);
-            Log.info("wrote %s", arpa);
+            if (arpa != null) {
+                ArpaWriter.write(model, arpa);
+                Log.info("wrote %s", arpa);
+            }
         }
         if (binary != null) {
             layout.write(model, binary);
             Log.info("wrote %s", binary);
         }
-        Log.always("train-kn: %d-gram model, n-grams %s, %.1f s", model.order(), counts(model), (System.nanoTime() - t0) / 1e9);
+        Log.always("train-kn: %d-gram model, n-grams %s, %.1f s", order, model != null ? counts(model) : sizes,
+                (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 

@@ -40,22 +40,110 @@ public final class ArpaWriter {
     }
 
     public static void write(BackoffTables model, OutputStream out) throws IOException {
-        Vocabulary vocab = model.vocabulary();
-        byte[][] words = new byte[vocab.size()][];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = vocab.word(i).getBytes(StandardCharsets.UTF_8);
+        long[] counts = new long[model.order()];
+        for (int n = 1; n <= model.order(); n++) {
+            counts[n - 1] = model.count(n);
         }
-        int order = model.order();
-        ByteLine line = new ByteLine(out);
-        line.ascii("\\data\\\n");
-        for (int n = 1; n <= order; n++) {
-            line.ascii("ngram " + n + "=" + model.count(n) + "\n");
+        Sections sections = new Sections(model.vocabulary(), counts, out);
+        for (int n = 1; n <= model.order(); n++) {
+            sections.order(model.entries(n));
         }
-        line.ascii("\n");
-        NumberText numbers = new NumberText();
-        for (int n = 1; n <= order; n++) {
+        sections.end();
+    }
+
+    /**
+     * A file written as the estimator hands over each order ({@link OrderSink}): the orders are
+     * formatted and written on a thread of their own, so writing order k overlaps estimating
+     * order k + 1, and an order is let go once written. {@link #end} waits for the writing and
+     * commits the file; an error on either side leaves no file.
+     */
+    public static final class Streaming implements OrderSink, AutoCloseable {
+        private final AtomicOutput atomic;
+        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "arpa-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private final java.util.List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+        private Sections sections;
+
+        public Streaming(Path path) {
+            this.atomic = AtomicOutput.create(path);
+        }
+
+        @Override
+        public void begin(Vocabulary vocabulary, long[] counts) {
+            writes.add(thread.submit(() -> {
+                sections = new Sections(vocabulary, counts, atomic.stream());
+                return null;
+            }));
+        }
+
+        @Override
+        public void order(OrderEntries entries) {
+            writes.add(thread.submit(() -> {
+                sections.order(entries);
+                return null;
+            }));
+        }
+
+        @Override
+        public void end() {
+            writes.add(thread.submit(() -> {
+                sections.end();
+                atomic.stream().flush();
+                return null;
+            }));
+            for (java.util.concurrent.Future<?> w : writes) {
+                try {
+                    w.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw new UncheckedIOException(io);
+                    }
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            atomic.commit();
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
+            atomic.close();
+        }
+    }
+
+    /** The file's parts in order: the header, then each order's section, then the end. */
+    private static final class Sections {
+        private final byte[][] words;
+        private final int order;
+        private final ByteLine line;
+        private final NumberText numbers = new NumberText();
+
+        Sections(Vocabulary vocab, long[] counts, OutputStream out) throws IOException {
+            words = new byte[vocab.size()][];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = vocab.word(i).getBytes(StandardCharsets.UTF_8);
+            }
+            order = counts.length;
+            line = new ByteLine(out);
+            line.ascii("\\data\\\n");
+            for (int n = 1; n <= order; n++) {
+                line.ascii("ngram " + n + "=" + counts[n - 1] + "\n");
+            }
+            line.ascii("\n");
+        }
+
+        void order(OrderEntries e) throws IOException {
+            int n = e.order();
             line.ascii("\\" + n + "-grams:\n");
-            OrderEntries e = model.entries(n);
             for (int i = 0; i < e.size(); i++) {
                 line.bytes(numbers.of(e.prob(i)));
                 line.put('\t');
@@ -73,8 +161,11 @@ public final class ArpaWriter {
             }
             line.put('\n');
         }
-        line.ascii("\\end\\\n");
-        line.flush();
+
+        void end() throws IOException {
+            line.ascii("\\end\\\n");
+            line.flush();
+        }
     }
 
     static void appendNumber(StringBuilder sb, float v) {

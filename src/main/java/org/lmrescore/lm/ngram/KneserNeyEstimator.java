@@ -20,8 +20,9 @@ import java.util.List;
  *
  * <p>Count cutoffs (SRILM's gtNmin) drop n-grams whose adjusted count is below the order's
  * minimum; their mass joins gamma, so every context still sums to one. An n-gram that is the
- * context of a kept longer one is always kept. All joins between orders are merges over sorted
- * index arrays; nothing is hashed. Orders are finished one after the other, so only two orders'
+ * context of a kept longer one is always kept. A k-gram's context (k-1)-gram is found through a
+ * {@link RowIndex} of the lower order, its suffix by a merge (both orders are in suffix order);
+ * per-context sums are integer, so the results do not depend on the order rows are visited. Orders are finished one after the other, so only two orders'
  * working arrays are alive at a time.
  */
 final class KneserNeyEstimator {
@@ -29,8 +30,7 @@ final class KneserNeyEstimator {
     private final CountLevel[] levels;
     private final int n;
     private Discount[] discounts;
-    /** Indexed by order: rows in context (lexicographic) order; row of each row's context (k-1)-gram. */
-    private final int[][] contextOrder;
+    /** Indexed by order: the row of each row's context (k-1)-gram. */
     private final int[][] contextOf;
     /** Indexed by order; null when nothing is cut. */
     private final boolean[][] kept;
@@ -39,7 +39,6 @@ final class KneserNeyEstimator {
         this.options = options;
         this.levels = levels;
         this.n = levels.length;
-        this.contextOrder = new int[n + 1][];
         this.contextOf = new int[n + 1][];
         this.kept = new boolean[n + 1][];
     }
@@ -55,6 +54,13 @@ final class KneserNeyEstimator {
 
     /** Runs every step and returns the model as ARPA tables over {@code words}. */
     BackoffTables estimate(List<String> words, int[] lastGroupRow) {
+        OrderSink.Collector tables = new OrderSink.Collector();
+        estimate(words, lastGroupRow, tables);
+        return tables.tables();
+    }
+
+    /** Runs every step and hands the model to {@code sink} order by order, each as soon as it is final. */
+    void estimate(List<String> words, int[] lastGroupRow, OrderSink sink) {
         discounts = new Discount[n];
         for (int k = 1; k <= n; k++) {
             discounts[k - 1] = Discount.estimate(k, countsOfCounts(k, lastGroupRow), options.discountFallback);
@@ -68,43 +74,40 @@ final class KneserNeyEstimator {
             cutting |= options.minCount(k) > 1;
         }
         if (cutting) {
-            for (int k = 1; k <= n; k++) {
-                sortByContext(k);
-                if (k >= 2) {
-                    joinContexts(k);
-                }
+            for (int k = 2; k <= n; k++) {
+                joinContexts(k);
             }
             markKept();
         }
         boolean keepUnk = options.keepsUnk();
         List<String> outWords = new ArrayList<>(keepUnk ? words : words.subList(1, words.size()));
-        OrderEntries[] out = new OrderEntries[n];
+        long[] counts = new long[n];
+        for (int k = 1; k <= n; k++) {
+            counts[k - 1] = emitted(k, keepUnk);
+        }
+        sink.begin(Vocabulary.of(outWords), counts);
         double[] prob = unigramProbabilities();
         for (int k = 1; k <= n; k++) {
             double[] contextGamma = null;
             double[][] next = null;
             if (k < n) {
-                if (contextOrder[k] == null) {
-                    sortByContext(k);
-                }
                 if (contextOf[k + 1] == null) {
-                    sortByContext(k + 1);
                     joinContexts(k + 1);
                 }
-                contextOrder[k] = null;
                 contextGamma = new double[level(k).size];
                 Arrays.fill(contextGamma, Double.NaN);
                 next = discountOrder(k + 1, contextGamma);
-                contextOrder[k + 1] = k + 1 < n ? contextOrder[k + 1] : null;
             }
-            out[k - 1] = emit(k, prob, contextGamma, keepUnk);
+            sink.order(emit(k, prob, contextGamma, keepUnk));
             if (k < n) {
                 prob = interpolate(k + 1, next[0], next[1], prob);
                 contextOf[k + 1] = null;
                 kept[k] = null;
+                // order k's words were needed to find order k + 1's contexts and suffixes only
+                levels[k - 1].words = null;
             }
         }
-        return new BackoffTables(Vocabulary.of(outWords), out);
+        sink.end();
     }
 
     /** n1..n4 of order k's adjusted counts (lmplz counts the n-grams still open when its
@@ -132,26 +135,24 @@ final class KneserNeyEstimator {
         return c;
     }
 
-    private void sortByContext(int k) {
-        CountLevel l = level(k);
-        contextOrder[k] = RowRadixSort.contextOrder(l.words, l.size, k, levels[0].size);
-    }
-
     /** contextOf[k][i] = row of the (k-1)-gram made of row i's first k-1 words. */
     private void joinContexts(int k) {
         CountLevel l = level(k);
-        CountLevel lower = level(k - 1);
-        int[] lowerOrder = contextOrder[k - 1];
         int[] ctx = new int[l.size];
-        int p = 0;
-        for (int row : contextOrder[k]) {
-            while (NgramOrdering.comparePrefix(lower.words, lowerOrder[p], k - 1, l.words, row, k, k - 1) < 0) {
-                p++;
+        if (k == 2) {
+            // unigram rows are word ids
+            for (int i = 0; i < l.size; i++) {
+                ctx[i] = l.word(i, 0);
             }
-            if (NgramOrdering.comparePrefix(lower.words, lowerOrder[p], k - 1, l.words, row, k, k - 1) != 0) {
-                throw new IllegalStateException("context of a " + k + "-gram is missing");
+        } else {
+            CountLevel lower = level(k - 1);
+            RowIndex index = new RowIndex(lower.words, lower.size, k - 1);
+            for (int i = 0; i < l.size; i++) {
+                ctx[i] = index.find(l.words, i * k);
+                if (ctx[i] < 0) {
+                    throw new IllegalStateException("context of a " + k + "-gram is missing");
+                }
             }
-            ctx[row] = lowerOrder[p];
         }
         contextOf[k] = ctx;
     }
@@ -235,36 +236,40 @@ final class KneserNeyEstimator {
     private double[][] discountOrder(int k, double[] contextGamma) {
         CountLevel l = level(k);
         Discount d = discounts[k - 1];
-        int[] order = contextOrder[k];
         int[] ctx = contextOf[k];
+        int contexts = level(k - 1).size;
+        // per context: the sum of its n-grams' adjusted counts, what cutoffs drop, and n1, n2, n3+
+        // (integer sums, so the order rows are added in does not matter)
+        long[] denominator = new long[contexts];
+        long[] pruned = new long[contexts];
+        int[] n1 = new int[contexts];
+        int[] n2 = new int[contexts];
+        int[] n3 = new int[contexts];
+        for (int row = 0; row < l.size; row++) {
+            int c = ctx[row];
+            long a = l.adjusted[row];
+            denominator[c] += a;
+            if (!isKept(k, row)) {
+                pruned[c] += a;
+            } else if (a == 1) {
+                n1[c]++;
+            } else if (a == 2) {
+                n2[c]++;
+            } else if (a >= 3) {
+                n3[c]++;
+            }
+        }
+        for (int c = 0; c < contexts; c++) {
+            if (denominator[c] > 0) {
+                contextGamma[c] = (d.d(1) * n1[c] + d.d(2) * n2[c] + d.d(3) * n3[c] + pruned[c]) / denominator[c];
+            }
+        }
         double[] uninterp = new double[l.size];
         double[] gammaOfRow = new double[l.size];
-        int i = 0;
-        while (i < order.length) {
-            int c0 = ctx[order[i]];
-            int j = i;
-            double denominator = 0;
-            double pruned = 0;
-            long[] c = new long[4];
-            while (j < order.length && ctx[order[j]] == c0) {
-                int row = order[j];
-                long a = l.adjusted[row];
-                denominator += a;
-                if (isKept(k, row)) {
-                    c[(int) Math.min(a, 3)]++;
-                } else {
-                    pruned += a;
-                }
-                j++;
-            }
-            double g = (d.d(1) * c[1] + d.d(2) * c[2] + d.d(3) * c[3] + pruned) / denominator;
-            contextGamma[c0] = g;
-            for (int t = i; t < j; t++) {
-                int row = order[t];
-                uninterp[row] = isKept(k, row) ? (l.adjusted[row] - d.of(l.adjusted[row])) / denominator : 0;
-                gammaOfRow[row] = g;
-            }
-            i = j;
+        for (int row = 0; row < l.size; row++) {
+            int c = ctx[row];
+            uninterp[row] = isKept(k, row) ? (l.adjusted[row] - d.of(l.adjusted[row])) / (double) denominator[c] : 0;
+            gammaOfRow[row] = contextGamma[c];
         }
         return new double[][] {uninterp, gammaOfRow};
     }
@@ -285,16 +290,23 @@ final class KneserNeyEstimator {
         return p;
     }
 
-    /** Order k as ARPA entries in suffix order (the order lmplz writes). */
-    private OrderEntries emit(int k, double[] prob, double[] contextGamma, boolean keepUnk) {
+    /** How many n-grams of order k the model lists. */
+    private int emitted(int k, boolean keepUnk) {
         CountLevel l = level(k);
-        boolean all = kept[k] == null && (keepUnk || k > 1);
         int count = 0;
         for (int i = 0; i < l.size; i++) {
             if (isKept(k, i) && (keepUnk || k > 1 || i != TrainingVocabulary.UNK)) {
                 count++;
             }
         }
+        return count;
+    }
+
+    /** Order k as ARPA entries in suffix order (the order lmplz writes). */
+    private OrderEntries emit(int k, double[] prob, double[] contextGamma, boolean keepUnk) {
+        CountLevel l = level(k);
+        boolean all = kept[k] == null && (keepUnk || k > 1);
+        int count = emitted(k, keepUnk);
         float[] p = new float[count];
         float[] bo = new float[count];
         int shift = keepUnk ? 0 : 1;

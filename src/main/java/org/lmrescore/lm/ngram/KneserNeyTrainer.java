@@ -67,6 +67,13 @@ public final class KneserNeyTrainer {
 
     /** Adjusted counts, discounts and probabilities from the counts of {@link #count} (or of a distributed counter), which it consumes. */
     public BackoffTables train(NgramCounts counts) {
+        OrderSink.Collector tables = new OrderSink.Collector();
+        train(counts, tables);
+        return tables.tables();
+    }
+
+    /** The same, handing the model to {@code sink} order by order as each is finished (see {@link OrderSink}). */
+    public void train(NgramCounts counts, OrderSink sink) {
         if (counts.order() != options.order) {
             throw new IllegalArgumentException("counts of order " + counts.order() + " for a model of order " + options.order);
         }
@@ -86,14 +93,30 @@ public final class KneserNeyTrainer {
         int[] lastGroupRow = lastGroupRows(last, levels);
         Log.info("adjusted counts (%.1f s)", secondsSince(t0));
         KneserNeyEstimator estimator = new KneserNeyEstimator(options, levels);
-        BackoffTables tables = estimator.estimate(counts.vocabulary.words(), options.srilm ? null : lastGroupRow);
+        long[] sizes = new long[n];
+        estimator.estimate(counts.vocabulary.words(), options.srilm ? null : lastGroupRow, new OrderSink() {
+            @Override
+            public void begin(org.lmrescore.lm.Vocabulary vocabulary, long[] orderCounts) {
+                System.arraycopy(orderCounts, 0, sizes, 0, n);
+                sink.begin(vocabulary, orderCounts);
+            }
+
+            @Override
+            public void order(OrderEntries entries) {
+                sink.order(entries);
+            }
+
+            @Override
+            public void end() {
+                sink.end();
+            }
+        });
         discounts = estimator.discounts();
-        StringBuilder sizes = new StringBuilder();
+        StringBuilder text = new StringBuilder();
         for (int k = 1; k <= n; k++) {
-            sizes.append(k == 1 ? "" : " / ").append(String.format("%,d", tables.count(k)));
+            text.append(k == 1 ? "" : " / ").append(String.format("%,d", sizes[k - 1]));
         }
-        Log.info("estimated %d-gram model: %s n-grams (%.1f s)", n, sizes, secondsSince(t0));
-        return tables;
+        Log.info("estimated %d-gram model: %s n-grams (%.1f s)", n, text, secondsSince(t0));
     }
 
     /** The discounts of the last training run, order 1 first, as text. */

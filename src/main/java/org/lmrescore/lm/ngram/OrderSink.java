@@ -1,0 +1,95 @@
+package org.lmrescore.lm.ngram;
+
+import org.lmrescore.lm.Vocabulary;
+
+/**
+ * Receives a model order by order as the estimator finishes each, so a writer can write order k
+ * while order k + 1 is estimated and no order has to outlive its turn: first the vocabulary and
+ * every order's n-gram count, then the orders from 1 up, then the end.
+ */
+public interface OrderSink {
+    void begin(Vocabulary vocabulary, long[] counts);
+
+    /** Order {@code entries.order()}, final; the sink may keep it or let it go. */
+    void order(OrderEntries entries);
+
+    void end();
+
+    /** The sink that keeps every order: {@link #tables()} after {@link #end()}. */
+    final class Collector implements OrderSink {
+        private Vocabulary vocabulary;
+        private OrderEntries[] orders;
+        private BackoffTables tables;
+
+        @Override
+        public void begin(Vocabulary vocabulary, long[] counts) {
+            this.vocabulary = vocabulary;
+            this.orders = new OrderEntries[counts.length];
+        }
+
+        @Override
+        public void order(OrderEntries entries) {
+            orders[entries.order() - 1] = entries;
+        }
+
+        @Override
+        public void end() {
+            tables = new BackoffTables(vocabulary, orders);
+        }
+
+        public BackoffTables tables() {
+            return tables;
+        }
+    }
+
+    /** The sink that notes only each order's n-gram count. */
+    final class Counts implements OrderSink {
+        private long[] counts;
+
+        @Override
+        public void begin(Vocabulary vocabulary, long[] counts) {
+            this.counts = counts.clone();
+        }
+
+        @Override
+        public void order(OrderEntries entries) {
+        }
+
+        @Override
+        public void end() {
+        }
+
+        /** "c1/c2/...", as the summary lines print them. */
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; counts != null && k < counts.length; k++) {
+                sb.append(k == 0 ? "" : "/").append(counts[k]);
+            }
+            return sb.toString();
+        }
+    }
+
+    /** Both sinks, in turn. */
+    static OrderSink both(OrderSink a, OrderSink b) {
+        return new OrderSink() {
+            @Override
+            public void begin(Vocabulary vocabulary, long[] counts) {
+                a.begin(vocabulary, counts);
+                b.begin(vocabulary, counts);
+            }
+
+            @Override
+            public void order(OrderEntries entries) {
+                a.order(entries);
+                b.order(entries);
+            }
+
+            @Override
+            public void end() {
+                a.end();
+                b.end();
+            }
+        };
+    }
+}
