@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.util.zip.CRC32C;
 
 /**
  * A read-only, little-endian memory map of part of a file of any length: buffers index with ints,
@@ -36,14 +35,6 @@ public final class MappedRegion {
                     .order(ByteOrder.LITTLE_ENDIAN);
         }
         return new MappedRegion(chunks, length);
-    }
-
-    /** A region over a heap buffer (tests, small files). */
-    public static MappedRegion wrap(ByteBuffer buffer) {
-        if (buffer.capacity() > CHUNK + OVERLAP) {
-            throw new IllegalArgumentException("buffer over 1 GiB");
-        }
-        return new MappedRegion(new ByteBuffer[] {buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN)}, buffer.capacity());
     }
 
     public long length() {
@@ -87,23 +78,6 @@ public final class MappedRegion {
     public void get(long pos, int[] dst) {
         for (int i = 0; i < dst.length; i++) {
             dst[i] = getInt(pos + 4L * i);
-        }
-    }
-
-    /** CRC-32C of bytes {@code [from, to)}. */
-    public long crc32c(long from, long to) {
-        CRC32C crc = new CRC32C();
-        update(crc, from, to);
-        return crc.getValue();
-    }
-
-    /** Adds bytes {@code [from, to)} to {@code crc}. */
-    public void update(CRC32C crc, long from, long to) {
-        for (long at = from; at < to; ) {
-            int local = (int) (at & (CHUNK - 1));
-            int n = (int) Math.min(to - at, CHUNK - local);
-            crc.update(chunk(at).duplicate().position(local).limit(local + n));
-            at += n;
         }
     }
 }

@@ -130,10 +130,12 @@ public final class BinaryFormat {
         }
         write(path, out -> {
             header(out, Layout.TRIE, tables.vocabulary(), counts, heap.uniProb, heap.uniBackoff);
-            for (int next : trie.unigramNext()) {
-                out.int32(next);
+            if (tables.order() > 1) {
+                for (int next : trie.unigramNext()) {
+                    out.int32(next);
+                }
+                out.pad();
             }
-            out.pad();
             trie.writeLevels(out, probBits, backoffBits);
         });
     }

@@ -157,8 +157,4 @@ final class TrieIndex implements NgramIndex {
     public float backoff(int n, long node) {
         return levels[n].backoff(node);
     }
-
-    Level level(int n) {
-        return levels[n];
-    }
 }

@@ -84,9 +84,9 @@ final class TrieWriter {
         return first;
     }
 
-    /** Unigram pointers: first bigram of each word id, V + 1 entries (order 1 models have none). */
+    /** Unigram pointers: first bigram of each word id, V + 1 entries (for models of order 2 and up). */
     int[] unigramNext() {
-        return order == 1 ? new int[vocabularySize + 1] : next[1];
+        return next[1];
     }
 
     long rows(int n) {

@@ -267,21 +267,54 @@ class BinaryFormatTest {
                 "\\end\\", "");
         Path p = tmp.resolve("gappy.arpa");
         Files.writeString(p, arpa);
-        NgramModel m = NgramModels.load(p);
-        Vocabulary v = m.vocabulary();
-        int a = v.id("a");
-        int b = v.id("b");
-        int c = v.id("c");
-        // "a b" is not in the file: p(b | a) = bo(a) + p(b); "b c" neither: p(c | b) = bo(b) + p(c)
-        NgramState afterA = m.next(m.empty(), a);
-        assertEquals(-0.2 - 0.8, m.log10Prob(afterA, b), 1e-6);
-        NgramState afterAB = m.next(afterA, b);
-        assertEquals(-0.3, m.log10Prob(afterAB, c), 1e-6, "the trigram is found through the filled prefix");
-        assertEquals(-0.1 - 0.9, m.log10Prob(m.next(m.empty(), b), c), 1e-6);
-        NgramScorer s = m.scorer().reset(m.empty());
-        s.advance(a);
-        s.advance(b);
-        assertEquals(-0.3f, s.advance(c), 1e-6);
-        assertEquals(3, m.count(2) + 0, "blank bigrams a b and b c added");
+        Path trie = tmp.resolve("gappy.trie");
+        BinaryFormat.write(ArpaReader.read(p), trie, BinaryFormat.Layout.TRIE, 0, 0);
+        Path probing = tmp.resolve("gappy.bin");
+        BinaryFormat.write(NgramModels.load(p), probing);
+        for (Path file : new Path[] {p, trie, probing}) {
+            NgramModel m = NgramModels.load(file);
+            Vocabulary v = m.vocabulary();
+            int a = v.id("a");
+            int b = v.id("b");
+            int c = v.id("c");
+            // "a b" is not in the file: p(b | a) = bo(a) + p(b); "b c" neither: p(c | b) = bo(b) + p(c)
+            NgramState afterA = m.next(m.empty(), a);
+            assertEquals(-0.2 - 0.8, m.log10Prob(afterA, b), 1e-6, file.toString());
+            NgramState afterAB = m.next(afterA, b);
+            assertEquals(-0.3, m.log10Prob(afterAB, c), 1e-6, "the trigram is found through the filled prefix");
+            assertEquals(-0.1 - 0.9, m.log10Prob(m.next(m.empty(), b), c), 1e-6);
+            NgramScorer s = m.scorer().reset(m.empty());
+            s.advance(a);
+            s.advance(b);
+            assertEquals(-0.3f, s.advance(c), 1e-6);
+            assertEquals(3, m.count(2) + 0, "blank bigrams a b and b c added");
+        }
+    }
+
+    /** A unigram model and a bigram model in every layout: the orders without levels or pointers. */
+    @Test
+    void lowOrdersInEveryLayout() throws Exception {
+        String uni = String.join("\n", "\\data\\", "ngram 1=3", "", "\\1-grams:", "-0.5\t<s>", "-0.4\t</s>", "-0.2\ta", "",
+                "\\end\\", "");
+        String bi = String.join("\n", "\\data\\", "ngram 1=3", "ngram 2=2", "", "\\1-grams:", "-9\t<s>\t-0.5", "-0.4\t</s>",
+                "-0.2\ta\t-0.1", "", "\\2-grams:", "-0.05\t<s> a", "-0.3\ta </s>", "", "\\end\\", "");
+        for (String text : new String[] {uni, bi}) {
+            Path arpa = Files.writeString(tmp.resolve("low.arpa"), text);
+            NgramModel reference = NgramModels.load(arpa);
+            double expected = reference.sentenceLogProb(new int[] {reference.vocabulary().id("a"), reference.vocabulary().id("a")});
+            for (BinaryFormat.Layout layout : BinaryFormat.Layout.values()) {
+                Path bin = tmp.resolve("low." + layout);
+                Files.deleteIfExists(bin);
+                BinaryFormat.write(ArpaReader.read(arpa), bin, layout, 0, 0);
+                NgramModel m = NgramModels.load(bin);
+                int a = m.vocabulary().id("a");
+                assertEquals(expected, m.sentenceLogProb(new int[] {a, a}), 1e-12, layout + " " + text);
+            }
+        }
+        // by hand, the bigram model: p(a|<s>) p(a|a) p(</s>|a) = -0.05 + (-0.1 - 0.2) - 0.3
+        Path arpa = Files.writeString(tmp.resolve("low.arpa"), bi);
+        NgramModel m = NgramModels.load(arpa);
+        int a = m.vocabulary().id("a");
+        assertEquals((-0.05 - 0.1 - 0.2 - 0.3) * Math.log(10), m.sentenceLogProb(new int[] {a, a}), 1e-6);
     }
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# train-kn wall time of this checkout against the program at another git revision, side by side:
+# REPS alternating rounds (default 3), medians and the ratio; the 5-gram of CORPUS (default
+# gutenberg) to ARPA, and whether the two ARPA files are identical.
+# Usage: eval/kn-train-revs.sh REV [CORPUS]        (env REPS, LMRESCORE_SHARED)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+rev="${1:?usage: eval/kn-train-revs.sh REV [CORPUS]}"
+text="${LMRESCORE_SHARED:-$root/../shared}/data/${2:-gutenberg}/train.txt"
+reps="${REPS:-3}"
+out="$root/eval/out/kn-train-revs"
+mkdir -p "$out"
+measure() {  # JAR -> "SECONDS peak-RSS-MB"
+  local name; name=$(echo "$1" | md5sum | cut -c1-8)
+  /usr/bin/time -f "%e %M" -o "$out/time.txt" java -Xmx4g -XX:+UseParallelGC -jar "$1" train-kn --order 5 \
+    --memory 1G --text "$text" --arpa "$out/$name.arpa" > /dev/null 2>&1
+  read -r wall rss < "$out/time.txt"
+  echo "$wall $((rss / 1024))MB"
+}
+. "$root/eval/time-revs.sh"
+time_revs "$rev" "train-kn --order 5 on $(basename "$(dirname "$text")")"
+cmp -s "$out"/*.arpa && echo "ARPA files identical" || ls -l "$out"/*.arpa
