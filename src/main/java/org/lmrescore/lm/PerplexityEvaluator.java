@@ -76,14 +76,17 @@ public final class PerplexityEvaluator {
         ArrayDeque<Future<Batch>> pending = new ArrayDeque<>();
         try (TextInput in = TextInput.open(text)) {
             List<String> batch = new ArrayList<>(BATCH_LINES);
+            long batchChars = 0;
             String line;
             while (true) {
                 line = in.readLine();
                 if (line != null) {
                     progress.advance(line.length() + 1);
                     batch.add(line);
+                    batchChars += line.length();
                 }
-                if (batch.size() == BATCH_LINES || (line == null && !batch.isEmpty())) {
+                if (batch.size() == BATCH_LINES || batchChars >= BATCH_CHARS || (line == null && !batch.isEmpty())) {
+                    batchChars = 0;
                     List<String> todo = batch;
                     Callable<Batch> job = () -> score(todo, scorers.get(), lines);
                     pending.add(pool == null ? CompletableFuture.completedFuture(job.call()) : pool.submit(job));
@@ -114,8 +117,12 @@ public final class PerplexityEvaluator {
         return total;
     }
 
-    /** Lines per batch: enough to keep a thread busy for a while, few enough to hold in memory. */
+    /**
+     * A batch ends at this many lines or characters: enough to keep a thread busy for a while;
+     * at most threads + 1 batches are held, so memory stays bounded whatever the lines' lengths.
+     */
     private static final int BATCH_LINES = 2048;
+    private static final long BATCH_CHARS = 1 << 20;
 
     private static Batch take(Future<Batch> f) throws Exception {
         try {
