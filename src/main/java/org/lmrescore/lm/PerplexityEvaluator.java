@@ -131,6 +131,9 @@ public final class PerplexityEvaluator {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
             }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }
