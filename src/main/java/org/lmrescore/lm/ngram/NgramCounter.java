@@ -113,17 +113,36 @@ final class NgramCounter implements AutoCloseable {
         }
     }
 
-    /** Puts the rows in suffix order (radix sort, then one permuting copy). */
+    /**
+     * Puts the rows in suffix order: a radix sort of row numbers, then the rows moved in place
+     * along the permutation's cycles. The index is let go first, so sorting needs less memory than
+     * counting did (8 bytes a row for the sort against 16 for the index): the budget holds.
+     */
     private void sortRows() {
+        index = null;
         int[] perm = RowRadixSort.suffixOrder(words, size, n, maxId);
-        int[] w = new int[words.length];
-        long[] c = new long[counts.length];
-        for (int i = 0; i < size; i++) {
-            System.arraycopy(words, perm[i] * n, w, i * n, n);
-            c[i] = counts[perm[i]];
+        int[] held = new int[n];
+        for (int start = 0; start < size; start++) {
+            if (perm[start] < 0) {
+                continue;
+            }
+            // row `start` of the result is row perm[start]: follow the cycle, holding the first row
+            System.arraycopy(words, start * n, held, 0, n);
+            long heldCount = counts[start];
+            int at = start;
+            while (true) {
+                int from = perm[at];
+                perm[at] = ~from;
+                if (from == start) {
+                    System.arraycopy(held, 0, words, at * n, n);
+                    counts[at] = heldCount;
+                    break;
+                }
+                System.arraycopy(words, from * n, words, at * n, n);
+                counts[at] = counts[from];
+                at = from;
+            }
         }
-        words = w;
-        counts = c;
     }
 
     private void spill() {
@@ -145,7 +164,7 @@ final class NgramCounter implements AutoCloseable {
             throw new UncheckedIOException("cannot write a temporary count file in " + tempDir, e);
         }
         size = 0;
-        java.util.Arrays.fill(index, 0);
+        index = new long[Integer.highestOneBit(counts.length) * 4];
     }
 
     /** The distinct n-grams with counts, in suffix order. The counter is spent afterwards. */
