@@ -12,33 +12,51 @@ final class AdjustedCounts {
     private AdjustedCounts() {
     }
 
-    /** Levels 1..N (index 0 = unigrams, dense over {@code vocabularySize} ids). */
+    /**
+     * Levels 1..N (index 0 = unigrams, dense over {@code vocabularySize} ids). {@code full} is
+     * consumed: the highest order is made of its own arrays, compacted in place once the lower
+     * orders have been read from it, so it is never held twice.
+     */
     static CountLevel[] compute(SortedNgrams full, int vocabularySize) {
         int n = full.order;
         CountLevel[] levels = new CountLevel[n];
-        CountLevel top = new CountLevel(n, full.size);
-        for (int i = 0; i < full.size; i++) {
-            if (!hasBosAfter(full.words, i * n, 1, n)) {
-                top.add(full.words, i * n, full.counts[i], full.counts[i]);
-            }
-        }
-        levels[n - 1] = top;
         for (int k = n - 1; k >= 1; k--) {
             levels[k - 1] = suffixLevel(full, k);
         }
-        if (n == 1) {
-            levels[0] = top;
-        }
+        levels[n - 1] = topLevel(full);
         levels[0] = densify(levels[0], vocabularySize);
         return levels;
     }
 
-    /** The k-grams (k < N) with adjusted counts, from groups of equal k-suffixes. */
+    /** The counted n-grams that are n-grams of the model (no {@code <s>} after the first word), raw counts, in place. */
+    private static CountLevel topLevel(SortedNgrams full) {
+        int n = full.order;
+        int[] w = full.words;
+        long[] c = full.counts;
+        int size = 0;
+        for (int i = 0; i < full.size; i++) {
+            if (!hasBosAfter(w, i * n, 1, n)) {
+                System.arraycopy(w, i * n, w, size * n, n);
+                c[size++] = c[i];
+            }
+        }
+        // adjusted and raw counts are the same at the highest order: one array serves both
+        return CountLevel.wrap(n, size, w, c, c);
+    }
+
+    /** The k-grams (k < N) with adjusted counts, from groups of equal k-suffixes: one pass to size the arrays, one to fill them. */
     private static CountLevel suffixLevel(SortedNgrams full, int k) {
+        CountLevel level = new CountLevel(k, Math.max(1, suffixGroups(full, k, null)));
+        suffixGroups(full, k, level);
+        return level;
+    }
+
+    /** Walks the groups of equal k-suffixes, adding each k-gram to {@code level} if it is not null; returns how many there are. */
+    private static int suffixGroups(SortedNgrams full, int k, CountLevel level) {
         int n = full.order;
         int s0 = n - k;
         int[] w = full.words;
-        CountLevel level = new CountLevel(k, Math.max(16, full.size / 2));
+        int groups = 0;
         int i = 0;
         while (i < full.size) {
             int j = i + 1;
@@ -52,12 +70,15 @@ final class AdjustedCounts {
                 j++;
             }
             if (!hasBosAfter(w, i * n, s0 + 1, n)) {
-                boolean startsWithBos = w[i * n + s0] == BOS;
-                level.add(w, i * n + s0, startsWithBos ? raw : distinct, raw);
+                groups++;
+                if (level != null) {
+                    boolean startsWithBos = w[i * n + s0] == BOS;
+                    level.add(w, i * n + s0, startsWithBos ? raw : distinct, raw);
+                }
             }
             i = j;
         }
-        return level;
+        return groups;
     }
 
     private static boolean hasBosAfter(int[] w, int base, int fromPosition, int n) {

@@ -19,6 +19,16 @@ final class CountLevel {
         this.raw = new long[Math.max(1, capacity)];
     }
 
+    /** A level over existing arrays (not copied): rows {@code 0 .. size-1}. */
+    static CountLevel wrap(int order, int size, int[] words, long[] adjusted, long[] raw) {
+        CountLevel l = new CountLevel(order, 0);
+        l.size = size;
+        l.words = words;
+        l.adjusted = adjusted;
+        l.raw = raw;
+        return l;
+    }
+
     void add(int[] src, int from, long adjustedCount, long rawCount) {
         if (size == adjusted.length) {
             int cap = size * 2;

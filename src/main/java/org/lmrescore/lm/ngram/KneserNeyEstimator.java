@@ -89,18 +89,18 @@ final class KneserNeyEstimator {
         double[] prob = unigramProbabilities();
         for (int k = 1; k <= n; k++) {
             double[] contextGamma = null;
-            double[][] next = null;
+            long[] denominator = null;
             if (k < n) {
                 if (contextOf[k + 1] == null) {
                     joinContexts(k + 1);
                 }
                 contextGamma = new double[level(k).size];
                 Arrays.fill(contextGamma, Double.NaN);
-                next = discountOrder(k + 1, contextGamma);
+                denominator = discountOrder(k + 1, contextGamma);
             }
             sink.order(emit(k, prob, contextGamma, keepUnk));
             if (k < n) {
-                prob = interpolate(k + 1, next[0], next[1], prob);
+                prob = interpolate(k + 1, denominator, contextGamma, prob);
                 contextOf[k + 1] = null;
                 kept[k] = null;
                 // order k's words were needed to find order k + 1's contexts and suffixes only
@@ -230,10 +230,10 @@ final class KneserNeyEstimator {
     }
 
     /**
-     * Order k's discounted probabilities and each row's context gamma ({uninterp, gamma}); the
-     * gamma of every context is also stored at its (k-1)-gram's row in {@code contextGamma}.
+     * The sum of adjusted counts of every context of order k's n-grams (indexed by the context's
+     * row in order k - 1); each context's gamma goes into {@code contextGamma} at that row.
      */
-    private double[][] discountOrder(int k, double[] contextGamma) {
+    private long[] discountOrder(int k, double[] contextGamma) {
         CountLevel l = level(k);
         Discount d = discounts[k - 1];
         int[] ctx = contextOf[k];
@@ -264,27 +264,27 @@ final class KneserNeyEstimator {
                 contextGamma[c] = (d.d(1) * n1[c] + d.d(2) * n2[c] + d.d(3) * n3[c] + pruned[c]) / denominator[c];
             }
         }
-        double[] uninterp = new double[l.size];
-        double[] gammaOfRow = new double[l.size];
-        for (int row = 0; row < l.size; row++) {
-            int c = ctx[row];
-            uninterp[row] = isKept(k, row) ? (l.adjusted[row] - d.of(l.adjusted[row])) / (double) denominator[c] : 0;
-            gammaOfRow[row] = contextGamma[c];
-        }
-        return new double[][] {uninterp, gammaOfRow};
+        return denominator;
     }
 
-    /** p of every k-gram, kept or not (a dropped one gets what backoff gives). */
-    private double[] interpolate(int k, double[] uninterp, double[] gammaOfRow, double[] lower) {
+    /**
+     * p of every k-gram, kept or not (a dropped one gets what backoff gives): its discounted share
+     * of its context's count plus the context's gamma times the lower order's p of its suffix.
+     */
+    private double[] interpolate(int k, long[] denominator, double[] contextGamma, double[] lower) {
         CountLevel l = level(k);
+        Discount d = discounts[k - 1];
         int[] suf = joinSuffixes(k);
         int[] ctx = contextOf[k];
         double[] p = new double[l.size];
         for (int i = 0; i < l.size; i++) {
+            int c = ctx[i];
+            double gamma = contextGamma[c];
             if (isKept(k, i)) {
-                p[i] = uninterp[i] + gammaOfRow[i] * lower[suf[i]];
+                double uninterp = (l.adjusted[i] - d.of(l.adjusted[i])) / (double) denominator[c];
+                p[i] = uninterp + gamma * lower[suf[i]];
             } else {
-                p[i] = (isKept(k - 1, ctx[i]) ? gammaOfRow[i] : 1.0) * lower[suf[i]];
+                p[i] = (isKept(k - 1, c) ? gamma : 1.0) * lower[suf[i]];
             }
         }
         return p;

@@ -86,9 +86,9 @@ public final class KneserNeyTrainer {
             last = counts.lastNgram;
         } else {
             SortedNgrams full = counts.take();
-            levels = AdjustedCounts.compute(full, counts.vocabulary.size());
             last = full.size == 0 ? null : Arrays.copyOfRange(full.words, (full.size - 1) * n, full.size * n);
-            // full is let go here: the adjusted counts hold what the estimation needs
+            // full is consumed: its arrays become the highest order's
+            levels = AdjustedCounts.compute(full, counts.vocabulary.size());
         }
         int[] lastGroupRow = lastGroupRows(last, levels);
         Log.info("adjusted counts (%.1f s)", secondsSince(t0));

@@ -26,6 +26,7 @@ final class NgramCounter implements AutoCloseable {
 
     private final int n;
     private final int maxRows;
+    private final long memoryBytes;
     private final Path tempDir;
     private final List<Path> runs = new ArrayList<>();
     private int[] words;
@@ -42,6 +43,7 @@ final class NgramCounter implements AutoCloseable {
         long perRow = 4L * order + 8 + 16;
         this.maxRows = (int) Math.max(1024, Math.min(memoryBytes / perRow, (1 << 28) / Math.max(1, order)));
         this.tempDir = tempDir;
+        this.memoryBytes = memoryBytes;
         int start = (int) Math.min(maxRows, Math.max(1 << 16, expectedRows));
         words = new int[start * n];
         counts = new long[start];
@@ -73,7 +75,12 @@ final class NgramCounter implements AutoCloseable {
             return;
         }
         if (size == counts.length) {
-            grow();
+            // while growing, the old and the new arrays are both alive: spill instead when the two would pass the budget
+            if (bytes(counts.length) + bytes(Math.min((long) counts.length * 2, maxRows)) > memoryBytes) {
+                spill();
+            } else {
+                grow();
+            }
             add(gram, from);
             return;
         }
@@ -93,6 +100,11 @@ final class NgramCounter implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Bytes of the arrays for {@code rows} rows: ids, counts and the index (2 to 4 slots a row). */
+    private long bytes(long rows) {
+        return rows * (4L * n + 8) + 8L * (Long.highestOneBit(Math.max(1, rows)) * 4);
     }
 
     private void grow() {
