@@ -22,8 +22,9 @@ import java.util.List;
  * minimum; their mass joins gamma, so every context still sums to one. An n-gram that is the
  * context of a kept longer one is always kept. A k-gram's context (k-1)-gram is found through a
  * {@link RowIndex} of the lower order, its suffix by a merge (both orders are in suffix order);
- * per-context sums are integer, so the results do not depend on the order rows are visited. Orders are finished one after the other, so only two orders'
- * working arrays are alive at a time.
+ * per-context sums are integer, so the results do not depend on the order rows are visited.
+ * Orders are finished one after the other and handed to an {@link OrderSink} as each is final, so
+ * only two orders' working arrays are alive at a time.
  */
 final class KneserNeyEstimator {
     private final KneserNeyOptions options;
