@@ -70,10 +70,11 @@ public final class Main implements Runnable {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
             // the job's data did not fit the heap: say so and how to give more, not a stack trace
-            cli.getErr().println("lmrescore" + (args.length > 0 && COMMANDS.containsKey(args[0]) ? " " + args[0] : "")
+            String command = args.length > 0 && COMMANDS.containsKey(args[0]) ? args[0] : null;
+            cli.getErr().println("lmrescore" + (command != null ? " " + command : "")
                     + ": error: out of memory (" + e.getMessage() + ") with a maximum heap of "
                     + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB: give the JVM more with LMRESCORE_JAVA_OPTS=-Xmx..."
-                    + " (train-kn: or a smaller --memory)");
+                    + ("train-kn".equals(command) ? ", or a smaller --memory" : ""));
             cli.getErr().flush();
             return EXIT_INTERNAL;
         }
