@@ -32,6 +32,25 @@ class KneserNeyTrainerTest {
         }
     }
 
+    /**
+     * A sentence longer than a counting batch (65,536 ids) is counted whole: 70,000 distinct words
+     * w0 .. w69999 on one line have exactly 70,001 bigrams ({@code <s> w0} .. {@code w69999 </s>})
+     * and 70,000 trigrams; a sentence cut in two would add n-grams with {@code <s>} or
+     * {@code </s>} inside it and lose those across the cut.
+     */
+    @Test
+    void aSentenceLongerThanABatchIsCountedWhole() throws Exception {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < 70_000; i++) {
+            line.append(i == 0 ? "" : " ").append('w').append(i);
+        }
+        Path text = Files.writeString(tmp.resolve("long.txt"), line + "\n");
+        BackoffTables t = new KneserNeyTrainer(new KneserNeyOptions().order(3).discountFallback(true)).train(text);
+        assertEquals(70_000 + 3, t.count(1), "the words, <s>, </s>, <unk>");
+        assertEquals(70_001, t.count(2));
+        assertEquals(70_000, t.count(3));
+    }
+
     @Test
     void anyOrderFromOneToSixSumsToOne() throws Exception {
         Path train = SharedData.require("reference/kenlm-small/small-train.txt");
