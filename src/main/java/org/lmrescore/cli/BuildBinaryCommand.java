@@ -47,7 +47,8 @@ public final class BuildBinaryCommand implements Callable<Integer> {
             try {
                 layout.write(tables, out);
             } catch (InputFormatException e) {
-                throw new InputFormatException(in, 0, e.getMessage());
+                // a model error (an n-gram listed twice) is the input's; the output's errors name their file
+                throw e.file() != null ? e : new InputFormatException(in, 0, e.getMessage());
             }
         }
         Log.info("wrote %s in %.1f s", out, (System.nanoTime() - t0) / 1e9);

@@ -51,8 +51,8 @@ public final class PplCommand implements Callable<Integer> {
     boolean scoreOovs;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads scoring sentences (default: every core); results do not depend on it.")
-    Integer threads;
+            description = "Threads scoring sentences (default: all cores); results do not depend on it.")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--dynamic", paramLabel = "RATE", defaultValue = "0",
             description = {"Dynamic evaluation of one RNN (no --kn): it keeps training on the text as it reads it, with",
@@ -74,14 +74,10 @@ public final class PplCommand implements Callable<Integer> {
             StreamEvaluator stream = new StreamEvaluator(RnnModels.load(model.rnn().paths().get(0)), dynamic);
             evaluator = stream::evaluate;
         } else {
-            PerplexityEvaluator pe = new PerplexityEvaluator(model.languageModel()).scoreOovs(scoreOovs);
-            if (threads != null) {
-                if (threads < 1) {
-                    throw new InputFormatException("--threads must be at least 1, not " + threads);
-                }
-                pe.threads(threads);
+            if (threads < 1) {
+                throw new InputFormatException("--threads must be at least 1, not " + threads);
             }
-            evaluator = pe::evaluate;
+            evaluator = new PerplexityEvaluator(model.languageModel()).scoreOovs(scoreOovs).threads(threads)::evaluate;
         }
         Perplexity ppl;
         PrintWriter stdout = new PrintWriter(System.out, false);

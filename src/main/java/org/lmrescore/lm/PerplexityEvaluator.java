@@ -223,20 +223,7 @@ public final class PerplexityEvaluator {
     public static String[] tokens(String line) {
         line = line.strip();
         int n = line.length();
-        int count = 0;
-        for (int i = 0; i < n; ) {
-            while (i < n && isSpace(line.charAt(i))) {
-                i++;
-            }
-            if (i < n) {
-                count++;
-            }
-            while (i < n && !isSpace(line.charAt(i))) {
-                i++;
-            }
-        }
-        String[] parts = new String[count];
-        int k = 0;
+        List<String> parts = new ArrayList<>();
         for (int i = 0; i < n; ) {
             while (i < n && isSpace(line.charAt(i))) {
                 i++;
@@ -246,15 +233,13 @@ public final class PerplexityEvaluator {
                 i++;
             }
             if (i > from) {
-                parts[k++] = line.substring(from, i);
+                parts.add(line.substring(from, i));
             }
         }
-        int from = count > 0 && parts[0].equals(Vocabulary.BOS) ? 1 : 0;
-        int to = count > from && parts[count - 1].equals(Vocabulary.EOS) ? count - 1 : count;
-        if (from == 0 && to == count) {
-            return parts;
-        }
-        return Arrays.copyOfRange(parts, from, to);
+        int count = parts.size();
+        int from = count > 0 && parts.get(0).equals(Vocabulary.BOS) ? 1 : 0;
+        int to = count > from && parts.get(count - 1).equals(Vocabulary.EOS) ? count - 1 : count;
+        return parts.subList(from, to).toArray(new String[0]);
     }
 
     private static boolean isSpace(char c) {

@@ -78,6 +78,8 @@ class NgramCommandsTest {
         assertTrue(stderr.contains("--quantize needs --layout trie"), stderr);
         assertEquals(2, run("build-binary", "--layout", "trie", trie.toString(), tmp.resolve("y.bin").toString()));
         assertTrue(stderr.contains("a trie is built from an ARPA file"), stderr);
+        assertEquals(2, run("build-binary", "--layout", "trie", arpa.toString(), "/dev/null"));
+        assertTrue(stderr.contains("error: /dev/null: not a regular file"), "the output is named, not the input: " + stderr);
         assertEquals(2, run("build-binary", "--layout", "hash", arpa.toString(), tmp.resolve("z.bin").toString()));
         assertTrue(stderr.contains("--layout is probing or trie"), stderr);
         assertFalse(Files.exists(tmp.resolve("x.bin")) || Files.exists(tmp.resolve("y.bin")) || Files.exists(tmp.resolve("z.bin")));

@@ -274,8 +274,9 @@ public final class BinaryFormat {
             align();
             long uniAt = take(8L * v, "the unigrams");
             align();
-            // the layout's sections: bounds only, nothing mapped or allocated yet
-            long[] sections = layout == Layout.PROBING ? probingSections(order, counts) : trieSections(order, v, counts);
+            // every section's bounds (and a trie's few quantiser bins) before the checksum; nothing large is allocated
+            long[] slotsAt = layout == Layout.PROBING ? probingSections(order, counts) : null;
+            TrieSections trie = layout == Layout.TRIE ? trieSections(order, v, counts) : null;
             if (pos != end) {
                 throw corrupt((end - pos) + " bytes after the last section");
             }
@@ -289,8 +290,8 @@ public final class BinaryFormat {
             float[] uniBackoff = new float[v];
             file.get(uniAt, uniProb);
             file.get(uniAt + 4L * v, uniBackoff);
-            NgramIndex index = layout == Layout.PROBING ? new ProbingIndex(uniProb, uniBackoff, probingTables(order, counts, sections))
-                    : trie(order, v, counts, sections, uniProb, uniBackoff);
+            NgramIndex index = layout == Layout.PROBING ? new ProbingIndex(uniProb, uniBackoff, probingTables(order, counts, slotsAt))
+                    : trie(order, v, counts, trie, uniProb, uniBackoff);
             return new NgramModel(vocabulary, index);
         }
 
@@ -362,23 +363,27 @@ public final class BinaryFormat {
             return crc.getValue();
         }
 
-        /** Offsets: [1] the unigram pointers, [n] order n's level header. */
-        private long[] trieSections(int order, int v, long[] counts) {
-            long[] at = new long[order + 1];
+        /** Where a trie's unigram pointers start, and its levels (orders 2 and up) over the mapped file. */
+        private record TrieSections(long pointersAt, TrieIndex.Level[] levels) {
+        }
+
+        /** Each level's header checked and its bins read; the bit arrays stay in the mapping. */
+        private TrieSections trieSections(int order, int v, long[] counts) {
+            TrieIndex.Level[] levels = new TrieIndex.Level[order + 1];
             if (order == 1) {
-                return at;
+                return new TrieSections(0, levels);
             }
-            at[1] = take(4L * (v + 1), "the unigram pointers");
+            long pointersAt = take(4L * (v + 1), "the unigram pointers");
             align();
             for (int n = 2; n <= order; n++) {
-                at[n] = take(24, "a trie level header");
+                long h = take(24, "a trie level header");
                 boolean top = n == order;
-                int wordBits = file.getInt(at[n]);
-                int probBits = file.getInt(at[n] + 4);
-                int backoffBits = file.getInt(at[n] + 8);
-                int nextBits = file.getInt(at[n] + 12);
-                int probBins = file.getInt(at[n] + 16);
-                int backoffBins = file.getInt(at[n] + 20);
+                int wordBits = file.getInt(h);
+                int probBits = file.getInt(h + 4);
+                int backoffBits = file.getInt(h + 8);
+                int nextBits = file.getInt(h + 12);
+                int probBins = file.getInt(h + 16);
+                int backoffBins = file.getInt(h + 20);
                 boolean ok = wordBits == TrieWriter.bitsFor(v - 1)
                         && (probBins == 0 ? probBits == 31 || probBits == 32 : probBits >= 1 && probBits <= 16 && probBins == 1 << probBits)
                         && (top ? backoffBits == 0 && backoffBins == 0 && nextBits == 0
@@ -387,39 +392,32 @@ public final class BinaryFormat {
                 if (!ok) {
                     throw corrupt("bad field widths of the " + n + "-grams");
                 }
-                take(4L * (probBins + backoffBins), "quantiser bins");
+                long binsAt = take(4L * (probBins + backoffBins), "quantiser bins");
                 align();
-                long entries = counts[n - 1] + (top ? 0 : 1);
-                take(TrieIndex.Level.bytes(entries, wordBits + probBits + backoffBits + nextBits), "the " + n + "-gram array");
-                align();
-            }
-            return at;
-        }
-
-        private NgramIndex trie(int order, int v, long[] counts, long[] at, float[] uniProb, float[] uniBackoff) {
-            int[] uniNext = new int[v + 1];
-            TrieIndex.Level[] levels = new TrieIndex.Level[order + 1];
-            if (order > 1) {
-                file.get(at[1], uniNext);
-                checkPointers(uniNext, counts[1], "unigram");
-            }
-            for (int n = 2; n <= order; n++) {
-                long h = at[n];
-                int probBins = file.getInt(h + 16);
-                int backoffBins = file.getInt(h + 20);
                 float[] pb = probBins == 0 ? null : new float[probBins];
                 float[] bb = backoffBins == 0 ? null : new float[backoffBins];
                 if (pb != null) {
-                    file.get(h + 24, pb);
+                    file.get(binsAt, pb);
                 }
                 if (bb != null) {
-                    file.get(h + 24 + 4L * probBins, bb);
+                    file.get(binsAt + 4L * probBins, bb);
                 }
-                long arrayAt = (h + 24 + 4L * (probBins + backoffBins) + 7) & ~7L;
-                levels[n] = new TrieIndex.Level(file.getInt(h), file.getInt(h + 4), file.getInt(h + 8), file.getInt(h + 12),
-                        counts[n - 1], pb, bb, file, arrayAt);
+                long entries = counts[n - 1] + (top ? 0 : 1);
+                long arrayAt = take(TrieIndex.Level.bytes(entries, wordBits + probBits + backoffBits + nextBits),
+                        "the " + n + "-gram array");
+                align();
+                levels[n] = new TrieIndex.Level(wordBits, probBits, backoffBits, nextBits, counts[n - 1], pb, bb, file, arrayAt);
             }
-            return new TrieIndex(uniProb, uniBackoff, uniNext, levels, path.toString());
+            return new TrieSections(pointersAt, levels);
+        }
+
+        private NgramIndex trie(int order, int v, long[] counts, TrieSections sections, float[] uniProb, float[] uniBackoff) {
+            int[] uniNext = new int[v + 1];
+            if (order > 1) {
+                file.get(sections.pointersAt(), uniNext);
+                checkPointers(uniNext, counts[1], "unigram");
+            }
+            return new TrieIndex(uniProb, uniBackoff, uniNext, sections.levels(), path.toString());
         }
 
         private void checkPointers(int[] next, long children, String what) {

@@ -93,28 +93,12 @@ public final class KneserNeyTrainer {
         int[] lastGroupRow = lastGroupRows(last, levels);
         Log.info("adjusted counts (%.1f s)", secondsSince(t0));
         KneserNeyEstimator estimator = new KneserNeyEstimator(options, levels);
-        long[] sizes = new long[n];
-        estimator.estimate(counts.vocabulary.words(), options.srilm ? null : lastGroupRow, new OrderSink() {
-            @Override
-            public void begin(org.lmrescore.lm.Vocabulary vocabulary, long[] orderCounts) {
-                System.arraycopy(orderCounts, 0, sizes, 0, n);
-                sink.begin(vocabulary, orderCounts);
-            }
-
-            @Override
-            public void order(OrderEntries entries) {
-                sink.order(entries);
-            }
-
-            @Override
-            public void end() {
-                sink.end();
-            }
-        });
+        OrderSink.Counts sizes = new OrderSink.Counts();
+        estimator.estimate(counts.vocabulary.words(), options.srilm ? null : lastGroupRow, OrderSink.both(sink, sizes));
         discounts = estimator.discounts();
         StringBuilder text = new StringBuilder();
         for (int k = 1; k <= n; k++) {
-            text.append(k == 1 ? "" : " / ").append(String.format("%,d", sizes[k - 1]));
+            text.append(k == 1 ? "" : " / ").append(String.format("%,d", sizes.count(k)));
         }
         Log.info("estimated %d-gram model: %s n-grams (%.1f s)", n, text, secondsSince(t0));
     }

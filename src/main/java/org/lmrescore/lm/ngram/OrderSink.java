@@ -59,6 +59,11 @@ public interface OrderSink {
         public void end() {
         }
 
+        /** The n-grams of order {@code n} (1-based). */
+        public long count(int n) {
+            return counts[n - 1];
+        }
+
         /** "c1/c2/...", as the summary lines print them. */
         @Override
         public String toString() {
