@@ -154,7 +154,7 @@ public final class TrainKnCommand implements Callable<Integer> {
         OrderSink.Counts sizes = new OrderSink.Counts();
         // the ARPA file is written as the orders are estimated, unless pruning changes them after
         boolean streamArpa = arpa != null && entropyPrune == null;
-        try (ArpaWriter.Streaming streaming = streamArpa ? new ArpaWriter.Streaming(arpa) : null) {
+        try (ArpaWriter.Streaming streaming = streamArpa ? new ArpaWriter.Streaming(arpa, options.writerQueueBytes()) : null) {
             OrderSink.Collector kept = new OrderSink.Collector();
             boolean keep = binary != null || entropyPrune != null;
             OrderSink sink = streamArpa && keep ? OrderSink.both(streaming, kept) : streamArpa ? streaming : kept;

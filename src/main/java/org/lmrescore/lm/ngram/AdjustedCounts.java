@@ -13,50 +13,49 @@ final class AdjustedCounts {
     }
 
     /**
-     * Levels 1..N (index 0 = unigrams, dense over {@code vocabularySize} ids). {@code full} is
-     * consumed: the highest order is made of its own arrays, compacted in place once the lower
-     * orders have been read from it, so it is never held twice.
+     * Levels 1..N (index 0 = unigrams, sparse: only words that were predicted), each written to
+     * a {@link LevelFile} in {@code dir}. {@code full} is read only; the caller lets it go.
      */
-    static CountLevel[] compute(SortedNgrams full, int vocabularySize) {
+    static LevelFile[] compute(SortedNgrams full, java.nio.file.Path dir) {
         int n = full.order;
-        CountLevel[] levels = new CountLevel[n];
-        for (int k = n - 1; k >= 1; k--) {
-            levels[k - 1] = suffixLevel(full, k);
+        LevelFile[] levels = new LevelFile[n];
+        try {
+            for (int k = n - 1; k >= 1; k--) {
+                levels[k - 1] = suffixLevel(full, k, dir);
+            }
+            levels[n - 1] = topLevel(full, dir);
+            return levels;
+        } catch (RuntimeException e) {
+            for (LevelFile l : levels) {
+                if (l != null) {
+                    l.close();
+                }
+            }
+            throw e;
         }
-        levels[n - 1] = topLevel(full);
-        levels[0] = densify(levels[0], vocabularySize);
-        return levels;
     }
 
-    /** The counted n-grams that are n-grams of the model (no {@code <s>} after the first word), raw counts, in place. */
-    private static CountLevel topLevel(SortedNgrams full) {
+    /** The counted n-grams that are n-grams of the model (no {@code <s>} after the first word), raw counts. */
+    private static LevelFile topLevel(SortedNgrams full, java.nio.file.Path dir) {
         int n = full.order;
         int[] w = full.words;
         long[] c = full.counts;
-        int size = 0;
+        LevelFile.Writer out = LevelFile.create(n, dir);
         for (int i = 0; i < full.size; i++) {
             if (!hasBosAfter(w, i * n, 1, n)) {
-                System.arraycopy(w, i * n, w, size * n, n);
-                c[size++] = c[i];
+                // adjusted and raw counts are the same at the highest order
+                out.add(w, i * n, c[i], c[i]);
             }
         }
-        // adjusted and raw counts are the same at the highest order: one array serves both
-        return CountLevel.wrap(n, size, w, c, c);
+        return out.finish();
     }
 
-    /** The k-grams (k < N) with adjusted counts, from groups of equal k-suffixes: one pass to size the arrays, one to fill them. */
-    private static CountLevel suffixLevel(SortedNgrams full, int k) {
-        CountLevel level = new CountLevel(k, Math.max(1, suffixGroups(full, k, null)));
-        suffixGroups(full, k, level);
-        return level;
-    }
-
-    /** Walks the groups of equal k-suffixes, adding each k-gram to {@code level} if it is not null; returns how many there are. */
-    private static int suffixGroups(SortedNgrams full, int k, CountLevel level) {
+    /** The k-grams (k < N) with adjusted counts, from groups of equal k-suffixes. */
+    private static LevelFile suffixLevel(SortedNgrams full, int k, java.nio.file.Path dir) {
         int n = full.order;
         int s0 = n - k;
         int[] w = full.words;
-        int groups = 0;
+        LevelFile.Writer out = LevelFile.create(k, dir);
         int i = 0;
         while (i < full.size) {
             int j = i + 1;
@@ -70,15 +69,12 @@ final class AdjustedCounts {
                 j++;
             }
             if (!hasBosAfter(w, i * n, s0 + 1, n)) {
-                groups++;
-                if (level != null) {
-                    boolean startsWithBos = w[i * n + s0] == BOS;
-                    level.add(w, i * n + s0, startsWithBos ? raw : distinct, raw);
-                }
+                boolean startsWithBos = w[i * n + s0] == BOS;
+                out.add(w, i * n + s0, startsWithBos ? raw : distinct, raw);
             }
             i = j;
         }
-        return groups;
+        return out.finish();
     }
 
     private static boolean hasBosAfter(int[] w, int base, int fromPosition, int n) {
@@ -88,21 +84,6 @@ final class AdjustedCounts {
             }
         }
         return false;
-    }
-
-    /** Unigrams as one row per word id, zero counts for words never predicted. */
-    static CountLevel densify(CountLevel sparse, int v) {
-        CountLevel dense = new CountLevel(1, v);
-        dense.size = v;
-        for (int i = 0; i < v; i++) {
-            dense.words[i] = i;
-        }
-        for (int i = 0; i < sparse.size; i++) {
-            int id = sparse.words[i];
-            dense.adjusted[id] = sparse.adjusted[i];
-            dense.raw[id] = sparse.raw[i];
-        }
-        return dense;
     }
 
     /** The id of {@code <s>} in training vocabularies. */

@@ -52,10 +52,12 @@ public final class ArpaWriter {
     }
 
     /**
-     * A file written as the estimator hands over each order ({@link OrderSink}): the orders are
+     * A file written as the estimator hands over each order ({@link OrderSink}): the parts are
      * formatted and written on a thread of their own, so writing order k overlaps estimating
-     * order k + 1, and an order is let go once written. {@link #end} waits for the writing and
-     * commits the file; an error on either side leaves no file.
+     * order k + 1, and a part is let go once written. The parts waiting for the writer hold at
+     * most {@code queueBytes}, so a writer slower than the estimator holds the estimator back
+     * rather than the model on the heap; the larger the queue, the more the two overlap. {@link #end} waits for the writing and commits the file; an error on either side
+     * leaves no file.
      */
     public static final class Streaming implements OrderSink, AutoCloseable {
         private final AtomicOutput atomic;
@@ -64,11 +66,16 @@ public final class ArpaWriter {
             t.setDaemon(true);
             return t;
         });
+        /** Free room in the queue, in KiB. */
+        private final java.util.concurrent.Semaphore queued;
+        private final int queueKiB;
         private final java.util.List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
         private Sections sections;
 
-        public Streaming(Path path) {
+        public Streaming(Path path, long queueBytes) {
             this.atomic = AtomicOutput.create(path);
+            this.queueKiB = (int) Math.max(1, Math.min(Integer.MAX_VALUE, queueBytes >> 10));
+            this.queued = new java.util.concurrent.Semaphore(queueKiB);
         }
 
         @Override
@@ -80,11 +87,25 @@ public final class ArpaWriter {
         }
 
         @Override
-        public void order(OrderEntries entries) {
-            writes.add(thread.submit(() -> {
-                sections.order(entries);
+        public void order(OrderEntries part) {
+            // ids, probability and backoff per entry; a part larger than the queue waits for an empty one
+            int kib = (int) Math.min(queueKiB, Math.max(1, ((long) part.size() * (4L * part.order() + 8)) >> 10));
+            try {
+                queued.acquire(kib);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            java.util.concurrent.Future<?> write = thread.submit(() -> {
+                try {
+                    sections.order(part);
+                } finally {
+                    queued.release(kib);
+                }
                 return null;
-            }));
+            });
+            writes.removeIf(w -> w.isDone() && succeeded(w));
+            writes.add(write);
         }
 
         @Override
@@ -95,22 +116,28 @@ public final class ArpaWriter {
                 return null;
             }));
             for (java.util.concurrent.Future<?> w : writes) {
-                try {
-                    w.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof IOException io) {
-                        throw new UncheckedIOException(io);
-                    }
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
+                succeeded(w);
             }
             atomic.commit();
+        }
+
+        /** True, or the write's failure rethrown. */
+        private static boolean succeeded(java.util.concurrent.Future<?> w) {
+            try {
+                w.get();
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw new UncheckedIOException(io);
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
 
         @Override
@@ -120,10 +147,12 @@ public final class ArpaWriter {
         }
     }
 
-    /** The file's parts in order: the header, then each order's section, then the end. */
+    /** The file's parts in order: the header, then each order's section (in parts), then the end. */
     private static final class Sections {
         private final byte[][] words;
         private final int order;
+        /** The order whose section is open; 0 before the first. */
+        private int open;
         private final ByteLine line;
         private final NumberText numbers = new NumberText();
 
@@ -141,9 +170,23 @@ public final class ArpaWriter {
             line.ascii("\n");
         }
 
+        /** Closes the open section and opens each next one up to order {@code n}. */
+        private void openUpTo(int n) throws IOException {
+            if (n < open) {
+                throw new IllegalStateException(n + "-grams after " + open + "-grams");
+            }
+            while (open < n) {
+                if (open > 0) {
+                    line.put('\n');
+                }
+                open++;
+                line.ascii("\\" + open + "-grams:\n");
+            }
+        }
+
         void order(OrderEntries e) throws IOException {
             int n = e.order();
-            line.ascii("\\" + n + "-grams:\n");
+            openUpTo(n);
             for (int i = 0; i < e.size(); i++) {
                 line.bytes(numbers.of(e.prob(i)));
                 line.put('\t');
@@ -159,10 +202,11 @@ public final class ArpaWriter {
                 }
                 line.put('\n');
             }
-            line.put('\n');
         }
 
         void end() throws IOException {
+            openUpTo(order);
+            line.put('\n');
             line.ascii("\\end\\\n");
             line.flush();
         }

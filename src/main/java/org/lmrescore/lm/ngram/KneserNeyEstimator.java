@@ -5,6 +5,7 @@ import org.lmrescore.util.Log;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -20,28 +21,35 @@ import java.util.List;
  *
  * <p>Count cutoffs (SRILM's gtNmin) drop n-grams whose adjusted count is below the order's
  * minimum; their mass joins gamma, so every context still sums to one. An n-gram that is the
- * context of a kept longer one is always kept. A k-gram's context (k-1)-gram is found through a
- * {@link RowIndex} of the lower order, its suffix by a merge (both orders are in suffix order);
- * per-context sums are integer, so the results do not depend on the order rows are visited.
- * Orders are finished one after the other and handed to an {@link OrderSink} as each is final, so
- * only two orders' working arrays are alive at a time.
+ * context of a kept longer one is always kept.
+ *
+ * <p>Memory: the orders wait in {@link LevelFile}s. Step k holds order k's words (the contexts)
+ * and probabilities, and streams order k + 1 past them twice: once to sum each context's counts
+ * (its gamma), once to interpolate each (k+1)-gram with the probability of its suffix. A
+ * (k+1)-gram's context is found through a {@link RowIndex} of order k, its suffix by a merge
+ * (both orders are in suffix order). Per-context sums are integer, so the results do not depend
+ * on the order rows are visited. Each order goes to the {@link OrderSink} in parts as it is
+ * final, the highest one straight from the stream, so no two orders' n-grams are ever on the
+ * heap together.
  */
 final class KneserNeyEstimator {
     private final KneserNeyOptions options;
-    private final CountLevel[] levels;
+    private final LevelFile[] levels;
     private final int n;
+    private final int vocabularySize;
     private Discount[] discounts;
-    /** Indexed by order: the row of each row's context (k-1)-gram. */
-    private final int[][] contextOf;
-    /** Indexed by order; null when nothing is cut. */
-    private final boolean[][] kept;
+    /** Indexed by order: the rows kept; null when nothing is cut (and always for unigrams). */
+    private final BitSet[] kept;
+    private final boolean keepUnk;
 
-    KneserNeyEstimator(KneserNeyOptions options, CountLevel[] levels) {
+    /** {@code levels[k-1]} holds the k-grams, unigrams sparse over {@code vocabularySize} ids. */
+    KneserNeyEstimator(KneserNeyOptions options, LevelFile[] levels, int vocabularySize) {
         this.options = options;
         this.levels = levels;
         this.n = levels.length;
-        this.contextOf = new int[n + 1][];
-        this.kept = new boolean[n + 1][];
+        this.vocabularySize = vocabularySize;
+        this.kept = new BitSet[n + 1];
+        this.keepUnk = options.keepsUnk();
     }
 
     /** The discounts used, order 1 first (after {@link #estimate}). */
@@ -49,83 +57,68 @@ final class KneserNeyEstimator {
         return discounts;
     }
 
-    private CountLevel level(int k) {
+    private LevelFile level(int k) {
         return levels[k - 1];
     }
 
-    /** Runs every step and returns the model as ARPA tables over {@code words}. */
-    BackoffTables estimate(List<String> words, int[] lastGroupRow) {
-        OrderSink.Collector tables = new OrderSink.Collector();
-        estimate(words, lastGroupRow, tables);
-        return tables.tables();
+    /** Rows of order k: unigrams are dense, one row per word id. */
+    private int rows(int k) {
+        long size = k == 1 ? vocabularySize : level(k).size();
+        if (size > OrderEntries.maxEntries(1)) {
+            throw new IllegalStateException("more " + k + "-grams than one array holds: " + size);
+        }
+        return (int) size;
     }
 
-    /** Runs every step and hands the model to {@code sink} order by order, each as soon as it is final. */
-    void estimate(List<String> words, int[] lastGroupRow, OrderSink sink) {
+    /**
+     * Runs every step and hands the model to {@code sink} order by order, each as soon as it is
+     * final. {@code lastGroupValid[k-1]}: whether order k's last row is a suffix of the last
+     * counted n-gram, which lmplz's statistics see with its raw count (null: not, SRILM mode).
+     */
+    void estimate(List<String> words, boolean[] lastGroupValid, OrderSink sink) {
         discounts = new Discount[n];
         for (int k = 1; k <= n; k++) {
-            discounts[k - 1] = Discount.estimate(k, countsOfCounts(k, lastGroupRow), options.discountFallback);
-            Log.info("%d-grams: %,d, %s", k, level(k).size, discounts[k - 1]);
+            discounts[k - 1] = Discount.estimate(k, countsOfCounts(k, lastGroupValid), options.discountFallback);
+            Log.info("%d-grams: %,d, %s", k, rows(k), discounts[k - 1]);
         }
-        for (CountLevel l : levels) {
-            l.raw = null;
-        }
-        boolean cutting = false;
         for (int k = 2; k <= n; k++) {
-            cutting |= options.minCount(k) > 1;
-        }
-        if (cutting) {
-            for (int k = 2; k <= n; k++) {
-                joinContexts(k);
+            if (options.minCount(k) > 1) {
+                markKept();
+                break;
             }
-            markKept();
         }
-        boolean keepUnk = options.keepsUnk();
         List<String> outWords = new ArrayList<>(keepUnk ? words : words.subList(1, words.size()));
         long[] counts = new long[n];
         for (int k = 1; k <= n; k++) {
-            counts[k - 1] = emitted(k, keepUnk);
+            counts[k - 1] = emitted(k);
         }
         sink.begin(Vocabulary.of(outWords), counts);
         double[] prob = unigramProbabilities();
-        for (int k = 1; k <= n; k++) {
-            double[] contextGamma = null;
-            long[] denominator = null;
-            if (k < n) {
-                if (contextOf[k + 1] == null) {
-                    joinContexts(k + 1);
-                }
-                contextGamma = new double[level(k).size];
-                Arrays.fill(contextGamma, Double.NaN);
-                denominator = discountOrder(k + 1, contextGamma);
+        int[] contextWords = null;  // order k's rows; null for unigrams, whose row is the word id
+        for (int k = 1; k < n; k++) {
+            int[] contextOf = new int[rows(k + 1)];
+            long[] denominator = new long[rows(k)];
+            double[] gamma = gammas(k + 1, new Contexts(k, contextWords), contextOf, denominator);
+            emit(k, contextWords, prob, gamma, sink);
+            prob = interpolate(k + 1, contextOf, contextWords, denominator, gamma, prob, sink);
+            contextWords = null;
+            if (k + 1 < n) {
+                contextWords = level(k + 1).words();
             }
-            sink.order(emit(k, prob, contextGamma, keepUnk));
-            if (k < n) {
-                prob = interpolate(k + 1, denominator, contextGamma, prob);
-                contextOf[k + 1] = null;
-                kept[k] = null;
-                // order k's words were needed to find order k + 1's contexts and suffixes only
-                levels[k - 1].words = null;
-            }
+        }
+        if (n == 1) {
+            emit(1, null, prob, null, sink);
         }
         sink.end();
     }
 
-    /** n1..n4 of order k's adjusted counts (lmplz counts the n-grams still open when its
-     * adjusted-count pass ends, the suffixes of the last counted n-gram, with their raw counts; that
-     * shifts a discount in the 5th decimal at most, and is repeated for identical models) */
-    private long[] countsOfCounts(int k, int[] lastGroupRow) {
-        CountLevel l = level(k);
-        long[] c = new long[5];
-        for (int i = 0; i < l.size; i++) {
-            long a = l.adjusted[i];
-            if (a < 5) {
-                c[(int) a]++;
-            }
-        }
-        if (lastGroupRow != null && lastGroupRow[k - 1] >= 0) {
-            long a = l.adjusted[lastGroupRow[k - 1]];
-            long r = l.raw[lastGroupRow[k - 1]];
+    /** n1..n4 of order k's adjusted counts, with lmplz's view of the last group (see {@link #estimate}). */
+    private long[] countsOfCounts(int k, boolean[] lastGroupValid) {
+        LevelFile l = level(k);
+        long[] c = l.countsOfCounts();
+        if (lastGroupValid != null && lastGroupValid[k - 1] && l.size() > 0) {
+            long a = l.lastAdjusted();
+            long r = l.lastRaw();
             if (a < 5) {
                 c[(int) a]--;
             }
@@ -136,67 +129,52 @@ final class KneserNeyEstimator {
         return c;
     }
 
-    /** contextOf[k][i] = row of the (k-1)-gram made of row i's first k-1 words. */
-    private void joinContexts(int k) {
-        CountLevel l = level(k);
-        int[] ctx = new int[l.size];
-        if (k == 2) {
-            // unigram rows are word ids
-            for (int i = 0; i < l.size; i++) {
-                ctx[i] = l.word(i, 0);
+    /** The row of order k that is the context (first k words) of a (k+1)-gram. */
+    private static final class Contexts {
+        private final int k;
+        private final RowIndex index;
+
+        Contexts(int k, int[] words) {
+            this.k = k;
+            this.index = k == 1 ? null : new RowIndex(words, words.length / k, k);
+        }
+
+        int of(LevelFile.Chunk chunk, int r) {
+            if (k == 1) {
+                return chunk.words[r * 2];
             }
-        } else {
-            CountLevel lower = level(k - 1);
-            RowIndex index = new RowIndex(lower.words, lower.size, k - 1);
-            for (int i = 0; i < l.size; i++) {
-                ctx[i] = index.find(l.words, i * k);
-                if (ctx[i] < 0) {
-                    throw new IllegalStateException("context of a " + k + "-gram is missing");
+            int c = index.find(chunk.words, r * (k + 1));
+            if (c < 0) {
+                throw new IllegalStateException("context of a " + (k + 1) + "-gram is missing");
+            }
+            return c;
+        }
+    }
+
+    /** Cutoffs, then every context of a kept n-gram is kept too: from the highest order down. */
+    private void markKept() {
+        for (int k = n; k >= 2; k--) {
+            BitSet keep = new BitSet(rows(k));
+            int min = options.minCount(k);
+            try (LevelFile.Reader in = level(k).reader()) {
+                for (LevelFile.Chunk c = in.next(); c != null; c = in.next()) {
+                    for (int r = 0; r < c.size; r++) {
+                        if (c.adjusted[r] >= min) {
+                            keep.set((int) c.first + r);
+                        }
+                    }
                 }
             }
-        }
-        contextOf[k] = ctx;
-    }
-
-    /** Row of the (k-1)-gram made of each row's last k-1 words (both orders are in suffix order). */
-    private int[] joinSuffixes(int k) {
-        CountLevel l = level(k);
-        CountLevel lower = level(k - 1);
-        int[] suf = new int[l.size];
-        if (k == 2) {
-            for (int i = 0; i < l.size; i++) {
-                suf[i] = l.last(i);
-            }
-            return suf;
-        }
-        int p = 0;
-        for (int i = 0; i < l.size; i++) {
-            while (NgramOrdering.compareTail(lower.words, p, k - 1, l.words, i, k, k - 1) < 0) {
-                p++;
-            }
-            if (NgramOrdering.compareTail(lower.words, p, k - 1, l.words, i, k, k - 1) != 0) {
-                throw new IllegalStateException("suffix of a " + k + "-gram is missing");
-            }
-            suf[i] = p;
-        }
-        return suf;
-    }
-
-    /** Cutoffs, then every context of a kept n-gram is kept too. */
-    private void markKept() {
-        for (int k = n; k >= 1; k--) {
-            CountLevel l = level(k);
-            boolean[] keep = new boolean[l.size];
-            int min = options.minCount(k);
-            for (int i = 0; i < l.size; i++) {
-                keep[i] = k == 1 || l.adjusted[i] >= min;
-            }
             if (k < n) {
-                boolean[] upper = kept[k + 1];
-                int[] ctx = contextOf[k + 1];
-                for (int i = 0; i < upper.length; i++) {
-                    if (upper[i]) {
-                        keep[ctx[i]] = true;
+                Contexts contexts = new Contexts(k, level(k).words());
+                BitSet upper = kept[k + 1];
+                try (LevelFile.Reader in = level(k + 1).reader()) {
+                    for (LevelFile.Chunk c = in.next(); c != null; c = in.next()) {
+                        for (int r = 0; r < c.size; r++) {
+                            if (upper.get((int) c.first + r)) {
+                                keep.set(contexts.of(c, r));
+                            }
+                        }
                     }
                 }
             }
@@ -205,131 +183,218 @@ final class KneserNeyEstimator {
     }
 
     private boolean isKept(int k, int row) {
-        return kept[k] == null || kept[k][row];
+        return kept[k] == null || kept[k].get(row);
     }
 
     /** Interpolated unigram probabilities (uniform share over the vocabulary without {@code <s>}). */
     private double[] unigramProbabilities() {
-        CountLevel l = level(1);
+        long[] adjusted = new long[vocabularySize];
+        try (LevelFile.Reader in = level(1).reader()) {
+            for (LevelFile.Chunk c = in.next(); c != null; c = in.next()) {
+                for (int r = 0; r < c.size; r++) {
+                    adjusted[c.words[r]] = c.adjusted[r];
+                }
+            }
+        }
         Discount d = discounts[0];
         double denominator = 0;
         long[] c = new long[4];
-        for (int i = 0; i < l.size; i++) {
-            denominator += l.adjusted[i];
-            if (l.adjusted[i] > 0) {
-                c[(int) Math.min(l.adjusted[i], 3)]++;
+        for (long a : adjusted) {
+            denominator += a;
+            if (a > 0) {
+                c[(int) Math.min(a, 3)]++;
             }
         }
         double gamma = (d.d(1) * c[1] + d.d(2) * c[2] + d.d(3) * c[3]) / denominator;
-        double uniform = 1.0 / (l.size - (options.keepsUnk() ? 0 : 1) - 1);
-        double[] p = new double[l.size];
-        for (int i = 0; i < l.size; i++) {
-            p[i] = (l.adjusted[i] - d.of(l.adjusted[i])) / denominator + gamma * uniform;
+        double uniform = 1.0 / (vocabularySize - (keepUnk ? 0 : 1) - 1);
+        double[] p = new double[vocabularySize];
+        for (int i = 0; i < vocabularySize; i++) {
+            p[i] = (adjusted[i] - d.of(adjusted[i])) / denominator + gamma * uniform;
         }
         p[TrainingVocabulary.BOS] = 1.0;
         return p;
     }
 
     /**
-     * The sum of adjusted counts of every context of order k's n-grams (indexed by the context's
-     * row in order k - 1); each context's gamma goes into {@code contextGamma} at that row.
+     * Each order-(k-1) context's gamma (NaN for one that has no k-grams), from one pass over
+     * order k; the row of each k-gram's context goes into {@code contextOf}, the sum of the
+     * adjusted counts of each context's k-grams into {@code denominator}. The second pass reads
+     * contexts from {@code contextOf}, so the index is needed only here.
      */
-    private long[] discountOrder(int k, double[] contextGamma) {
-        CountLevel l = level(k);
+    private double[] gammas(int k, Contexts contexts, int[] contextOf, long[] denominator) {
         Discount d = discounts[k - 1];
-        int[] ctx = contextOf[k];
-        int contexts = level(k - 1).size;
-        // per context: the sum of its n-grams' adjusted counts, what cutoffs drop, and n1, n2, n3+
-        // (integer sums, so the order rows are added in does not matter)
-        long[] denominator = new long[contexts];
-        long[] pruned = new long[contexts];
-        int[] n1 = new int[contexts];
-        int[] n2 = new int[contexts];
-        int[] n3 = new int[contexts];
-        for (int row = 0; row < l.size; row++) {
-            int c = ctx[row];
-            long a = l.adjusted[row];
-            denominator[c] += a;
-            if (!isKept(k, row)) {
-                pruned[c] += a;
-            } else if (a == 1) {
-                n1[c]++;
-            } else if (a == 2) {
-                n2[c]++;
-            } else if (a >= 3) {
-                n3[c]++;
+        int size = denominator.length;
+        // per context: what cutoffs drop, and n1, n2, n3+ (integer sums, so the order rows are
+        // added in does not matter)
+        long[] pruned = kept[k] == null ? null : new long[size];
+        int[] n1 = new int[size];
+        int[] n2 = new int[size];
+        int[] n3 = new int[size];
+        try (LevelFile.Reader in = level(k).reader()) {
+            for (LevelFile.Chunk chunk = in.next(); chunk != null; chunk = in.next()) {
+                // the lookups first, in a loop of their own (the JIT compiles it apart)
+                for (int r = 0; r < chunk.size; r++) {
+                    contextOf[(int) chunk.first + r] = contexts.of(chunk, r);
+                }
+                for (int r = 0; r < chunk.size; r++) {
+                    int row = (int) chunk.first + r;
+                    int c = contextOf[row];
+                    long a = chunk.adjusted[r];
+                    denominator[c] += a;
+                    if (!isKept(k, row)) {
+                        pruned[c] += a;
+                    } else if (a == 1) {
+                        n1[c]++;
+                    } else if (a == 2) {
+                        n2[c]++;
+                    } else if (a >= 3) {
+                        n3[c]++;
+                    }
+                }
             }
         }
-        for (int c = 0; c < contexts; c++) {
+        double[] gamma = new double[size];
+        Arrays.fill(gamma, Double.NaN);
+        for (int c = 0; c < size; c++) {
             if (denominator[c] > 0) {
-                contextGamma[c] = (d.d(1) * n1[c] + d.d(2) * n2[c] + d.d(3) * n3[c] + pruned[c]) / denominator[c];
+                gamma[c] = (d.d(1) * n1[c] + d.d(2) * n2[c] + d.d(3) * n3[c] + (pruned == null ? 0 : pruned[c])) / denominator[c];
             }
         }
-        return denominator;
+        return gamma;
     }
 
     /**
      * p of every k-gram, kept or not (a dropped one gets what backoff gives): its discounted share
      * of its context's count plus the context's gamma times the lower order's p of its suffix.
+     * The highest order is emitted as it is computed, and null returned.
      */
-    private double[] interpolate(int k, long[] denominator, double[] contextGamma, double[] lower) {
-        CountLevel l = level(k);
+    private double[] interpolate(int k, int[] contextOf, int[] lowerWords, long[] denominator, double[] gamma,
+                                 double[] lower, OrderSink sink) {
         Discount d = discounts[k - 1];
-        int[] suf = joinSuffixes(k);
-        int[] ctx = contextOf[k];
-        double[] p = new double[l.size];
-        for (int i = 0; i < l.size; i++) {
-            int c = ctx[i];
-            double gamma = contextGamma[c];
-            if (isKept(k, i)) {
-                double uninterp = (l.adjusted[i] - d.of(l.adjusted[i])) / (double) denominator[c];
-                p[i] = uninterp + gamma * lower[suf[i]];
-            } else {
-                p[i] = (isKept(k - 1, c) ? gamma : 1.0) * lower[suf[i]];
+        boolean top = k == n;
+        double[] p = top ? null : new double[rows(k)];
+        Parts parts = top ? new Parts(k, sink) : null;
+        int[] suffixOf = new int[LevelFile.CHUNK_ROWS];
+        int merge = 0;  // the merge's position in order k - 1
+        try (LevelFile.Reader in = level(k).reader()) {
+            for (LevelFile.Chunk chunk = in.next(); chunk != null; chunk = in.next()) {
+                merge = suffixRows(k, lowerWords, chunk, merge, suffixOf);
+                for (int r = 0; r < chunk.size; r++) {
+                    int row = (int) chunk.first + r;
+                    int c = contextOf[row];
+                    int suffix = suffixOf[r];
+                    double value;
+                    boolean keep = isKept(k, row);
+                    if (keep) {
+                        long a = chunk.adjusted[r];
+                        double uninterp = (a - d.of(a)) / (double) denominator[c];
+                        value = uninterp + gamma[c] * lower[suffix];
+                    } else {
+                        value = (isKept(k - 1, c) ? gamma[c] : 1.0) * lower[suffix];
+                    }
+                    if (top) {
+                        if (keep) {
+                            parts.add(chunk.words, r * k, value, Double.NaN);
+                        }
+                    } else {
+                        p[row] = value;
+                    }
+                }
             }
+        }
+        if (top) {
+            parts.finish();
         }
         return p;
     }
 
-    /** How many n-grams of order k the model lists. */
-    private int emitted(int k, boolean keepUnk) {
-        CountLevel l = level(k);
-        int count = 0;
-        for (int i = 0; i < l.size; i++) {
-            if (isKept(k, i) && (keepUnk || k > 1 || i != TrainingVocabulary.UNK)) {
-                count++;
+    /**
+     * The row of order k - 1 that is the suffix (last k - 1 words) of each k-gram of the chunk,
+     * into {@code suffixOf}: a merge, as both orders are in suffix order, from position
+     * {@code merge}; returns where it stopped. (A loop of its own: the JIT compiles it apart.)
+     */
+    private static int suffixRows(int k, int[] lowerWords, LevelFile.Chunk chunk, int merge, int[] suffixOf) {
+        for (int r = 0; r < chunk.size; r++) {
+            if (k == 2) {
+                suffixOf[r] = chunk.words[r * 2 + 1];
+                continue;
             }
+            while (NgramOrdering.compareTail(lowerWords, merge, k - 1, chunk.words, r, k, k - 1) < 0) {
+                merge++;
+            }
+            if (NgramOrdering.compareTail(lowerWords, merge, k - 1, chunk.words, r, k, k - 1) != 0) {
+                throw new IllegalStateException("suffix of a " + k + "-gram is missing");
+            }
+            suffixOf[r] = merge;
         }
-        return count;
+        return merge;
     }
 
-    /** Order k as ARPA entries in suffix order (the order lmplz writes). */
-    private OrderEntries emit(int k, double[] prob, double[] contextGamma, boolean keepUnk) {
-        CountLevel l = level(k);
-        boolean all = kept[k] == null && (keepUnk || k > 1);
-        int count = emitted(k, keepUnk);
-        float[] p = new float[count];
-        float[] bo = new float[count];
-        int shift = keepUnk ? 0 : 1;
-        int[] words = all && shift == 0 ? l.words : new int[count * k];
-        int out = 0;
-        for (int i = 0; i < l.size; i++) {
+    /** How many n-grams of order k the model lists. */
+    private long emitted(int k) {
+        if (k == 1) {
+            return vocabularySize - (keepUnk ? 0 : 1);
+        }
+        return kept[k] == null ? level(k).size() : kept[k].cardinality();
+    }
+
+    /** Order k (below the highest) as ARPA entries in suffix order, the order lmplz writes. */
+    private void emit(int k, int[] words, double[] prob, double[] gamma, OrderSink sink) {
+        Parts parts = new Parts(k, sink);
+        int[] unigram = new int[1];
+        for (int i = 0; i < prob.length; i++) {
             if (!isKept(k, i) || (k == 1 && !keepUnk && i == TrainingVocabulary.UNK)) {
                 continue;
             }
-            if (words != l.words) {
-                for (int t = 0; t < k; t++) {
-                    words[out * k + t] = l.word(i, t) - shift;
-                }
+            double bo = gamma == null ? Double.NaN : gamma[i];
+            if (k == 1) {
+                unigram[0] = i;
+                parts.add(unigram, 0, prob[i], bo);
+            } else {
+                parts.add(words, i * k, prob[i], bo);
             }
-            p[out] = (float) Math.min(0.0, Math.log10(prob[i]));
-            if (k == 1 && i == TrainingVocabulary.BOS && options.srilm) {
-                p[out] = -99f;
-            }
-            bo[out] = contextGamma != null && !Double.isNaN(contextGamma[i]) ? (float) Math.log10(contextGamma[i]) : 0f;
-            out++;
         }
-        l.adjusted = null;
-        return OrderEntries.wrap(k, count, words, p, bo);
+        parts.finish();
+    }
+
+    /** Entries of one order handed to the sink in parts of {@link LevelFile#CHUNK_ROWS}, ids shifted past a dropped {@code <unk>}. */
+    private final class Parts {
+        private final int k;
+        private final OrderSink sink;
+        private final int shift = keepUnk ? 0 : 1;
+        private final int[] shifted;
+        private OrderEntries part;
+
+        Parts(int k, OrderSink sink) {
+            this.k = k;
+            this.sink = sink;
+            this.shifted = new int[k];
+        }
+
+        /** Adds an n-gram with probability p and gamma (NaN: no backoff). */
+        void add(int[] words, int from, double p, double gamma) {
+            if (part == null) {
+                part = new OrderEntries(k, LevelFile.CHUNK_ROWS);
+            }
+            for (int t = 0; t < k; t++) {
+                shifted[t] = words[from + t] - shift;
+            }
+            float logP = (float) Math.min(0.0, Math.log10(p));
+            if (k == 1 && words[from] == TrainingVocabulary.BOS && options.srilm) {
+                logP = -99f;
+            }
+            part.add(shifted, 0, logP, Double.isNaN(gamma) ? 0f : (float) Math.log10(gamma));
+            if (part.size() == LevelFile.CHUNK_ROWS) {
+                sink.order(part);
+                part = null;
+            }
+        }
+
+        void finish() {
+            if (part != null) {
+                sink.order(part);
+                part = null;
+            }
+        }
     }
 }

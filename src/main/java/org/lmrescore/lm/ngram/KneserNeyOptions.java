@@ -69,6 +69,14 @@ public final class KneserNeyOptions {
         return this;
     }
 
+    /**
+     * The share of the memory budget the parts of a model waiting for its ARPA writer may take:
+     * a sixteenth, so estimation and writing overlap without the model piling up on the heap.
+     */
+    public long writerQueueBytes() {
+        return memoryBytes / 16;
+    }
+
     public KneserNeyOptions tempDir(Path dir) {
         this.tempDir = dir;
         return this;

@@ -38,9 +38,10 @@ public final class KneserNeyTrainer {
         SortedNgrams full;
         long tokens = 0;
         long sentences = 0;
-        Path temp = options.tempDir != null ? options.tempDir : defaultTemp(text);
-        // about one n-gram per 6 bytes of text: sized once instead of growing step by step
-        try (NgramCounter counter = new NgramCounter(n, options.memoryBytes, temp, size(text) / 6);
+        Path temp = tempDir(text);
+        // at most one distinct n-gram per word, about one word per 5 bytes of text: sized once so
+        // that it seldom grows (growing holds the old and the new arrays at once)
+        try (NgramCounter counter = new NgramCounter(n, options.memoryBytes, temp, size(text) / 5);
              TextInput in = TextInput.open(text)) {
             Progress progress = new Progress("counting " + text.getFileName(), size(text), "bytes");
             PaddedSentence sentence = new PaddedSentence(n);
@@ -79,28 +80,43 @@ public final class KneserNeyTrainer {
         }
         int n = options.order;
         long t0 = System.nanoTime();
-        CountLevel[] levels;
-        int[] last;  // the last n-gram in suffix order
-        if (counts.levels != null) {  // adjusted already (by a distributed counter)
-            levels = counts.levels;
-            last = counts.lastNgram;
-        } else {
-            SortedNgrams full = counts.take();
-            last = full.size == 0 ? null : Arrays.copyOfRange(full.words, (full.size - 1) * n, full.size * n);
-            // full is consumed: its arrays become the highest order's
-            levels = AdjustedCounts.compute(full, counts.vocabulary.size());
+        int[] last = counts.adjusted() ? counts.lastNgram : lastNgram(counts);
+        LevelFile[] levels = adjust(counts);
+        try {
+            Log.info("adjusted counts (%.1f s)", secondsSince(t0));
+            KneserNeyEstimator estimator = new KneserNeyEstimator(options, levels, counts.vocabulary.size());
+            OrderSink.Counts sizes = new OrderSink.Counts();
+            estimator.estimate(counts.vocabulary.words(), options.srilm ? null : lastGroupValid(last, n), OrderSink.both(sink, sizes));
+            discounts = estimator.discounts();
+            StringBuilder text = new StringBuilder();
+            for (int k = 1; k <= n; k++) {
+                text.append(k == 1 ? "" : " / ").append(String.format("%,d", sizes.count(k)));
+            }
+            Log.info("estimated %d-gram model: %s n-grams (%.1f s)", n, text, secondsSince(t0));
+        } finally {
+            for (LevelFile l : levels) {
+                l.close();
+            }
         }
-        int[] lastGroupRow = lastGroupRows(last, levels);
-        Log.info("adjusted counts (%.1f s)", secondsSince(t0));
-        KneserNeyEstimator estimator = new KneserNeyEstimator(options, levels);
-        OrderSink.Counts sizes = new OrderSink.Counts();
-        estimator.estimate(counts.vocabulary.words(), options.srilm ? null : lastGroupRow, OrderSink.both(sink, sizes));
-        discounts = estimator.discounts();
-        StringBuilder text = new StringBuilder();
-        for (int k = 1; k <= n; k++) {
-            text.append(k == 1 ? "" : " / ").append(String.format("%,d", sizes.count(k)));
+    }
+
+    /**
+     * Every order's adjusted counts, in level files in the temporary folder. The counted n-grams
+     * are consumed here, so they are garbage once this returns.
+     */
+    private LevelFile[] adjust(NgramCounts counts) {
+        Path temp = tempDir(null);
+        if (counts.adjusted()) {
+            return counts.adjustedLevels(temp);
         }
-        Log.info("estimated %d-gram model: %s n-grams (%.1f s)", n, text, secondsSince(t0));
+        return AdjustedCounts.compute(counts.take(), temp);
+    }
+
+    /** The last counted n-gram in suffix order (null if none), read before the counts are consumed. */
+    private static int[] lastNgram(NgramCounts counts) {
+        SortedNgrams full = counts.peek();
+        int n = full.order;
+        return full.size == 0 ? null : Arrays.copyOfRange(full.words, (full.size - 1) * n, full.size * n);
     }
 
     /** The discounts of the last training run, order 1 first, as text. */
@@ -117,32 +133,37 @@ public final class KneserNeyTrainer {
         return discounts[k - 1].d(j);
     }
 
-    /** Rows of the suffixes of the last counted n-gram, which lmplz's statistics see with raw counts. */
-    private static int[] lastGroupRows(int[] last, CountLevel[] levels) {
-        int n = levels.length;
-        int[] rows = new int[n];
-        Arrays.fill(rows, -1);
+    /**
+     * Per order, whether its last row is a suffix of the last counted n-gram, which lmplz's
+     * statistics see with its raw count: not for the highest order, nor for suffixes holding
+     * {@code <s>} after their first word (those are not n-grams of the model).
+     */
+    private static boolean[] lastGroupValid(int[] last, int n) {
+        boolean[] valid = new boolean[n];
         if (n == 1 || last == null) {
-            return rows;
+            return valid;
         }
         for (int k = 1; k < n; k++) {
-            boolean valid = true;
+            valid[k - 1] = true;
             for (int p = n - k + 1; p < n; p++) {
                 if (last[p] == TrainingVocabulary.BOS) {
-                    valid = false;
+                    valid[k - 1] = false;
                 }
             }
-            if (valid) {
-                rows[k - 1] = k == 1 ? last[n - 1] : levels[k - 1].size - 1;
-            }
         }
-        return rows;
+        return valid;
     }
 
-    private static Path defaultTemp(Path text) {
-        Path dir = text.toAbsolutePath().getParent();
+    /** Where the run files and level files go: {@code --temp}, else the JVM's temporary folder, else the text's (or the working) folder. */
+    private Path tempDir(Path text) {
+        if (options.tempDir != null) {
+            return options.tempDir;
+        }
         String tmp = System.getProperty("java.io.tmpdir");
-        return tmp != null ? Path.of(tmp) : dir;
+        if (tmp != null) {
+            return Path.of(tmp);
+        }
+        return text != null ? text.toAbsolutePath().getParent() : Path.of(".");
     }
 
     private static long size(Path p) {

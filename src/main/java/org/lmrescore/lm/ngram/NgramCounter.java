@@ -31,15 +31,14 @@ final class NgramCounter implements AutoCloseable {
     private final List<Path> runs = new ArrayList<>();
     private int[] words;
     private long[] counts;
-    /** Slots: high 32 bits of the n-gram hash, then row + 1 (0 = empty). */
+    /** Slots: high 32 bits of the n-gram hash, then row + 1 (0 = empty); two per row of capacity, so at most half full. */
     private long[] index;
-    private int mask;
     private int size;
     private int maxId;
 
     NgramCounter(int order, long memoryBytes, Path tempDir, long expectedRows) {
         this.n = order;
-        // row ids + count + two index slots (the index stays at most half full)
+        // row ids + count + two index slots
         long perRow = 4L * order + 8 + 16;
         this.maxRows = (int) Math.max(1024, Math.min(memoryBytes / perRow, (1 << 28) / Math.max(1, order)));
         this.tempDir = tempDir;
@@ -47,14 +46,18 @@ final class NgramCounter implements AutoCloseable {
         int start = (int) Math.min(maxRows, Math.max(1 << 16, expectedRows));
         words = new int[start * n];
         counts = new long[start];
-        index = new long[Integer.highestOneBit(start) * 4];
-        mask = index.length - 1;
+        index = new long[2 * start];
+    }
+
+    /** The home slot of hash {@code h}: its place in [0, slots), no power of two needed. */
+    private static int home(int h, int slots) {
+        return (int) (((h & 0xffffffffL) * slots) >>> 32);
     }
 
     /** Counts the n-gram {@code gram[from .. from+n-1]} once. */
     void add(int[] gram, int from) {
         int h = (int) (NgramHash.of(gram, from, n) >>> 32);
-        int slot = h & mask;
+        int slot = home(h, index.length);
         while (true) {
             long e = index[slot];
             if (e == 0) {
@@ -67,7 +70,9 @@ final class NgramCounter implements AutoCloseable {
                     return;
                 }
             }
-            slot = (slot + 1) & mask;
+            if (++slot == index.length) {
+                slot = 0;
+            }
         }
         if (size == maxRows) {
             spill();
@@ -76,7 +81,7 @@ final class NgramCounter implements AutoCloseable {
         }
         if (size == counts.length) {
             // while growing, the old and the new arrays are both alive: spill instead when the two would pass the budget
-            if (bytes(counts.length) + bytes(Math.min((long) counts.length * 2, maxRows)) > memoryBytes) {
+            if (bytes(counts.length) + bytes(Math.min(counts.length + (long) counts.length / 2, maxRows)) > memoryBytes) {
                 spill();
             } else {
                 grow();
@@ -102,26 +107,30 @@ final class NgramCounter implements AutoCloseable {
         return true;
     }
 
-    /** Bytes of the arrays for {@code rows} rows: ids, counts and the index (2 to 4 slots a row). */
+    /** Bytes of the arrays for {@code rows} rows: ids, counts and the index (2 slots a row). */
     private long bytes(long rows) {
-        return rows * (4L * n + 8) + 8L * (Long.highestOneBit(Math.max(1, rows)) * 4);
+        return rows * (4L * n + 8 + 16);
     }
 
+    /**
+     * Half as many rows again. The index is let go first and rebuilt from the rows, so at no time
+     * are the old and the new index both alive: the peak is the larger arrays plus the old ids.
+     */
     private void grow() {
-        int cap = (int) Math.min((long) counts.length * 2, maxRows);
+        int cap = (int) Math.min(counts.length + (long) counts.length / 2, maxRows);
+        index = null;
         words = java.util.Arrays.copyOf(words, cap * n);
         counts = java.util.Arrays.copyOf(counts, cap);
-        long[] old = index;
-        index = new long[Integer.highestOneBit(cap) * 4];
-        mask = index.length - 1;
-        for (long e : old) {
-            if (e != 0) {
-                int slot = (int) (e >>> 32) & mask;
-                while (index[slot] != 0) {
-                    slot = (slot + 1) & mask;
+        index = new long[2 * cap];
+        for (int row = 0; row < size; row++) {
+            int h = (int) (NgramHash.of(words, row * n, n) >>> 32);
+            int slot = home(h, index.length);
+            while (index[slot] != 0) {
+                if (++slot == index.length) {
+                    slot = 0;
                 }
-                index[slot] = e;
             }
+            index[slot] = ((long) h << 32) | (row + 1);
         }
     }
 
@@ -176,7 +185,7 @@ final class NgramCounter implements AutoCloseable {
             throw new UncheckedIOException("cannot write a temporary count file in " + tempDir, e);
         }
         size = 0;
-        index = new long[Integer.highestOneBit(counts.length) * 4];
+        index = new long[2 * counts.length];
     }
 
     /** The distinct n-grams with counts, in suffix order. The counter is spent afterwards. */

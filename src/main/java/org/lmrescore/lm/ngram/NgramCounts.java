@@ -19,8 +19,13 @@ public final class NgramCounts {
     final TrainingVocabulary vocabulary;
     private final int order;
     private SortedNgrams ngrams;
-    /** Or, from a distributed counter, every order adjusted already, and the last n-gram in suffix order. */
-    final CountLevel[] levels;
+    /**
+     * Or, from a distributed counter, every order adjusted already: {@code levelWords[k-1]} the
+     * k-grams in suffix order, their adjusted and raw counts; and the last n-gram in suffix order.
+     */
+    private int[][] levelWords;
+    private long[][] levelAdjusted;
+    private long[][] levelRaw;
     final int[] lastNgram;
     final long tokens;
     final long sentences;
@@ -29,16 +34,18 @@ public final class NgramCounts {
         this.vocabulary = vocabulary;
         this.order = ngrams.order;
         this.ngrams = ngrams;
-        this.levels = null;
         this.lastNgram = null;
         this.tokens = tokens;
         this.sentences = sentences;
     }
 
-    private NgramCounts(TrainingVocabulary vocabulary, CountLevel[] levels, int[] lastNgram, long tokens, long sentences) {
+    private NgramCounts(TrainingVocabulary vocabulary, int[][] levelWords, long[][] levelAdjusted, long[][] levelRaw,
+                        int[] lastNgram, long tokens, long sentences) {
         this.vocabulary = vocabulary;
-        this.order = levels.length;
-        this.levels = levels;
+        this.order = levelWords.length;
+        this.levelWords = levelWords;
+        this.levelAdjusted = levelAdjusted;
+        this.levelRaw = levelRaw;
         this.lastNgram = lastNgram;
         this.tokens = tokens;
         this.sentences = sentences;
@@ -56,12 +63,43 @@ public final class NgramCounts {
      * so the estimation does not hold the highest order twice.
      */
     SortedNgrams take() {
+        SortedNgrams out = peek();
+        ngrams = null;
+        return out;
+    }
+
+    /** The n-grams, still held here. */
+    SortedNgrams peek() {
         SortedNgrams out = ngrams;
         if (out == null) {
             throw new IllegalStateException("these counts were already trained on");
         }
-        ngrams = null;
         return out;
+    }
+
+    /** Whether the counts are adjusted already (by a distributed counter): {@link #adjustedLevels}, not {@link #take}. */
+    boolean adjusted() {
+        return levelWords != null;
+    }
+
+    /** The adjusted orders, written once to level files in {@code dir}; the arrays are let go. */
+    LevelFile[] adjustedLevels(Path dir) {
+        if (levelWords == null) {
+            throw new IllegalStateException("these counts were already trained on");
+        }
+        LevelFile[] levels = new LevelFile[order];
+        for (int k = 1; k <= order; k++) {
+            LevelFile.Writer out = LevelFile.create(k, dir);
+            long[] adjusted = levelAdjusted[k - 1];
+            for (int i = 0; i < adjusted.length; i++) {
+                out.add(levelWords[k - 1], i * k, adjusted[i], levelRaw[k - 1][i]);
+            }
+            levels[k - 1] = out.finish();
+        }
+        levelWords = null;
+        levelAdjusted = null;
+        levelRaw = null;
+        return levels;
     }
 
     /** The tokens of a line training counts as words (split on spaces and tabs; no literal {@code <s>}, {@code </s>}, and {@code <unk>} only with a word list). */
@@ -137,18 +175,23 @@ public final class NgramCounts {
         public NgramCounts adjusted(int[][] rows, long[][] adjusted, long[][] raw, int[] sizes, int[] lastNgram,
                                     long tokens, long sentences) {
             int maxId = words.size() - 1;
-            CountLevel[] levels = new CountLevel[order];
+            int[][] sortedWords = new int[order][];
+            long[][] sortedAdjusted = new long[order][];
+            long[][] sortedRaw = new long[order][];
             for (int k = 1; k <= order; k++) {
                 int size = sizes[k - 1];
                 int[] perm = RowRadixSort.suffixOrder(rows[k - 1], size, k, maxId);
-                CountLevel level = new CountLevel(k, size);
+                sortedWords[k - 1] = new int[size * k];
+                sortedAdjusted[k - 1] = new long[size];
+                sortedRaw[k - 1] = new long[size];
                 for (int i = 0; i < size; i++) {
-                    level.add(rows[k - 1], perm[i] * k, adjusted[k - 1][perm[i]], raw[k - 1][perm[i]]);
+                    System.arraycopy(rows[k - 1], perm[i] * k, sortedWords[k - 1], i * k, k);
+                    sortedAdjusted[k - 1][i] = adjusted[k - 1][perm[i]];
+                    sortedRaw[k - 1][i] = raw[k - 1][perm[i]];
                 }
-                levels[k - 1] = level;
             }
-            levels[0] = AdjustedCounts.densify(levels[0], words.size());
-            return new NgramCounts(new TrainingVocabulary(words, fixed), levels, lastNgram, tokens, sentences);
+            return new NgramCounts(new TrainingVocabulary(words, fixed), sortedWords, sortedAdjusted, sortedRaw, lastNgram,
+                    tokens, sentences);
         }
 
         /**

@@ -65,6 +65,16 @@ public final class OrderEntries {
         size++;
     }
 
+    /** Appends every entry of {@code other}, an order of the same n. */
+    public void addAll(OrderEntries other) {
+        if (other.order != order) {
+            throw new IllegalArgumentException(other.order + "-grams added to " + order + "-grams");
+        }
+        for (int i = 0; i < other.size; i++) {
+            add(other.words, i * order, other.prob[i], other.backoff[i]);
+        }
+    }
+
     /** Word {@code position} (0 = oldest) of n-gram {@code i}. */
     public int word(int i, int position) {
         return words[i * order + position];

@@ -5,35 +5,51 @@ import org.lmrescore.lm.Vocabulary;
 /**
  * Receives a model order by order as the estimator finishes each, so a writer can write order k
  * while order k + 1 is estimated and no order has to outlive its turn: first the vocabulary and
- * every order's n-gram count, then the orders from 1 up, then the end.
+ * every order's n-gram count, then each order's entries in consecutive parts (orders from 1 up;
+ * an order may come in any number of parts, none if it is empty), then the end.
  */
 public interface OrderSink {
     void begin(Vocabulary vocabulary, long[] counts);
 
-    /** Order {@code entries.order()}, final; the sink may keep it or let it go. */
-    void order(OrderEntries entries);
+    /** The next entries of order {@code part.order()}, final; the sink may keep the part or let it go. */
+    void order(OrderEntries part);
 
     void end();
 
     /** The sink that keeps every order: {@link #tables()} after {@link #end()}. */
     final class Collector implements OrderSink {
         private Vocabulary vocabulary;
+        private long[] counts;
         private OrderEntries[] orders;
         private BackoffTables tables;
 
         @Override
         public void begin(Vocabulary vocabulary, long[] counts) {
             this.vocabulary = vocabulary;
+            this.counts = counts.clone();
             this.orders = new OrderEntries[counts.length];
         }
 
         @Override
-        public void order(OrderEntries entries) {
-            orders[entries.order() - 1] = entries;
+        public void order(OrderEntries part) {
+            int k = part.order();
+            if (orders[k - 1] == null) {
+                // the first part is kept as it is when it is the whole order
+                orders[k - 1] = part.size() == counts[k - 1] ? part : new OrderEntries(k, (int) counts[k - 1]);
+                if (orders[k - 1] == part) {
+                    return;
+                }
+            }
+            orders[k - 1].addAll(part);
         }
 
         @Override
         public void end() {
+            for (int k = 1; k <= orders.length; k++) {
+                if (orders[k - 1] == null) {
+                    orders[k - 1] = new OrderEntries(k, 0);
+                }
+            }
             tables = new BackoffTables(vocabulary, orders);
         }
 
@@ -85,9 +101,9 @@ public interface OrderSink {
             }
 
             @Override
-            public void order(OrderEntries entries) {
-                a.order(entries);
-                b.order(entries);
+            public void order(OrderEntries part) {
+                a.order(part);
+                b.order(part);
             }
 
             @Override

@@ -1,0 +1,239 @@
+package org.lmrescore.lm.ngram;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The k-grams of one order with their adjusted counts, in suffix order, kept in a temporary file
+ * between the step that makes them and the steps that read them: Kneser-Ney estimation needs
+ * one order's words in memory at a time and streams the next order past it, so no order has to
+ * stay on the heap while another is worked on (what lmplz does with its sorted blocks on disk).
+ * Written through the page cache, not mapped, so an order read back is not part of the process's
+ * resident memory. The file is a sequence of blocks of {@link #CHUNK_ROWS} rows (the last one
+ * shorter), each the rows' ids (k little-endian ints a row), then their adjusted counts (longs),
+ * so that a block is read and written in bulk.
+ *
+ * <p>Besides the rows it remembers what the discount estimate needs of the whole order: the
+ * counts of adjusted counts 1..4, and the adjusted and raw count of the last row (lmplz's
+ * statistics see the last n-gram's suffixes with their raw counts).
+ */
+final class LevelFile implements AutoCloseable {
+    /** Rows per chunk a reader hands out. */
+    static final int CHUNK_ROWS = 1 << 16;
+
+    final int order;
+    private final Path path;
+    private long size;
+    private final long[] countsOfCounts = new long[5];
+    private long lastAdjusted;
+    private long lastRaw;
+
+    private LevelFile(int order, Path path) {
+        this.order = order;
+        this.path = path;
+    }
+
+    long size() {
+        return size;
+    }
+
+    /** n_1 .. n_4 of the adjusted counts at indexes 1..4 (index 0 unused). */
+    long[] countsOfCounts() {
+        return countsOfCounts.clone();
+    }
+
+    long lastAdjusted() {
+        return lastAdjusted;
+    }
+
+    long lastRaw() {
+        return lastRaw;
+    }
+
+    private int rowBytes() {
+        return 4 * order + 8;
+    }
+
+    /** A writer of a new level file in {@code dir}; rows must come in suffix order. */
+    static Writer create(int order, Path dir) {
+        try {
+            Path p = Files.createTempFile(dir, "kn-order" + order + "-", ".bin");
+            p.toFile().deleteOnExit();
+            return new Writer(new LevelFile(order, p));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a temporary file in " + dir, e);
+        }
+    }
+
+    /** Appends rows; {@link #finish} hands over the level. */
+    static final class Writer implements AutoCloseable {
+        private final LevelFile level;
+        private final FileChannel channel;
+        private final Chunk block;
+        private final ByteBuffer buffer;
+
+        private Writer(LevelFile level) throws IOException {
+            this.level = level;
+            this.channel = FileChannel.open(level.path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            this.block = new Chunk(level.order, CHUNK_ROWS);
+            this.buffer = ByteBuffer.allocateDirect(CHUNK_ROWS * level.rowBytes()).order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        /** Appends the k-gram {@code words[from .. from+k-1]}. */
+        void add(int[] words, int from, long adjusted, long raw) {
+            System.arraycopy(words, from, block.words, block.size * level.order, level.order);
+            block.adjusted[block.size++] = adjusted;
+            if (adjusted >= 1 && adjusted <= 4) {
+                level.countsOfCounts[(int) adjusted]++;
+            }
+            level.lastAdjusted = adjusted;
+            level.lastRaw = raw;
+            level.size++;
+            if (block.size == CHUNK_ROWS) {
+                drain();
+            }
+        }
+
+        LevelFile finish() {
+            drain();
+            close();
+            return level;
+        }
+
+        private void drain() {
+            int rows = block.size;
+            buffer.clear();
+            buffer.asIntBuffer().put(block.words, 0, rows * level.order);
+            buffer.position(rows * 4 * level.order);
+            buffer.asLongBuffer().put(block.adjusted, 0, rows);
+            buffer.position(0).limit(rows * level.rowBytes());
+            try {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + level.path, e);
+            }
+            block.size = 0;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + level.path, e);
+            }
+        }
+    }
+
+    /** Consecutive rows of a level, as a reader hands them out; the arrays are reused chunk to chunk. */
+    static final class Chunk {
+        /** Row number of the chunk's first row in the level. */
+        long first;
+        int size;
+        final int[] words;
+        final long[] adjusted;
+
+        Chunk(int order, int capacity) {
+            this.words = new int[order * capacity];
+            this.adjusted = new long[capacity];
+        }
+    }
+
+    /** Reads the level from its start, a chunk at a time. */
+    final class Reader implements AutoCloseable {
+        private final FileChannel channel;
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK_ROWS * rowBytes()).order(ByteOrder.LITTLE_ENDIAN);
+        private final Chunk chunk = new Chunk(order, CHUNK_ROWS);
+        private long next;
+
+        Reader() {
+            try {
+                channel = FileChannel.open(path, StandardOpenOption.READ);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + path, e);
+            }
+        }
+
+        /** The next rows, or null at the end. */
+        Chunk next() {
+            if (next == size) {
+                return null;
+            }
+            int rows = (int) Math.min(CHUNK_ROWS, size - next);
+            buffer.clear().limit(rows * rowBytes());
+            try {
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer) < 0) {
+                        throw new IOException("ends after " + next + " of " + size + " rows");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + path, e);
+            }
+            buffer.flip();
+            buffer.asIntBuffer().get(chunk.words, 0, rows * order);
+            buffer.position(rows * 4 * order);
+            buffer.asLongBuffer().get(chunk.adjusted, 0, rows);
+            chunk.first = next;
+            chunk.size = rows;
+            next += rows;
+            return chunk;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // only read
+            }
+        }
+    }
+
+    Reader reader() {
+        return new Reader();
+    }
+
+    /** Every row's words in one array (rows of {@code order} ids), for the order estimation holds in memory. */
+    int[] words() {
+        if (size * order > OrderEntries.maxEntries(1)) {
+            throw new IllegalStateException("more " + order + "-grams than one array holds: " + size);
+        }
+        int[] words = new int[(int) size * order];
+        try (Reader r = reader()) {
+            for (Chunk c = r.next(); c != null; c = r.next()) {
+                System.arraycopy(c.words, 0, words, (int) c.first * order, c.size * order);
+            }
+        }
+        return words;
+    }
+
+    /** Every row's adjusted count. */
+    long[] adjustedCounts() {
+        long[] counts = new long[(int) size];
+        try (Reader r = reader()) {
+            for (Chunk c = r.next(); c != null; c = r.next()) {
+                System.arraycopy(c.adjusted, 0, counts, (int) c.first, c.size);
+            }
+        }
+        return counts;
+    }
+
+    /** Deletes the file. */
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // a leftover temporary file is harmless
+        }
+    }
+}
