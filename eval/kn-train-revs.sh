@@ -10,6 +10,7 @@ text="${LMRESCORE_SHARED:-$root/../shared}/data/${2:-gutenberg}/train.txt"
 reps="${REPS:-3}"
 out="$root/eval/out/kn-train-revs"
 mkdir -p "$out"
+rm -f "$out"/*.arpa  # the comparison at the end is between this run's two files only
 measure() {  # JAR -> "SECONDS peak-RSS-MB"
   local name; name=$(echo "$1" | md5sum | cut -c1-8)
   /usr/bin/time -f "%e %M" -o "$out/time.txt" java -Xmx4g -XX:+UseParallelGC -jar "$1" train-kn --order 5 \
