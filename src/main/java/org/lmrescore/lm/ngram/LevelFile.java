@@ -216,17 +216,6 @@ final class LevelFile implements AutoCloseable {
         return words;
     }
 
-    /** Every row's adjusted count. */
-    long[] adjustedCounts() {
-        long[] counts = new long[(int) size];
-        try (Reader r = reader()) {
-            for (Chunk c = r.next(); c != null; c = r.next()) {
-                System.arraycopy(c.adjusted, 0, counts, (int) c.first, c.size);
-            }
-        }
-        return counts;
-    }
-
     /** Deletes the file. */
     @Override
     public void close() {

@@ -20,12 +20,14 @@ public final class NgramCounts {
     private final int order;
     private SortedNgrams ngrams;
     /**
-     * Or, from a distributed counter, every order adjusted already: {@code levelWords[k-1]} the
-     * k-grams in suffix order, their adjusted and raw counts; and the last n-gram in suffix order.
+     * Or, from a distributed counter, every order adjusted already: {@code levelRows[k-1]} the
+     * {@code levelSizes[k-1]} k-grams (any order), their adjusted and raw counts; and the last
+     * n-gram in suffix order.
      */
-    private int[][] levelWords;
+    private int[][] levelRows;
     private long[][] levelAdjusted;
     private long[][] levelRaw;
+    private int[] levelSizes;
     final int[] lastNgram;
     final long tokens;
     final long sentences;
@@ -39,13 +41,14 @@ public final class NgramCounts {
         this.sentences = sentences;
     }
 
-    private NgramCounts(TrainingVocabulary vocabulary, int[][] levelWords, long[][] levelAdjusted, long[][] levelRaw,
-                        int[] lastNgram, long tokens, long sentences) {
+    private NgramCounts(TrainingVocabulary vocabulary, int[][] levelRows, long[][] levelAdjusted, long[][] levelRaw,
+                        int[] levelSizes, int[] lastNgram, long tokens, long sentences) {
         this.vocabulary = vocabulary;
-        this.order = levelWords.length;
-        this.levelWords = levelWords;
+        this.order = levelRows.length;
+        this.levelRows = levelRows;
         this.levelAdjusted = levelAdjusted;
         this.levelRaw = levelRaw;
+        this.levelSizes = levelSizes;
         this.lastNgram = lastNgram;
         this.tokens = tokens;
         this.sentences = sentences;
@@ -79,24 +82,26 @@ public final class NgramCounts {
 
     /** Whether the counts are adjusted already (by a distributed counter): {@link #adjustedLevels}, not {@link #take}. */
     boolean adjusted() {
-        return levelWords != null;
+        return levelRows != null;
     }
 
-    /** The adjusted orders, written once to level files in {@code dir}; the arrays are let go. */
+    /** The adjusted orders, put in suffix order and written once to level files in {@code dir}; the arrays are let go. */
     LevelFile[] adjustedLevels(Path dir) {
-        if (levelWords == null) {
+        if (levelRows == null) {
             throw new IllegalStateException("these counts were already trained on");
         }
+        int maxId = vocabulary.size() - 1;
         LevelFile[] levels = new LevelFile[order];
         for (int k = 1; k <= order; k++) {
+            int[] rows = levelRows[k - 1];
+            int[] perm = RowRadixSort.suffixOrder(rows, levelSizes[k - 1], k, maxId);
             LevelFile.Writer out = LevelFile.create(k, dir);
-            long[] adjusted = levelAdjusted[k - 1];
-            for (int i = 0; i < adjusted.length; i++) {
-                out.add(levelWords[k - 1], i * k, adjusted[i], levelRaw[k - 1][i]);
+            for (int row : perm) {
+                out.add(rows, row * k, levelAdjusted[k - 1][row], levelRaw[k - 1][row]);
             }
             levels[k - 1] = out.finish();
         }
-        levelWords = null;
+        levelRows = null;
         levelAdjusted = null;
         levelRaw = null;
         return levels;
@@ -174,24 +179,7 @@ public final class NgramCounts {
          */
         public NgramCounts adjusted(int[][] rows, long[][] adjusted, long[][] raw, int[] sizes, int[] lastNgram,
                                     long tokens, long sentences) {
-            int maxId = words.size() - 1;
-            int[][] sortedWords = new int[order][];
-            long[][] sortedAdjusted = new long[order][];
-            long[][] sortedRaw = new long[order][];
-            for (int k = 1; k <= order; k++) {
-                int size = sizes[k - 1];
-                int[] perm = RowRadixSort.suffixOrder(rows[k - 1], size, k, maxId);
-                sortedWords[k - 1] = new int[size * k];
-                sortedAdjusted[k - 1] = new long[size];
-                sortedRaw[k - 1] = new long[size];
-                for (int i = 0; i < size; i++) {
-                    System.arraycopy(rows[k - 1], perm[i] * k, sortedWords[k - 1], i * k, k);
-                    sortedAdjusted[k - 1][i] = adjusted[k - 1][perm[i]];
-                    sortedRaw[k - 1][i] = raw[k - 1][perm[i]];
-                }
-            }
-            return new NgramCounts(new TrainingVocabulary(words, fixed), sortedWords, sortedAdjusted, sortedRaw, lastNgram,
-                    tokens, sentences);
+            return new NgramCounts(new TrainingVocabulary(words, fixed), rows, adjusted, raw, sizes, lastNgram, tokens, sentences);
         }
 
         /**

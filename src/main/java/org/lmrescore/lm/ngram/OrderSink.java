@@ -33,12 +33,12 @@ public interface OrderSink {
         @Override
         public void order(OrderEntries part) {
             int k = part.order();
+            if (orders[k - 1] == null && part.size() == counts[k - 1]) {
+                orders[k - 1] = part;  // the whole order in one part: kept as it is
+                return;
+            }
             if (orders[k - 1] == null) {
-                // the first part is kept as it is when it is the whole order
-                orders[k - 1] = part.size() == counts[k - 1] ? part : new OrderEntries(k, (int) counts[k - 1]);
-                if (orders[k - 1] == part) {
-                    return;
-                }
+                orders[k - 1] = new OrderEntries(k, (int) counts[k - 1]);
             }
             orders[k - 1].addAll(part);
         }
