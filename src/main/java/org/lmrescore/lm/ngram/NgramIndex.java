@@ -2,19 +2,17 @@ package org.lmrescore.lm.ngram;
 
 /**
  * The search structure of a backoff model, as KenLM's "search": how the n-grams of orders 2 and
- * up are found. A query walks from the predicted word towards older context words, one step per
- * order ({@link #extend}), and stops at the first n-gram the model lacks; every n-gram's suffix is
- * in the model (see {@link Blanks}), so nothing past that miss can match.
+ * up are found. A query ({@link #match}) looks for the predicted word after ever older context
+ * words, one order at a time, and stops at the first n-gram the model lacks; every n-gram's suffix
+ * is in the model (see {@link Blanks}), so nothing past that miss can match.
  *
- * <p>A node names one n-gram of one order. Order 1's node is the word id; higher orders' nodes
- * are opaque (a hash slot for {@link ProbingIndex}, an entry number for {@link TrieIndex}) and
- * valid only with their order. Implementations are immutable once built and safe for any number
- * of threads.
+ * <p>The whole walk is one call so that each search can order its memory reads its own way: the
+ * probing tables hash every order's key from the words alone, so the probes of one query do not
+ * wait on each other's loads (the walk is bound by cache misses, not by instructions); the trie
+ * must follow its pointers. Implementations are immutable once built and safe for any number of
+ * threads.
  */
 interface NgramIndex {
-    /** What {@link #extend} returns for an n-gram the model lacks. */
-    long MISSING = -1;
-
     /** Highest order. */
     int order();
 
@@ -28,14 +26,24 @@ interface NgramIndex {
     float unigramBackoff(int word);
 
     /**
-     * The node of the n-gram {@code olderWord} followed by the (n-1)-gram at {@code node}, of order
-     * {@code n >= 2}, or {@link #MISSING}.
+     * The longest n-gram the model has of {@code word} after {@code context[0 .. length-1]} (newest
+     * word first, {@code length < order}): its order m ({@code 1 <= m <= length + 1}) and log10
+     * probability, packed (read them with {@link #matchedOrder} and {@link #matchedProb}). When
+     * {@code backoffs} is not null, {@code backoffs[k]} is set to the log10 backoff of the matched
+     * (k+1)-gram for every {@code k < m} (0 at the highest order).
      */
-    long extend(int n, long node, int olderWord);
+    long match(int word, int[] context, int length, float[] backoffs);
 
-    /** log10 probability of the n-gram at {@code node} of order {@code n >= 2}. */
-    float prob(int n, long node);
+    /** What {@link #match} returns: order {@code m} and {@code log10Prob} in one long. */
+    static long packMatch(int m, float log10Prob) {
+        return (long) m << 32 | (Float.floatToRawIntBits(log10Prob) & 0xFFFFFFFFL);
+    }
 
-    /** log10 backoff of the n-gram at {@code node} of order {@code 2 <= n}; 0 at the highest order. */
-    float backoff(int n, long node);
+    static int matchedOrder(long match) {
+        return (int) (match >>> 32);
+    }
+
+    static float matchedProb(long match) {
+        return Float.intBitsToFloat((int) match);
+    }
 }

@@ -76,21 +76,12 @@ public final class NgramModel implements LanguageModel {
         if (word == Vocabulary.NONE) {
             return Float.NEGATIVE_INFINITY;
         }
-        float p = index.unigramProb(word);
         int[] ctx = s.words;
         int len = Math.min(ctx.length, order - 1);
-        int matched = 1;
-        long node = word;
-        for (int j = 0; j < len; j++) {
-            node = index.extend(j + 2, node, ctx[j]);
-            if (node == NgramIndex.MISSING) {
-                break;
-            }
-            p = index.prob(j + 2, node);
-            matched = j + 2;
-        }
+        long match = index.match(word, ctx, len, null);
+        float p = NgramIndex.matchedProb(match);
         float[] bo = s.backoffs;
-        for (int j = matched - 1; j < len; j++) {
+        for (int j = NgramIndex.matchedOrder(match) - 1; j < len; j++) {
             p += bo[j];
         }
         return p;
@@ -106,17 +97,7 @@ public final class NgramModel implements LanguageModel {
         int[] ctx = s.words;
         int len = Math.min(ctx.length, order - 2);
         float[] found = new float[len + 1];
-        found[0] = index.unigramBackoff(word);
-        int matched = 1;
-        long node = word;
-        for (int j = 0; j < len; j++) {
-            node = index.extend(j + 2, node, ctx[j]);
-            if (node == NgramIndex.MISSING) {
-                break;
-            }
-            found[j + 1] = index.backoff(j + 2, node);
-            matched = j + 2;
-        }
+        int matched = NgramIndex.matchedOrder(index.match(word, ctx, len, found));
         int[] words = new int[matched];
         words[0] = word;
         System.arraycopy(ctx, 0, words, 1, matched - 1);

@@ -22,10 +22,11 @@ public final class NgramScorer {
         this.model = model;
         this.index = model.index;
         this.maxContext = model.order - 1;
-        this.words = new int[Math.max(1, maxContext)];
-        this.backoffs = new float[Math.max(1, maxContext)];
-        this.nextWords = new int[Math.max(1, maxContext)];
-        this.nextBackoffs = new float[Math.max(1, maxContext)];
+        // a backoff per order: a match fills the highest order's too
+        this.words = new int[model.order];
+        this.backoffs = new float[model.order];
+        this.nextWords = new int[model.order];
+        this.nextBackoffs = new float[model.order];
         reset(model.start());
     }
 
@@ -45,32 +46,20 @@ public final class NgramScorer {
             lastMatch = 0;
             return Float.NEGATIVE_INFINITY;
         }
-        float p = index.unigramProb(word);
-        int[] nw = nextWords;
-        float[] nb = nextBackoffs;
-        int keep = maxContext > 0 ? 1 : 0;
-        if (keep > 0) {
-            nw[0] = word;
-            nb[0] = index.unigramBackoff(word);
-        }
-        int matched = 1;
-        long node = word;
-        for (int j = 0; j < length; j++) {
-            node = index.extend(j + 2, node, words[j]);
-            if (node == NgramIndex.MISSING) {
-                break;
-            }
-            p = index.prob(j + 2, node);
-            matched = j + 2;
-            if (matched <= maxContext) {
-                nw[matched - 1] = words[j];
-                nb[matched - 1] = index.backoff(j + 2, node);
-                keep = matched;
-            }
-        }
+        long match = index.match(word, words, length, nextBackoffs);
+        int matched = NgramIndex.matchedOrder(match);
+        float p = NgramIndex.matchedProb(match);
         for (int j = matched - 1; j < length; j++) {
             p += backoffs[j];
         }
+        // the next context: word, then the context words the match covered
+        int keep = Math.min(matched, maxContext);
+        int[] nw = nextWords;
+        if (keep > 0) {
+            nw[0] = word;
+            System.arraycopy(words, 0, nw, 1, keep - 1);
+        }
+        float[] nb = nextBackoffs;
         nextWords = words;
         nextBackoffs = backoffs;
         words = nw;

@@ -3,7 +3,7 @@ package org.lmrescore.lm.ngram;
 /**
  * The probing search: unigrams in arrays by word id, every higher order in a {@link ProbingTable}
  * keyed by {@link NgramHash}, so each step of a query is one hash of the previous key with the
- * older word and one probe. A node of order n >= 2 is its slot in table n.
+ * older word and one probe.
  */
 final class ProbingIndex implements NgramIndex {
     final float[] uniProb;
@@ -69,19 +69,27 @@ final class ProbingIndex implements NgramIndex {
     }
 
     @Override
-    public long extend(int n, long node, int olderWord) {
-        long key = n == 2 ? NgramHash.start((int) node) : tables[n - 1].key((int) node);
-        int slot = tables[n].find(NgramHash.extend(key, olderWord));
-        return slot == ProbingTable.NO_SLOT ? MISSING : slot;
-    }
-
-    @Override
-    public float prob(int n, long node) {
-        return tables[n].prob((int) node);
-    }
-
-    @Override
-    public float backoff(int n, long node) {
-        return tables[n].backoff((int) node);
+    public long match(int word, int[] context, int length, float[] backoffs) {
+        float p = uniProb[word];
+        if (backoffs != null) {
+            backoffs[0] = uniBackoff[word];
+        }
+        int m = 1;
+        // each order's key comes from the words, not from the slot found one order below, so
+        // the CPU overlaps this query's probes
+        long key = NgramHash.start(word);
+        for (; m <= length; m++) {
+            key = NgramHash.extend(key, context[m - 1]);
+            ProbingTable table = tables[m + 1];
+            int slot = table.find(key);
+            if (slot == ProbingTable.NO_SLOT) {
+                break;
+            }
+            p = table.prob(slot);
+            if (backoffs != null) {
+                backoffs[m] = table.backoff(slot);
+            }
+        }
+        return NgramIndex.packMatch(m, p);
     }
 }

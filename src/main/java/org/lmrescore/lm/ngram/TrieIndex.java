@@ -116,18 +116,34 @@ final class TrieIndex implements NgramIndex {
     }
 
     @Override
-    public long extend(int n, long node, int olderWord) {
-        long lo;
-        long hi;
-        if (n == 2) {
-            lo = uniNext[(int) node];
-            hi = uniNext[(int) node + 1];
-        } else {
-            Level parent = levels[n - 1];
-            lo = parent.next(node);
-            hi = parent.next(node + 1);
+    public long match(int word, int[] context, int length, float[] backoffs) {
+        float p = uniProb[word];
+        if (backoffs != null) {
+            backoffs[0] = uniBackoff[word];
         }
-        Level level = levels[n];
+        long lo = uniNext[word];
+        long hi = uniNext[word + 1];
+        int m = 1;
+        for (; m <= length; m++) {
+            Level level = levels[m + 1];
+            long entry = find(level, m + 1, lo, hi, context[m - 1]);
+            if (entry < 0) {
+                break;
+            }
+            p = level.prob(entry);
+            if (backoffs != null) {
+                backoffs[m] = level.backoff(entry);
+            }
+            if (m < length) {
+                lo = level.next(entry);
+                hi = level.next(entry + 1);
+            }
+        }
+        return NgramIndex.packMatch(m, p);
+    }
+
+    /** The entry of {@code olderWord} in the run {@code [lo, hi)} of order {@code n}, or -1. */
+    private long find(Level level, int n, long lo, long hi, int olderWord) {
         if (lo > hi || hi > level.count) {
             throw new InputFormatException(source, 0, "binary model is corrupt: the " + (n - 1)
                     + "-gram pointers leave the " + n + "-grams", null);
@@ -145,16 +161,6 @@ final class TrieIndex implements NgramIndex {
                 return mid;
             }
         }
-        return MISSING;
-    }
-
-    @Override
-    public float prob(int n, long node) {
-        return levels[n].prob(node);
-    }
-
-    @Override
-    public float backoff(int n, long node) {
-        return levels[n].backoff(node);
+        return -1;
     }
 }
