@@ -133,21 +133,27 @@ final class KneserNeyEstimator {
     private static final class Contexts {
         private final int k;
         private final RowIndex index;
+        private final int[] home = new int[LevelFile.CHUNK_ROWS];
 
         Contexts(int k, int[] words) {
             this.k = k;
             this.index = k == 1 ? null : new RowIndex(words, words.length / k, k);
         }
 
-        int of(LevelFile.Chunk chunk, int r) {
+        /** The context row of every (k+1)-gram of the chunk, into {@code rows[at ..]}. */
+        void ofAll(LevelFile.Chunk chunk, int[] rows, int at) {
             if (k == 1) {
-                return chunk.words[r * 2];
+                for (int r = 0; r < chunk.size; r++) {
+                    rows[at + r] = chunk.words[r * 2];
+                }
+                return;
             }
-            int c = index.find(chunk.words, r * (k + 1));
-            if (c < 0) {
-                throw new IllegalStateException("context of a " + (k + 1) + "-gram is missing");
+            index.findAll(chunk.words, k + 1, chunk.size, rows, at, home);
+            for (int r = 0; r < chunk.size; r++) {
+                if (rows[at + r] < 0) {
+                    throw new IllegalStateException("context of a " + (k + 1) + "-gram is missing");
+                }
             }
-            return c;
         }
     }
 
@@ -168,11 +174,13 @@ final class KneserNeyEstimator {
             if (k < n) {
                 Contexts contexts = new Contexts(k, level(k).words());
                 BitSet upper = kept[k + 1];
+                int[] contextOf = new int[LevelFile.CHUNK_ROWS];
                 try (LevelFile.Reader in = level(k + 1).reader()) {
                     for (LevelFile.Chunk c = in.next(); c != null; c = in.next()) {
+                        contexts.ofAll(c, contextOf, 0);
                         for (int r = 0; r < c.size; r++) {
                             if (upper.get((int) c.first + r)) {
-                                keep.set(contexts.of(c, r));
+                                keep.set(contextOf[r]);
                             }
                         }
                     }
@@ -232,10 +240,7 @@ final class KneserNeyEstimator {
         int[] n3 = new int[size];
         try (LevelFile.Reader in = level(k).reader()) {
             for (LevelFile.Chunk chunk = in.next(); chunk != null; chunk = in.next()) {
-                // the lookups first, in a loop of their own (the JIT compiles it apart)
-                for (int r = 0; r < chunk.size; r++) {
-                    contextOf[(int) chunk.first + r] = contexts.of(chunk, r);
-                }
+                contexts.ofAll(chunk, contextOf, (int) chunk.first);
                 for (int r = 0; r < chunk.size; r++) {
                     int row = (int) chunk.first + r;
                     int c = contextOf[row];

@@ -95,10 +95,12 @@ class ArpaReaderTest {
     }
 
     @Test
-    void smallNumbersAreWrittenWithoutExponent() {
-        StringBuilder sb = new StringBuilder();
-        ArpaWriter.appendNumber(sb, -1.5e-5f);
-        assertEquals("-0.000015", sb.toString());
+    void smallNumbersAreWrittenWithoutExponent() throws Exception {
+        BackoffTables t = ArpaReader.read(file("\\data\\\nngram 1=2\nngram 2=1\n\n\\1-grams:\n-1.5e-5\t<s>\t-12345678\n-0.25\t</s>\n\n"
+                + "\\2-grams:\n-0.5\t<s> </s>\n\n\\end\\\n"));
+        StringWriter w = new StringWriter();
+        ArpaWriter.write(t, w);
+        assertTrue(w.toString().contains("-0.000015\t<s>\t-12345678\n"), w.toString());
     }
 
     @Test
