@@ -147,12 +147,20 @@ public final class FloatText {
                 vrIsTrailingZeros = (mv & ((1L << (q - 1)) - 1)) == 0;
             }
         }
-        // remove digits while the interval (vm, vp) still holds a shorter decimal
+        // remove digits while the interval (vm, vp) still holds a shorter decimal (Ryu has a
+        // faster copy of this loop for when neither bound can end in zeros; one loop does both)
         int removed = 0;
-        long output;
-        if (vmIsTrailingZeros || vrIsTrailingZeros) {
-            while (vp / 10 > vm / 10) {
-                vmIsTrailingZeros &= vm % 10 == 0;
+        while (vp / 10 > vm / 10) {
+            vmIsTrailingZeros &= vm % 10 == 0;
+            vrIsTrailingZeros &= lastRemovedDigit == 0;
+            lastRemovedDigit = (int) (vr % 10);
+            vr /= 10;
+            vp /= 10;
+            vm /= 10;
+            removed++;
+        }
+        if (vmIsTrailingZeros) {
+            while (vm % 10 == 0) {
                 vrIsTrailingZeros &= lastRemovedDigit == 0;
                 lastRemovedDigit = (int) (vr % 10);
                 vr /= 10;
@@ -160,30 +168,11 @@ public final class FloatText {
                 vm /= 10;
                 removed++;
             }
-            if (vmIsTrailingZeros) {
-                while (vm % 10 == 0) {
-                    vrIsTrailingZeros &= lastRemovedDigit == 0;
-                    lastRemovedDigit = (int) (vr % 10);
-                    vr /= 10;
-                    vp /= 10;
-                    vm /= 10;
-                    removed++;
-                }
-            }
-            if (vrIsTrailingZeros && lastRemovedDigit == 5 && vr % 2 == 0) {
-                lastRemovedDigit = 4;  // exactly halfway: round to even
-            }
-            output = vr + ((vr == vm && (!acceptBounds || !vmIsTrailingZeros)) || lastRemovedDigit >= 5 ? 1 : 0);
-        } else {
-            while (vp / 10 > vm / 10) {
-                lastRemovedDigit = (int) (vr % 10);
-                vr /= 10;
-                vp /= 10;
-                vm /= 10;
-                removed++;
-            }
-            output = vr + (vr == vm || lastRemovedDigit >= 5 ? 1 : 0);
         }
+        if (vrIsTrailingZeros && lastRemovedDigit == 5 && vr % 2 == 0) {
+            lastRemovedDigit = 4;  // exactly halfway: round to even
+        }
+        long output = vr + ((vr == vm && (!acceptBounds || !vmIsTrailingZeros)) || lastRemovedDigit >= 5 ? 1 : 0);
         return ((long) (e10 + removed) << 32) | output;
     }
 
