@@ -152,7 +152,6 @@ public final class ArpaWriter {
         /** Every word's UTF-8 bytes, back to back: word i is {@code wordBytes[wordStart[i] .. wordStart[i+1]-1]}. */
         private final byte[] wordBytes;
         private final int[] wordStart;
-        private final int longestWord;
         private final int order;
         /** The order whose section is open; 0 before the first. */
         private int open;
@@ -170,9 +169,8 @@ public final class ArpaWriter {
                 longest = Math.max(longest, w.length);
             }
             wordBytes = all.toByteArray();
-            longestWord = longest;
             order = counts.length;
-            line = new ByteLine(out, 2 * FloatText.LONGEST + order * (longestWord + 1) + 2);
+            line = new ByteLine(out, 2 * FloatText.LONGEST + order * (longest + 1) + 2);
             line.ascii("\\data\\\n");
             for (int n = 1; n <= order; n++) {
                 line.ascii("ngram " + n + "=" + counts[n - 1] + "\n");
