@@ -3,7 +3,6 @@ package org.lmrescore.lm.ngram;
 import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.Log;
 import org.lmrescore.util.Progress;
-import org.lmrescore.util.TextInput;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,21 +38,22 @@ public final class KneserNeyTrainer {
         long tokens = 0;
         long sentences = 0;
         Path temp = tempDir(text);
+        Progress progress = new Progress("counting " + text.getFileName(), size(text), "bytes");
         // at most one distinct n-gram per word, about one word per 5 bytes of text: sized once so
         // that it seldom grows (growing holds the old and the new arrays at once)
         try (NgramCounter counter = new NgramCounter(n, options.memoryBytes, temp, size(text) / 5);
-             TextInput in = TextInput.open(text)) {
-            Progress progress = new Progress("counting " + text.getFileName(), size(text), "bytes");
-            PaddedSentence sentence = new PaddedSentence(n);
-            String line;
-            while ((line = in.readLine()) != null) {
-                progress.advance(line.length() + 1);
-                tokens += sentence.read(line, vocab);
-                int[] ids = sentence.ids();
-                for (int s = 0; s + n <= sentence.length(); s++) {
-                    counter.add(ids, s);
+             SentenceBlocks blocks = new SentenceBlocks(text, n, vocab, progress)) {
+            for (SentenceBlocks.Block b = blocks.next(); b != null; b = blocks.next()) {
+                int start = 0;
+                for (int s = 0; s < b.sentences; s++) {
+                    int end = b.ends[s];
+                    for (int from = start; from + n <= end; from++) {
+                        counter.add(b.ids, from);
+                    }
+                    start = end;
                 }
-                sentences++;
+                tokens += b.words;
+                sentences += b.sentences;
             }
             if (tokens == 0) {
                 throw new InputFormatException(text, 0, "empty training text: no words to count");
