@@ -20,10 +20,9 @@ final class AdjustedCounts {
         int n = full.order;
         LevelFile[] levels = new LevelFile[n];
         try {
-            for (int k = n - 1; k >= 1; k--) {
-                levels[k - 1] = suffixLevel(full, k, dir);
-            }
-            levels[n - 1] = topLevel(full, dir);
+            // each order is one pass over the counted n-grams, independent of the others: on all cores
+            java.util.stream.IntStream.rangeClosed(1, n).parallel()
+                    .forEach(k -> levels[k - 1] = k == n ? topLevel(full, dir) : suffixLevel(full, k, dir));
             return levels;
         } catch (RuntimeException e) {
             for (LevelFile l : levels) {
