@@ -143,6 +143,29 @@ class NgramCommandsTest {
     }
 
     @Test
+    void trainingTextThatIsNotUtf8NamesItsLine() throws Exception {
+        // the text is read on a thread of its own while counting goes on: its error still reaches the user as file:line
+        Path text = tmp.resolve("latin1.txt");
+        StringBuilder good = new StringBuilder();
+        for (int i = 0; i < 20000; i++) {
+            good.append("the cat sat on the mat number ").append(i).append('\n');
+        }
+        byte[] head = good.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = "caf\u00e9 au lait\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + bad.length);
+        System.arraycopy(bad, 0, all, head.length, bad.length);
+        Files.write(text, all);
+        Path arpa = tmp.resolve("m.arpa");
+        assertEquals(2, run("train-kn", "--order", "3", "--text", text.toString(), "--arpa", arpa.toString()));
+        assertTrue(stderr.contains("latin1.txt:20001: not valid UTF-8 text"), stderr);
+        assertFalse(stderr.contains("Exception"), stderr);
+        assertFalse(Files.exists(arpa));
+        assertNoTempFiles();
+        assertEquals(2, run("train-kn", "--order", "3", "--text", tmp.resolve("none.txt").toString(), "--arpa", arpa.toString()));
+        assertTrue(stderr.contains("none.txt: no such file"), stderr);
+    }
+
+    @Test
     void tinyTextNamesTheDiscountProblem() throws Exception {
         Path text = tmp.resolve("tiny.txt");
         Files.writeString(text, "a b c\n");

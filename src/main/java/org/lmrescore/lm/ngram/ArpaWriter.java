@@ -44,32 +44,39 @@ public final class ArpaWriter {
         for (int n = 1; n <= model.order(); n++) {
             counts[n - 1] = model.count(n);
         }
-        Sections sections = new Sections(model.vocabulary(), counts, out);
+        Words words = new Words(model.vocabulary(), model.order());
+        Sections sections = new Sections(words, counts, out);
+        Lines lines = new Lines(words);
         for (int n = 1; n <= model.order(); n++) {
-            sections.order(model.entries(n));
+            sections.open(n);
+            lines.format(model.entries(n), sections.line);
         }
         sections.end();
     }
 
     /**
      * A file written as the estimator hands over each order ({@link OrderSink}): the parts are
-     * formatted and written on a thread of their own, so writing order k overlaps estimating
-     * order k + 1, and a part is let go once written. The parts waiting for the writer hold at
-     * most {@code queueBytes}, so a writer slower than the estimator holds the estimator back
-     * rather than the model on the heap; the larger the queue, the more the two overlap. {@link #end} waits for the writing and commits the file; an error on either side
-     * leaves no file.
+     * turned into text on threads of their own, one per core, and written in order by one more,
+     * so writing order k overlaps estimating order k + 1 (and the text, most of the writer's
+     * work, keeps up with an estimator on all cores); a part is let go once written. The parts
+     * waiting for the writer, and their text, hold at most {@code queueBytes}, so a writer slower
+     * than the estimator holds the estimator back rather than the model on the heap; the larger
+     * the queue, the more the two overlap. {@link #end} waits for the writing and commits the
+     * file; an error on either side leaves no file.
      */
     public static final class Streaming implements OrderSink, AutoCloseable {
+        /** Text bytes per byte of entries, about (a 5-gram line of 45 bytes from 28 of ids and floats; less for lower orders). */
+        private static final int TEXT_PER_ENTRY_BYTE = 2;
         private final AtomicOutput atomic;
-        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "arpa-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        private final java.util.concurrent.ExecutorService thread = daemons(1, "arpa-writer");
+        private final java.util.concurrent.ExecutorService formatters = daemons(Runtime.getRuntime().availableProcessors(), "arpa-format");
         /** Free room in the queue, in KiB. */
         private final java.util.concurrent.Semaphore queued;
         private final int queueKiB;
         private final java.util.List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+        private ThreadLocal<Lines> lines;
+        /** Text buffers written out, for the formatters to fill again (no more than the queue holds at once). */
+        private final java.util.concurrent.ConcurrentLinkedQueue<ByteLine> texts = new java.util.concurrent.ConcurrentLinkedQueue<>();
         private Sections sections;
 
         public Streaming(Path path, long queueBytes) {
@@ -78,27 +85,58 @@ public final class ArpaWriter {
             this.queued = new java.util.concurrent.Semaphore(queueKiB);
         }
 
+        private static java.util.concurrent.ExecutorService daemons(int threads, String name) {
+            return java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
         @Override
         public void begin(Vocabulary vocabulary, long[] counts) {
+            Words words = new Words(vocabulary, counts.length);
+            lines = ThreadLocal.withInitial(() -> new Lines(words));  // each formatter its own number cache
             writes.add(thread.submit(() -> {
-                sections = new Sections(vocabulary, counts, atomic.stream());
+                sections = new Sections(words, counts, atomic.stream());
                 return null;
             }));
         }
 
         @Override
         public void order(OrderEntries part) {
-            // ids, probability and backoff per entry; a part larger than the queue waits for an empty one
-            int kib = (int) Math.min(queueKiB, Math.max(1, ((long) part.size() * (4L * part.order() + 8)) >> 10));
+            // ids, probability and backoff per entry and the text they become; a part larger than the queue waits for an empty one
+            long bytes = (long) part.size() * (4L * part.order() + 8) * (1 + TEXT_PER_ENTRY_BYTE);
+            int kib = (int) Math.min(queueKiB, Math.max(1, bytes >> 10));
             try {
                 queued.acquire(kib);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            java.util.concurrent.Future<ByteLine> text;
+            try {
+                text = formatters.submit(() -> {
+                    Lines format = lines.get();
+                    ByteLine line = texts.poll();
+                    if (line == null) {
+                        line = new ByteLine(null, format.longestLine(), (int) Math.min(1 << 30, bytes / (1 + TEXT_PER_ENTRY_BYTE) * TEXT_PER_ENTRY_BYTE));
+                    }
+                    format.format(part, line);
+                    return line;
+                });
+            } catch (RuntimeException e) {
+                queued.release(kib);
+                throw e;
+            }
             java.util.concurrent.Future<?> write = thread.submit(() -> {
                 try {
-                    sections.order(part);
+                    sections.open(part.order());
+                    sections.line.flush();
+                    ByteLine done = text.get();
+                    done.writeTo(atomic.stream());
+                    done.pos = 0;
+                    texts.add(done);
                 } finally {
                     queued.release(kib);
                 }
@@ -130,73 +168,69 @@ public final class ArpaWriter {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
+                Throwable cause = e.getCause() instanceof java.util.concurrent.ExecutionException inner ? inner.getCause() : e.getCause();
+                if (cause instanceof IOException io) {
                     throw new UncheckedIOException(io);
                 }
-                if (e.getCause() instanceof RuntimeException r) {
+                if (cause instanceof RuntimeException r) {
                     throw r;
                 }
-                throw new IllegalStateException(e.getCause());
+                throw new IllegalStateException(cause);
             }
         }
 
         @Override
         public void close() {
             thread.shutdownNow();
+            formatters.shutdownNow();
             atomic.close();
         }
     }
 
-    /** The file's parts in order: the header, then each order's section (in parts), then the end. */
-    private static final class Sections {
-        /** Every word's UTF-8 bytes, back to back: word i is {@code wordBytes[wordStart[i] .. wordStart[i+1]-1]}. */
-        private final byte[] wordBytes;
-        private final int[] wordStart;
-        private final int order;
-        /** The order whose section is open; 0 before the first. */
-        private int open;
-        private final ByteLine line;
-        private final NumberText numbers = new NumberText();
+    /** Every word's UTF-8 bytes, back to back, encoded once: word i is {@code bytes[start[i] .. start[i+1]-1]}. */
+    private static final class Words {
+        final byte[] bytes;
+        final int[] start;
+        /** The model's order: its highest order's lines have no backoff. */
+        final int order;
+        /** Bytes of the longest line: two numbers and {@code order} of the longest word. */
+        final int longestLine;
 
-        Sections(Vocabulary vocab, long[] counts, OutputStream out) throws IOException {
+        Words(Vocabulary vocab, int order) {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
-            wordStart = new int[vocab.size() + 1];
+            start = new int[vocab.size() + 1];
             int longest = 0;
             for (int i = 0; i < vocab.size(); i++) {
                 byte[] w = vocab.word(i).getBytes(StandardCharsets.UTF_8);
-                all.write(w);
-                wordStart[i + 1] = wordStart[i] + w.length;
+                all.write(w, 0, w.length);
+                start[i + 1] = start[i] + w.length;
                 longest = Math.max(longest, w.length);
             }
-            wordBytes = all.toByteArray();
-            order = counts.length;
-            line = new ByteLine(out, 2 * FloatText.LONGEST + order * (longest + 1) + 2);
-            line.ascii("\\data\\\n");
-            for (int n = 1; n <= order; n++) {
-                line.ascii("ngram " + n + "=" + counts[n - 1] + "\n");
-            }
-            line.ascii("\n");
+            bytes = all.toByteArray();
+            this.order = order;
+            longestLine = 2 * FloatText.LONGEST + order * (longest + 1) + 2;
+        }
+    }
+
+    /** The ARPA lines of entries: {@code log10p <TAB> words [<TAB> log10backoff]}. One per thread (its number cache is its own). */
+    private static final class Lines {
+        private final Words words;
+        private final NumberText numbers = new NumberText();
+
+        Lines(Words words) {
+            this.words = words;
         }
 
-        /** Closes the open section and opens each next one up to order {@code n}. */
-        private void openUpTo(int n) throws IOException {
-            if (n < open) {
-                throw new IllegalStateException(n + "-grams after " + open + "-grams");
-            }
-            while (open < n) {
-                if (open > 0) {
-                    line.ascii("\n");
-                }
-                open++;
-                line.ascii("\\" + open + "-grams:\n");
-            }
+        int longestLine() {
+            return words.longestLine;
         }
 
-        void order(OrderEntries e) throws IOException {
+        void format(OrderEntries e, ByteLine line) throws IOException {
             int n = e.order();
-            openUpTo(n);
             int[] ids = e.wordArray();
-            boolean backoff = n < order;
+            boolean backoff = n < words.order;
+            byte[] wordBytes = words.bytes;
+            int[] wordStart = words.start;
             for (int i = 0; i < e.size(); i++) {
                 byte[] buf = line.room();
                 int pos = numbers.put(e.prob(i), buf, line.pos);
@@ -219,9 +253,41 @@ public final class ArpaWriter {
                 line.pos = pos;
             }
         }
+    }
+
+    /** The file's frame in order: the header, each order's section heading, the end; the lines go between. */
+    private static final class Sections {
+        private final int order;
+        /** The order whose section is open; 0 before the first. */
+        private int open;
+        final ByteLine line;
+
+        Sections(Words words, long[] counts, OutputStream out) throws IOException {
+            order = counts.length;
+            line = new ByteLine(out, words.longestLine);
+            line.ascii("\\data\\\n");
+            for (int n = 1; n <= order; n++) {
+                line.ascii("ngram " + n + "=" + counts[n - 1] + "\n");
+            }
+            line.ascii("\n");
+        }
+
+        /** Closes the open section and opens each next one up to order {@code n}. */
+        void open(int n) throws IOException {
+            if (n < open) {
+                throw new IllegalStateException(n + "-grams after " + open + "-grams");
+            }
+            while (open < n) {
+                if (open > 0) {
+                    line.ascii("\n");
+                }
+                open++;
+                line.ascii("\\" + open + "-grams:\n");
+            }
+        }
 
         void end() throws IOException {
-            openUpTo(order);
+            open(order);
             line.ascii("\n\\end\\\n");
             line.flush();
         }
@@ -259,24 +325,35 @@ public final class ArpaWriter {
         }
     }
 
-    /** A byte buffer in front of the stream, with room for one whole line at any time. */
+    /**
+     * A byte buffer with room for one whole line at any time: in front of a stream (flushed when
+     * full), or, with no stream, a growing buffer for a part's text ({@link #writeTo} later).
+     */
     private static final class ByteLine {
         private final OutputStream out;
-        private final byte[] buf;
+        private byte[] buf;
         private final int longestLine;
         /** Where the next byte goes. */
         int pos;
 
         ByteLine(OutputStream out, int longestLine) {
-            this.out = out;
-            this.longestLine = longestLine;
-            this.buf = new byte[Math.max(1 << 16, 4 * longestLine)];
+            this(out, longestLine, 1 << 16);
         }
 
-        /** The buffer, flushed first if a line of the longest length might not fit after {@link #pos}. */
+        ByteLine(OutputStream out, int longestLine, int capacity) {
+            this.out = out;
+            this.longestLine = longestLine;
+            this.buf = new byte[Math.max(capacity, 4 * longestLine)];
+        }
+
+        /** The buffer, flushed (or grown) first if a line of the longest length might not fit after {@link #pos}. */
         byte[] room() throws IOException {
             if (pos + longestLine > buf.length) {
-                flush();
+                if (out == null) {
+                    buf = java.util.Arrays.copyOf(buf, Math.max(2 * buf.length, pos + longestLine));
+                } else {
+                    flush();
+                }
             }
             return buf;
         }
@@ -293,6 +370,11 @@ public final class ArpaWriter {
         void flush() throws IOException {
             out.write(buf, 0, pos);
             pos = 0;
+        }
+
+        /** The bytes so far to {@code to}. */
+        void writeTo(OutputStream to) throws IOException {
+            to.write(buf, 0, pos);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Interpolated modified Kneser-Ney from adjusted counts, as KenLM's {@code lmplz}:
@@ -31,6 +32,10 @@ import java.util.List;
  * on the order rows are visited. Each order goes to the {@link OrderSink} in parts as it is
  * final, the highest one straight from the stream, so no two orders' n-grams are ever on the
  * heap together.
+ *
+ * <p>Cores: finding each row's context and each row's interpolated value are independent per
+ * row, so those passes read the stream's chunks on every core ({@link LevelFile#forEachChunk});
+ * the sums per context stay one sequential pass (two rows may share a context).
  */
 final class KneserNeyEstimator {
     private final KneserNeyOptions options;
@@ -133,14 +138,13 @@ final class KneserNeyEstimator {
     private static final class Contexts {
         private final int k;
         private final RowIndex index;
-        private final int[] home = new int[LevelFile.CHUNK_ROWS];
 
         Contexts(int k, int[] words) {
             this.k = k;
             this.index = k == 1 ? null : new RowIndex(words, words.length / k, k);
         }
 
-        /** The context row of every (k+1)-gram of the chunk, into {@code rows[at ..]}. */
+        /** The context row of every (k+1)-gram of the chunk, into {@code rows[at ..]}; safe on two chunks at once. */
         void ofAll(LevelFile.Chunk chunk, int[] rows, int at) {
             if (k == 1) {
                 for (int r = 0; r < chunk.size; r++) {
@@ -148,7 +152,7 @@ final class KneserNeyEstimator {
                 }
                 return;
             }
-            index.findAll(chunk.words, k + 1, chunk.size, rows, at, home);
+            index.findAll(chunk.words, k + 1, chunk.size, rows, at, chunk.scratch);
             for (int r = 0; r < chunk.size; r++) {
                 if (rows[at + r] < 0) {
                     throw new IllegalStateException("context of a " + (k + 1) + "-gram is missing");
@@ -224,10 +228,11 @@ final class KneserNeyEstimator {
     }
 
     /**
-     * Each order-(k-1) context's gamma (NaN for one that has no k-grams), from one pass over
-     * order k; the row of each k-gram's context goes into {@code contextOf}, the sum of the
-     * adjusted counts of each context's k-grams into {@code denominator}. The second pass reads
-     * contexts from {@code contextOf}, so the index is needed only here.
+     * Each order-(k-1) context's gamma (NaN for one that has no k-grams), from two passes over
+     * order k: the row of each k-gram's context into {@code contextOf} (on all cores), then the
+     * sum of the adjusted counts of each context's k-grams into {@code denominator} with the
+     * counts of counts. Interpolation reads contexts from {@code contextOf}, so the index is
+     * needed only here.
      */
     private double[] gammas(int k, Contexts contexts, int[] contextOf, long[] denominator) {
         Discount d = discounts[k - 1];
@@ -238,9 +243,10 @@ final class KneserNeyEstimator {
         int[] n1 = new int[size];
         int[] n2 = new int[size];
         int[] n3 = new int[size];
+        // finding the contexts is most of the work and each row's is its own: on all cores
+        level(k).forEachChunk(chunk -> contexts.ofAll(chunk, contextOf, (int) chunk.first));
         try (LevelFile.Reader in = level(k).reader()) {
             for (LevelFile.Chunk chunk = in.next(); chunk != null; chunk = in.next()) {
-                contexts.ofAll(chunk, contextOf, (int) chunk.first);
                 for (int r = 0; r < chunk.size; r++) {
                     int row = (int) chunk.first + r;
                     int c = contextOf[row];
@@ -271,31 +277,32 @@ final class KneserNeyEstimator {
     /**
      * p of every k-gram, kept or not (a dropped one gets what backoff gives): its discounted share
      * of its context's count plus the context's gamma times the lower order's p of its suffix.
-     * The highest order is emitted as it is computed, and null returned.
+     * Each row's value is its own, so the chunks are worked on all cores; the highest order is
+     * emitted as it is computed, the chunks' parts handed to the sink in order, and null returned.
      */
     private double[] interpolate(int k, int[] contextOf, int[] lowerWords, long[] denominator, double[] gamma,
                                  double[] lower, OrderSink sink) {
         Discount d = discounts[k - 1];
         boolean top = k == n;
         double[] p = top ? null : new double[rows(k)];
-        Parts parts = top ? new Parts(k, sink) : null;
-        int[] suffixOf = new int[LevelFile.CHUNK_ROWS];
-        int merge = 0;  // the merge's position in order k - 1
-        try (LevelFile.Reader in = level(k).reader()) {
-            for (LevelFile.Chunk chunk = in.next(); chunk != null; chunk = in.next()) {
-                merge = suffixRows(k, lowerWords, chunk, merge, suffixOf);
+        InOrder handOver = top ? new InOrder() : null;
+        level(k).forEachChunk(chunk -> {
+            long index = chunk.first / LevelFile.CHUNK_ROWS;
+            List<OrderEntries> out = new ArrayList<>(1);
+            try {
+                int[] suffixOf = suffixRows(k, lowerWords, chunk);
+                Parts parts = top ? new Parts(k, out::add) : null;
                 for (int r = 0; r < chunk.size; r++) {
                     int row = (int) chunk.first + r;
                     int c = contextOf[row];
-                    int suffix = suffixOf[r];
                     double value;
                     boolean keep = isKept(k, row);
                     if (keep) {
                         long a = chunk.adjusted[r];
                         double uninterp = (a - d.of(a)) / (double) denominator[c];
-                        value = uninterp + gamma[c] * lower[suffix];
+                        value = uninterp + gamma[c] * lower[suffixOf[r]];
                     } else {
-                        value = (isKept(k - 1, c) ? gamma[c] : 1.0) * lower[suffix];
+                        value = (isKept(k - 1, c) ? gamma[c] : 1.0) * lower[suffixOf[r]];
                     }
                     if (top) {
                         if (keep) {
@@ -305,25 +312,85 @@ final class KneserNeyEstimator {
                         p[row] = value;
                     }
                 }
+                if (top) {
+                    parts.finish();
+                }
+            } catch (Throwable e) {
+                if (top) {
+                    handOver.fail(e);
+                }
+                throw e;
             }
-        }
-        if (top) {
-            parts.finish();
-        }
+            if (top) {
+                handOver.run(index, () -> out.forEach(sink::order));
+            }
+        });
         return p;
     }
 
     /**
-     * The row of order k - 1 that is the suffix (last k - 1 words) of each k-gram of the chunk,
-     * into {@code suffixOf}: a merge, as both orders are in suffix order, from position
-     * {@code merge}; returns where it stopped. (A loop of its own: the JIT compiles it apart.)
+     * Lets the workers of a chunk-parallel pass hand their results over in chunk order: the
+     * worker of chunk i waits until chunk i - 1 is handed over. A worker that fails says so, and
+     * those waiting behind it throw its error rather than wait for a chunk that never comes.
      */
-    private static int suffixRows(int k, int[] lowerWords, LevelFile.Chunk chunk, int merge, int[] suffixOf) {
-        for (int r = 0; r < chunk.size; r++) {
-            if (k == 2) {
-                suffixOf[r] = chunk.words[r * 2 + 1];
-                continue;
+    private static final class InOrder {
+        private long next;
+        private Throwable failure;
+
+        synchronized void run(long chunk, Runnable handOver) {
+            while (next != chunk) {
+                if (failure != null) {
+                    throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+                }
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while estimating", e);
+                }
             }
+            try {
+                handOver.run();
+            } catch (Throwable e) {
+                failure = e;
+                throw e;
+            } finally {
+                next++;
+                notifyAll();
+            }
+        }
+
+        synchronized void fail(Throwable e) {
+            failure = e;
+            notifyAll();
+        }
+    }
+
+    /**
+     * The row of order k - 1 that is the suffix (last k - 1 words) of each k-gram of the chunk:
+     * a merge, as both orders are in suffix order, from the chunk's first suffix (found by
+     * binary search, so a chunk needs nothing of the one before); in the chunk's scratch room.
+     */
+    private static int[] suffixRows(int k, int[] lowerWords, LevelFile.Chunk chunk) {
+        int[] suffixOf = chunk.scratch;
+        if (k == 2) {
+            for (int r = 0; r < chunk.size; r++) {
+                suffixOf[r] = chunk.words[r * 2 + 1];
+            }
+            return suffixOf;
+        }
+        int lo = 0;
+        int hi = lowerWords.length / (k - 1);
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (NgramOrdering.compareTail(lowerWords, mid, k - 1, chunk.words, 0, k, k - 1) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int merge = lo;
+        for (int r = 0; r < chunk.size; r++) {
             while (NgramOrdering.compareTail(lowerWords, merge, k - 1, chunk.words, r, k, k - 1) < 0) {
                 merge++;
             }
@@ -332,7 +399,7 @@ final class KneserNeyEstimator {
             }
             suffixOf[r] = merge;
         }
-        return merge;
+        return suffixOf;
     }
 
     /** How many n-grams of order k the model lists. */
@@ -345,7 +412,7 @@ final class KneserNeyEstimator {
 
     /** Order k (below the highest) as ARPA entries in suffix order, the order lmplz writes. */
     private void emit(int k, int[] words, double[] prob, double[] gamma, OrderSink sink) {
-        Parts parts = new Parts(k, sink);
+        Parts parts = new Parts(k, sink::order);
         int[] unigram = new int[1];
         for (int i = 0; i < prob.length; i++) {
             if (!isKept(k, i) || (k == 1 && !keepUnk && i == TrainingVocabulary.UNK)) {
@@ -362,17 +429,17 @@ final class KneserNeyEstimator {
         parts.finish();
     }
 
-    /** Entries of one order handed to the sink in parts of {@link LevelFile#CHUNK_ROWS}, ids shifted past a dropped {@code <unk>}. */
+    /** Entries of one order handed on in parts of {@link LevelFile#CHUNK_ROWS}, ids shifted past a dropped {@code <unk>}. */
     private final class Parts {
         private final int k;
-        private final OrderSink sink;
+        private final Consumer<OrderEntries> out;
         private final int shift = keepUnk ? 0 : 1;
         private final int[] shifted;
         private OrderEntries part;
 
-        Parts(int k, OrderSink sink) {
+        Parts(int k, Consumer<OrderEntries> out) {
             this.k = k;
-            this.sink = sink;
+            this.out = out;
             this.shifted = new int[k];
         }
 
@@ -390,14 +457,14 @@ final class KneserNeyEstimator {
             }
             part.add(shifted, 0, logP, Double.isNaN(gamma) ? 0f : (float) Math.log10(gamma));
             if (part.size() == LevelFile.CHUNK_ROWS) {
-                sink.order(part);
+                out.accept(part);
                 part = null;
             }
         }
 
         void finish() {
             if (part != null) {
-                sink.order(part);
+                out.accept(part);
                 part = null;
             }
         }

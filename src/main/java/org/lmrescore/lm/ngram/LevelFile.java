@@ -140,10 +140,13 @@ final class LevelFile implements AutoCloseable {
         int size;
         final int[] words;
         final long[] adjusted;
+        /** Room for one int a row that whoever works on the chunk may use (each worker of a parallel pass has its own). */
+        final int[] scratch;
 
         Chunk(int order, int capacity) {
             this.words = new int[order * capacity];
             this.adjusted = new long[capacity];
+            this.scratch = new int[capacity];
         }
     }
 
@@ -167,24 +170,8 @@ final class LevelFile implements AutoCloseable {
             if (next == size) {
                 return null;
             }
-            int rows = (int) Math.min(CHUNK_ROWS, size - next);
-            buffer.clear().limit(rows * rowBytes());
-            try {
-                while (buffer.hasRemaining()) {
-                    if (channel.read(buffer) < 0) {
-                        throw new IOException("ends after " + next + " of " + size + " rows");
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + path, e);
-            }
-            buffer.flip();
-            buffer.asIntBuffer().get(chunk.words, 0, rows * order);
-            buffer.position(rows * 4 * order);
-            buffer.asLongBuffer().get(chunk.adjusted, 0, rows);
-            chunk.first = next;
-            chunk.size = rows;
-            next += rows;
+            read(channel, next, buffer, chunk);
+            next += chunk.size;
             return chunk;
         }
 
@@ -200,6 +187,70 @@ final class LevelFile implements AutoCloseable {
 
     Reader reader() {
         return new Reader();
+    }
+
+    /** What a chunk-parallel pass does with one chunk (see {@link #forEachChunk}). */
+    interface ChunkBody {
+        void accept(Chunk chunk);
+    }
+
+    /** Workers of a chunk-parallel pass: one per core, at most 4 (the passes are bound by memory, not arithmetic). */
+    private static final int WORKERS = Math.min(4, Runtime.getRuntime().availableProcessors());
+
+    /**
+     * Calls {@code body} once for every chunk, on every core: workers take the chunks in turn
+     * (each worker in increasing order), each reading into its own arrays by position, so the
+     * body must be safe to run on two chunks at once (writing only the rows of its chunk).
+     * Returns when every chunk is done; an exception in one worker is thrown here.
+     */
+    void forEachChunk(ChunkBody body) {
+        long chunks = (size + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        int workers = (int) Math.min(WORKERS, chunks);
+        if (workers <= 1) {
+            try (Reader r = reader()) {
+                for (Chunk c = r.next(); c != null; c = r.next()) {
+                    body.accept(c);
+                }
+            }
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+            java.util.stream.IntStream.range(0, workers).parallel().forEach(w -> {
+                ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK_ROWS * rowBytes()).order(ByteOrder.LITTLE_ENDIAN);
+                Chunk chunk = new Chunk(order, CHUNK_ROWS);
+                for (long c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                    read(channel, c * CHUNK_ROWS, buffer, chunk);
+                    body.accept(chunk);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** Rows {@code first ..} (a chunk's worth, or to the end) into {@code chunk}, by positional reads. */
+    private void read(FileChannel channel, long first, ByteBuffer buffer, Chunk chunk) {
+        int rows = (int) Math.min(CHUNK_ROWS, size - first);
+        buffer.clear().limit(rows * rowBytes());
+        long at = first * rowBytes();
+        try {
+            while (buffer.hasRemaining()) {
+                int got = channel.read(buffer, at);
+                if (got < 0) {
+                    throw new IOException("ends before row " + first + " of " + size);
+                }
+                at += got;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+        buffer.flip();
+        buffer.asIntBuffer().get(chunk.words, 0, rows * order);
+        buffer.position(rows * 4 * order);
+        buffer.asLongBuffer().get(chunk.adjusted, 0, rows);
+        chunk.first = first;
+        chunk.size = rows;
     }
 
     /** Every row's words in one array (rows of {@code order} ids), for the order estimation holds in memory. */

@@ -54,6 +54,16 @@ class LevelFileTest {
         }
         assertEquals(3, chunks);
         assertEquals(rows, next);
+        // the chunk-parallel pass sees every row once, each chunk whole, whichever worker reads it
+        long[] seen = new long[rows];
+        level.forEachChunk(c -> {
+            for (int r = 0; r < c.size; r++) {
+                int row = (int) c.first + r;
+                assertEquals(words[row * 3 + 2], c.words[r * 3 + 2]);
+                seen[row] += c.adjusted[r];
+            }
+        });
+        assertArrayEquals(adjusted, seen);
         level.close();
         try (var listing = Files.list(dir)) {
             assertFalse(listing.findAny().isPresent(), "the file is deleted on close");
