@@ -70,11 +70,13 @@ public final class KneserNeyOptions {
     }
 
     /**
-     * The share of the memory budget the parts of a model waiting for its ARPA writer may take:
-     * a sixteenth, so estimation and writing overlap without the model piling up on the heap.
+     * The share of the memory budget the parts of a model waiting for its ARPA writer (and their
+     * text) may take: a sixty-fourth, so estimation and writing overlap without the model piling
+     * up on the heap. With the text formatted on every core a deeper queue buys no time: gutenberg
+     * 5-gram, 1G: 14.5 s and 515 MB peak with a sixteenth, 14.6 s and 495 MB with this.
      */
     public long writerQueueBytes() {
-        return memoryBytes / 16;
+        return memoryBytes / 64;
     }
 
     public KneserNeyOptions tempDir(Path dir) {
