@@ -49,7 +49,8 @@ public final class ArpaWriter {
         Lines lines = new Lines(words);
         for (int n = 1; n <= model.order(); n++) {
             sections.open(n);
-            lines.format(model.entries(n), sections.line);
+            OrderEntries entries = model.entries(n);
+            lines.format(entries, 0, entries.size(), sections.line);
         }
         sections.end();
     }
@@ -67,6 +68,8 @@ public final class ArpaWriter {
     public static final class Streaming implements OrderSink, AutoCloseable {
         /** Text bytes per byte of entries, about (a 5-gram line of 45 bytes from 28 of ids and floats; less for lower orders). */
         private static final int TEXT_PER_ENTRY_BYTE = 2;
+        /** Entries formatted as one text at most (the estimator's parts are this size). */
+        private static final int SLICE = LevelFile.CHUNK_ROWS;
         private final AtomicOutput atomic;
         private final java.util.concurrent.ExecutorService thread = daemons(1, "arpa-writer");
         private final java.util.concurrent.ExecutorService formatters = daemons(Runtime.getRuntime().availableProcessors(), "arpa-format");
@@ -105,8 +108,16 @@ public final class ArpaWriter {
 
         @Override
         public void order(OrderEntries part) {
-            // ids, probability and backoff per entry and the text they become; a part larger than the queue waits for an empty one
-            long bytes = (long) part.size() * (4L * part.order() + 8) * (1 + TEXT_PER_ENTRY_BYTE);
+            // a large part in slices, so that no text is larger than a slice's
+            for (int from = 0; from < part.size(); from += SLICE) {
+                slice(part, from, Math.min(part.size(), from + SLICE));
+            }
+        }
+
+        /** Entries {@code from .. to-1} of the part to a formatter, then to the writer. */
+        private void slice(OrderEntries part, int from, int to) {
+            // ids, probability and backoff per entry and the text they become; a slice larger than the queue waits for an empty one
+            long bytes = (long) (to - from) * (4L * part.order() + 8) * (1 + TEXT_PER_ENTRY_BYTE);
             int kib = (int) Math.min(queueKiB, Math.max(1, bytes >> 10));
             try {
                 queued.acquire(kib);
@@ -120,9 +131,9 @@ public final class ArpaWriter {
                     Lines format = lines.get();
                     ByteLine line = texts.poll();
                     if (line == null) {
-                        line = new ByteLine(null, format.longestLine(), (int) Math.min(1 << 30, bytes / (1 + TEXT_PER_ENTRY_BYTE) * TEXT_PER_ENTRY_BYTE));
+                        line = new ByteLine(null, format.longestLine(), (int) (bytes / (1 + TEXT_PER_ENTRY_BYTE) * TEXT_PER_ENTRY_BYTE));
                     }
-                    format.format(part, line);
+                    format.format(part, from, to, line);
                     return line;
                 });
             } catch (RuntimeException e) {
@@ -225,13 +236,14 @@ public final class ArpaWriter {
             return words.longestLine;
         }
 
-        void format(OrderEntries e, ByteLine line) throws IOException {
+        /** Entries {@code from .. to-1} of {@code e}. */
+        void format(OrderEntries e, int from, int to, ByteLine line) throws IOException {
             int n = e.order();
             int[] ids = e.wordArray();
             boolean backoff = n < words.order;
             byte[] wordBytes = words.bytes;
             int[] wordStart = words.start;
-            for (int i = 0; i < e.size(); i++) {
+            for (int i = from; i < to; i++) {
                 byte[] buf = line.room();
                 int pos = numbers.put(e.prob(i), buf, line.pos);
                 buf[pos++] = '\t';
@@ -240,9 +252,9 @@ public final class ArpaWriter {
                         buf[pos++] = ' ';
                     }
                     int id = ids[i * n + k];
-                    int from = wordStart[id];
-                    int length = wordStart[id + 1] - from;
-                    System.arraycopy(wordBytes, from, buf, pos, length);
+                    int start = wordStart[id];
+                    int length = wordStart[id + 1] - start;
+                    System.arraycopy(wordBytes, start, buf, pos, length);
                     pos += length;
                 }
                 if (backoff) {

@@ -58,4 +58,39 @@ class ArpaWriterStreamingTest {
         ArpaWriter.write(collected.tables(), fromCollector);
         assertEquals(expected.toString(), fromCollector.toString());
     }
+
+    /**
+     * A part larger than the writer's slice (formatted in slices on several threads, written in
+     * order), after parts of another order: the file is still the whole tables' file.
+     */
+    @Test
+    void aPartLargerThanASliceIsWrittenInOrder() throws Exception {
+        int words = 700;
+        java.util.ArrayList<String> names = new java.util.ArrayList<>(List.of("<s>", "</s>"));
+        for (int i = 2; i < words; i++) {
+            names.add("w" + i);
+        }
+        Vocabulary vocab = Vocabulary.of(names);
+        OrderEntries uni = new OrderEntries(1, words);
+        for (int i = 0; i < words; i++) {
+            uni.add(new int[] {i}, 0, -1f - i / 1000f, -0.5f + i / 2000f);
+        }
+        int bigrams = LevelFile.CHUNK_ROWS * 5 / 2;
+        OrderEntries bi = new OrderEntries(2, bigrams);
+        for (int i = 0; i < bigrams; i++) {
+            bi.add(new int[] {i % words, (i / words) % words}, 0, -(i % 977) / 97f, 0f);
+        }
+        BackoffTables whole = new BackoffTables(vocab, new OrderEntries[] {uni, bi});
+        StringWriter expected = new StringWriter();
+        ArpaWriter.write(whole, expected);
+
+        Path out = dir.resolve("large.arpa");
+        try (ArpaWriter.Streaming streaming = new ArpaWriter.Streaming(out, 1 << 20)) {
+            streaming.begin(vocab, new long[] {words, bigrams});
+            streaming.order(uni);
+            streaming.order(bi);
+            streaming.end();
+        }
+        assertEquals(expected.toString(), Files.readString(out, StandardCharsets.UTF_8));
+    }
 }
