@@ -114,11 +114,23 @@ public final class TextInput implements AutoCloseable {
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
+        if (ascii(line, length)) {
+            // the same characters as UTF-8 decoding gives, copied once (most model and text files are ASCII)
+            return new String(line, 0, length, StandardCharsets.ISO_8859_1);
+        }
         try {
             return decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
         } catch (CharacterCodingException e) {
             throw error("not valid UTF-8 text");
         }
+    }
+
+    private static boolean ascii(byte[] bytes, int length) {
+        int any = 0;
+        for (int i = 0; i < length; i++) {
+            any |= bytes[i];
+        }
+        return any >= 0;  // a byte of 0x80 or above is negative and sets the sign bit
     }
 
     /** Line number of the line last returned by {@link #readLine()} (1-based). */
