@@ -2,7 +2,7 @@ package org.lmrescore.lm.ngram;
 
 import org.lmrescore.lm.Vocabulary;
 import org.lmrescore.util.InputFormatException;
-import org.lmrescore.util.TextInput;
+import org.lmrescore.util.ReadAheadLines;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,15 +16,15 @@ import java.util.List;
  * missing from the unigrams, a file that ends before {@code \end\}. Each error names file and line.
  */
 public final class ArpaReader {
-    private final TextInput in;
+    private final ReadAheadLines in;
     private String line;
 
-    private ArpaReader(TextInput in) {
+    private ArpaReader(ReadAheadLines in) {
         this.in = in;
     }
 
     public static BackoffTables read(Path path) {
-        try (TextInput in = TextInput.open(path)) {
+        try (ReadAheadLines in = ReadAheadLines.open(path)) {  // the lines are read while the ones before are parsed
             return new ArpaReader(in).read();
         }
     }
