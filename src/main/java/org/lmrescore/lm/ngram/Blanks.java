@@ -21,8 +21,18 @@ final class Blanks {
         for (int n = order; n >= 3; n--) {
             OrderEntries e = t.entries(n);
             int[] w = e.wordArray();
-            for (int i = 0; i < e.size(); i++) {
-                checkParts(w, i * n, n, index, blanks);
+            int k = n;
+            ProbingTable lower = index.tables[n - 1];
+            // looking for missing parts only reads the table, so it runs on every core; they are
+            // added afterwards in row order, as one pass over the rows would add them
+            int size = e.size();
+            int[][] missing = new int[(size + CHUNK - 1) / CHUNK][];
+            java.util.stream.IntStream.range(0, missing.length).parallel()
+                    .forEach(c -> missing[c] = missingParts(w, k, c * CHUNK, Math.min(size, (c + 1) * CHUNK), lower));
+            for (int[] starts : missing) {
+                for (int start : starts) {
+                    reserve(w, start, n, index, blanks);
+                }
             }
             OrderEntries own = blanks[n];
             for (int b = 0; own != null && b < own.size(); b++) {
@@ -48,18 +58,41 @@ final class Blanks {
         return blanks;
     }
 
+    /** Rows per task when looking for missing parts. */
+    private static final int CHUNK = 1 << 16;
+
+    /**
+     * Where the parts (suffix, then prefix) of n-grams {@code from .. to-1} that {@code lower}
+     * lacks start in {@code w}, in the order {@link #checkParts} looks at them.
+     */
+    private static int[] missingParts(int[] w, int n, int from, int to, ProbingTable lower) {
+        it.unimi.dsi.fastutil.ints.IntArrayList starts = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        for (int i = from; i < to; i++) {
+            for (int start : new int[] {i * n + 1, i * n}) {
+                if (!lower.contains(NgramHash.of(w, start, n - 1))) {
+                    starts.add(start);
+                }
+            }
+        }
+        return starts.toIntArray();
+    }
+
     /** Reserves (value 0, 0) the missing suffix and prefix of n-gram {@code w[from .. from+n-1]}. */
     private static void checkParts(int[] w, int from, int n, ProbingIndex index, OrderEntries[] blanks) {
+        reserve(w, from + 1, n, index, blanks);
+        reserve(w, from, n, index, blanks);
+    }
+
+    /** Reserves the (n-1)-gram {@code w[start ..]} as a blank unless it is in the model already. */
+    private static void reserve(int[] w, int start, int n, ProbingIndex index, OrderEntries[] blanks) {
         ProbingTable lower = index.tables[n - 1];
-        for (int start : new int[] {from + 1, from}) {
-            long key = NgramHash.of(w, start, n - 1);
-            if (!lower.contains(key)) {
-                lower.put(key, 0f, 0f);
-                if (blanks[n - 1] == null) {
-                    blanks[n - 1] = new OrderEntries(n - 1, 16);
-                }
-                blanks[n - 1].add(w, start, 0f, 0f);
+        long key = NgramHash.of(w, start, n - 1);
+        if (!lower.contains(key)) {
+            lower.put(key, 0f, 0f);
+            if (blanks[n - 1] == null) {
+                blanks[n - 1] = new OrderEntries(n - 1, 16);
             }
+            blanks[n - 1].add(w, start, 0f, 0f);
         }
     }
 

@@ -29,7 +29,8 @@ final class ProbingIndex implements NgramIndex {
             uniBackoff[i] = uni.backoff(i);
         }
         ProbingTable[] tables = new ProbingTable[order + 1];
-        for (int n = 2; n <= order; n++) {
+        // the orders' tables are independent: built on every core
+        java.util.stream.IntStream.rangeClosed(2, order).parallel().forEach(n -> {
             OrderEntries e = t.entries(n);
             // room for the blanks a pruned file may need
             tables[n] = ProbingTable.allocate(e.size() + e.size() / 16 + 16, n < order);
@@ -44,7 +45,7 @@ final class ProbingIndex implements NgramIndex {
                     throw new org.lmrescore.util.InputFormatException("the " + n + "-gram '" + gram + "' is listed twice");
                 }
             }
-        }
+        });
         return new ProbingIndex(uniProb, uniBackoff, tables);
     }
 
