@@ -147,10 +147,12 @@ public final class FloatText {
                 vrIsTrailingZeros = (mv & ((1L << (q - 1)) - 1)) == 0;
             }
         }
-        // remove digits while the interval (vm, vp) still holds a shorter decimal (Ryu has a
-        // faster copy of this loop for when neither bound can end in zeros; one loop does both)
+        // remove digits while the interval (vm, vp) still holds a shorter decimal, then, when the
+        // lower bound is exact and ends in zeros, while it does (Ryu's two loops, and its faster
+        // copy for when neither bound can end in zeros, as one: once vp / 10 == vm / 10 it stays
+        // so, and dividing a multiple of ten leaves vmIsTrailingZeros as it is)
         int removed = 0;
-        while (vp / 10 > vm / 10) {
+        while (vp / 10 > vm / 10 || (vmIsTrailingZeros && vm % 10 == 0)) {
             vmIsTrailingZeros &= vm % 10 == 0;
             vrIsTrailingZeros &= lastRemovedDigit == 0;
             lastRemovedDigit = (int) (vr % 10);
@@ -158,16 +160,6 @@ public final class FloatText {
             vp /= 10;
             vm /= 10;
             removed++;
-        }
-        if (vmIsTrailingZeros) {
-            while (vm % 10 == 0) {
-                vrIsTrailingZeros &= lastRemovedDigit == 0;
-                lastRemovedDigit = (int) (vr % 10);
-                vr /= 10;
-                vp /= 10;
-                vm /= 10;
-                removed++;
-            }
         }
         if (vrIsTrailingZeros && lastRemovedDigit == 5 && vr % 2 == 0) {
             lastRemovedDigit = 4;  // exactly halfway: round to even

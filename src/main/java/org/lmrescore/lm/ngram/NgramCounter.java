@@ -65,7 +65,7 @@ final class NgramCounter implements AutoCloseable {
             }
             if ((int) (e >>> 32) == h) {
                 int row = (int) e - 1;
-                if (equalsRow(row, gram, from)) {
+                if (NgramOrdering.rowEquals(words, row, n, gram, from)) {
                     counts[row]++;
                     return;
                 }
@@ -95,16 +95,6 @@ final class NgramCounter implements AutoCloseable {
         }
         counts[size] = 1;
         index[slot] = ((long) h << 32) | ++size;
-    }
-
-    private boolean equalsRow(int row, int[] gram, int from) {
-        int base = row * n;
-        for (int k = 0; k < n; k++) {
-            if (words[base + k] != gram[from + k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Bytes of the arrays for {@code rows} rows: ids, counts and the index (2 slots a row). */

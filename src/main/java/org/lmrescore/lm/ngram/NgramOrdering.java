@@ -34,4 +34,15 @@ final class NgramOrdering {
         }
         return 0;
     }
+
+    /** Whether row {@code row} of {@code rows} (rows of {@code width} ids) holds the ids {@code key[from .. from+width-1]}. */
+    static boolean rowEquals(int[] rows, int row, int width, int[] key, int from) {
+        int base = row * width;
+        for (int t = 0; t < width; t++) {
+            if (rows[base + t] != key[from + t]) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

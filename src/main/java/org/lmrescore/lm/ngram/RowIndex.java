@@ -52,20 +52,10 @@ final class RowIndex {
         }
         for (int q = 0; q < count; q++) {
             int r = rows[at + q];
-            if (r < 0 || !rowEquals(r, keys, q * stride)) {
+            if (r < 0 || !NgramOrdering.rowEquals(words, r, width, keys, q * stride)) {
                 rows[at + q] = probe(keys, q * stride, home[q]);  // not in its home slot: the rest of the run
             }
         }
-    }
-
-    private boolean rowEquals(int r, int[] key, int from) {
-        int base = r * width;
-        for (int t = 0; t < width; t++) {
-            if (words[base + t] != key[from + t]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Linear probing for the key from slot {@code i}. */
@@ -75,7 +65,7 @@ final class RowIndex {
             if (r < 0) {
                 return -1;
             }
-            if (rowEquals(r, key, from)) {
+            if (NgramOrdering.rowEquals(words, r, width, key, from)) {
                 return r;
             }
             i = (i + 1) & mask;
