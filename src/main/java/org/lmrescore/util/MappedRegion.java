@@ -18,10 +18,13 @@ public final class MappedRegion {
 
     private final ByteBuffer[] chunks;
     private final long length;
+    /** The one chunk of a region under 1 GiB, read without choosing a chunk; null for a larger region. */
+    private final ByteBuffer single;
 
     private MappedRegion(ByteBuffer[] chunks, long length) {
         this.chunks = chunks;
         this.length = length;
+        this.single = chunks.length == 1 ? chunks[0] : null;
     }
 
     /** Maps {@code length} bytes of {@code channel} from {@code offset}. */
@@ -46,6 +49,10 @@ public final class MappedRegion {
     }
 
     public long getLong(long pos) {
+        ByteBuffer b = single;
+        if (b != null) {
+            return b.getLong((int) pos);
+        }
         return chunk(pos).getLong((int) (pos & (CHUNK - 1)));
     }
 
