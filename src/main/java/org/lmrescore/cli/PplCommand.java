@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
                 "  ppl --kn kn5.arpa.gz --text test.txt",
                 "  ppl --kn kn5.bin --text test.txt --json",
                 "  ppl --kn kn5.bin --text test.txt --debug test.perword",
+                "  ppl --kn kn5.bin --text shards/*.txt --json                   # one load, a line per file, then the total",
                 "  ppl --kn classpath:/edu/cmu/sphinx/models/en-us/en-us.lm.bin --text ref.txt",
                 "  ppl --rnn rnn200.bin --text test.txt",
                 "  ppl --rnn a.bin,b.bin --kn kn5.bin --text test.txt --json     # RNNs share 0.75, KN 0.25",
@@ -37,8 +38,10 @@ public final class PplCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--text", required = true, paramLabel = "FILE", description = "Text to score (plain or gzip).")
-    Path text;
+    @Option(names = "--text", required = true, arity = "1..*", paramLabel = "FILE",
+            description = {"Text to score (plain or gzip). Several files are scored with the models loaded once: a summary",
+                    "per file, in order, then one of all of them together."})
+    List<Path> texts;
 
     @Option(names = "--json", description = "Print one JSON object: sentences, words, oovs, zeroprobs, logprob, ppl, ppl1.")
     boolean json;
@@ -63,13 +66,17 @@ public final class PplCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (debug != null && !debug.equals("-")) {
             List<Path> inputs = new java.util.ArrayList<>(model.inputFiles());
-            inputs.add(text);
+            inputs.addAll(texts);
             OutputGuard.refuseOverwrite(Path.of(debug), inputs);
         }
         TextScorer evaluator;
         if (dynamic != 0) {
             if (dynamic < 0 || model.hasBackoff() || model.hasMixFile() || model.rnn().paths().size() != 1) {
                 throw new InputFormatException("--dynamic takes a positive rate and exactly one --rnn model, without --kn");
+            }
+            if (texts.size() != 1) {
+                // the model keeps training on what it reads: a second file would be scored by a different model
+                throw new InputFormatException("--dynamic takes one --text");
             }
             StreamEvaluator stream = new StreamEvaluator(RnnModels.load(model.rnn().paths().get(0)), dynamic);
             evaluator = stream::evaluate;
@@ -79,23 +86,43 @@ public final class PplCommand implements Callable<Integer> {
             }
             evaluator = new PerplexityEvaluator(model.languageModel()).scoreOovs(scoreOovs).threads(threads)::evaluate;
         }
-        Perplexity ppl;
         PrintWriter stdout = new PrintWriter(System.out, false);
         if (debug == null) {
-            ppl = evaluator.evaluate(text, null);
+            scoreAll(evaluator, null, stdout);
         } else if (debug.equals("-")) {
-            ppl = evaluator.evaluate(text, stdout);
+            scoreAll(evaluator, stdout, stdout);
         } else {
             try (AtomicOutput out = AtomicOutput.create(Path.of(debug))) {
                 Writer w = out.writer();
-                ppl = evaluator.evaluate(text, w);
+                scoreAll(evaluator, w, stdout);
                 w.flush();
                 out.commit();
             }
         }
-        stdout.println(json ? ppl.toJson().toString() : "file " + text + ": " + ppl);
-        stdout.flush();
         return 0;
+    }
+
+    /**
+     * Scores every text in order, per-word lines of all of them to {@code perWord}; prints each
+     * file's summary as it is done and, for several files, the summary of all of them (the
+     * totals added up, so its perplexity is that of the files read as one text).
+     */
+    private void scoreAll(TextScorer evaluator, Writer perWord, PrintWriter stdout) {
+        Perplexity all = new Perplexity();
+        for (Path text : texts) {
+            Perplexity ppl = evaluator.evaluate(text, perWord);
+            all.add(ppl);
+            if (json) {
+                stdout.println((texts.size() > 1 ? ppl.toJson().put("file", text.toString()) : ppl.toJson()).toString());
+            } else {
+                stdout.println("file " + text + ": " + ppl);
+            }
+            stdout.flush();
+        }
+        if (texts.size() > 1) {
+            stdout.println(json ? all.toJson().put("files", texts.size()).toString() : texts.size() + " files: " + all);
+            stdout.flush();
+        }
     }
 
     /** Either evaluator: text and optional per-word output in, totals out. */

@@ -6,6 +6,7 @@ import org.lmrescore.SharedData;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -181,5 +182,39 @@ class NgramCommandsTest {
         try (Stream<Path> files = Files.list(tmp)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
         }
+    }
+
+    /**
+     * Several texts with one load: each file's summary is the one its own run prints, in order,
+     * and the last is of all of them together: KenLM's perplexity of the whole test, which was
+     * split in two here. --dynamic, whose model changes as it reads, takes one text.
+     */
+    @Test
+    void severalTextsGiveEachFilesSummaryThenTheirTotal() throws Exception {
+        Path arpa = SharedData.require("reference/kenlm-small/small.o3.arpa.gz");
+        Path test = SharedData.require("reference/kenlm-small/small-test.txt");
+        List<String> lines = Files.readAllLines(test);
+        Path first = tmp.resolve("first.txt");
+        Path second = tmp.resolve("second.txt");
+        Files.write(first, lines.subList(0, 100));
+        Files.write(second, lines.subList(100, lines.size()));
+        assertEquals(0, run("ppl", "--kn", arpa.toString(), "--text", first.toString(), "--json"), stderr);
+        String firstAlone = stdout.trim();
+        assertEquals(0, run("ppl", "--kn", arpa.toString(), "--text", second.toString(), "--json"), stderr);
+        String secondAlone = stdout.trim();
+
+        assertEquals(0, run("ppl", "--kn", arpa.toString(), "--text", first.toString(), second.toString(), "--json"), stderr);
+        String[] out = stdout.trim().split("\n");
+        assertEquals(3, out.length, stdout);
+        assertEquals(firstAlone.replace("}", ", \"file\": \"" + first + "\"}"), out[0]);
+        assertEquals(secondAlone.replace("}", ", \"file\": \"" + second + "\"}"), out[1]);
+        assertTrue(out[2].startsWith("{\"sentences\": 300, \"words\": 6799, \"oovs\": 1329, \"zeroprobs\": 0, "), out[2]);
+        assertTrue(out[2].contains("\"ppl\": 394.82") && out[2].endsWith("\"files\": 2}"), "KenLM query on the whole test: 394.8289, " + out[2]);
+
+        assertEquals(0, run("ppl", "--kn", arpa.toString(), "--text", first.toString(), "--text", second.toString()), stderr);
+        assertTrue(stdout.contains("file " + first + ": 100 sentences") && stdout.contains("2 files: 300 sentences, 6799 words, 1329 OOVs"), stdout);
+
+        assertEquals(2, run("ppl", "--rnn", "models/rnn-small.bin", "--dynamic", "0.1", "--text", first.toString(), second.toString()));
+        assertTrue(stderr.contains("--dynamic takes one --text"), stderr);
     }
 }
