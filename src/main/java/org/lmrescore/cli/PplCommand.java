@@ -43,7 +43,7 @@ public final class PplCommand implements Callable<Integer> {
                     "per file, in order, then one of all of them together."})
     List<Path> texts;
 
-    @Option(names = "--json", description = "Print one JSON object: sentences, words, oovs, zeroprobs, logprob, ppl, ppl1.")
+    @Option(names = "--json", description = "Print one JSON object: sentences, words, oovs, zeroprobs, logprob, ppl, ppl1 (one per file, then the total).")
     boolean json;
 
     @Option(names = "--debug", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
