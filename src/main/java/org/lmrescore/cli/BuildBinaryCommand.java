@@ -37,12 +37,13 @@ public final class BuildBinaryCommand implements Callable<Integer> {
         OutputGuard.refuseOverwrite(out, java.util.List.of(in));
         BinaryFormat.Layout l = layout.layout();
         long t0 = System.nanoTime();
-        if (BinaryFormat.isBinary(in)) {
-            if (l != BinaryFormat.Layout.PROBING) {
-                throw new InputFormatException(in, 0, "a trie is built from an ARPA file, not from a binary model");
-            }
+        if (l == BinaryFormat.Layout.PROBING) {
+            // a binary model's tables as they are, or an ARPA file's built while it is read
             BinaryFormat.write(NgramModels.load(in), out);
         } else {
+            if (BinaryFormat.isBinary(in)) {
+                throw new InputFormatException(in, 0, "a trie is built from an ARPA file, not from a binary model");
+            }
             org.lmrescore.lm.ngram.BackoffTables tables = ArpaReader.read(in);
             try {
                 layout.write(tables, out);

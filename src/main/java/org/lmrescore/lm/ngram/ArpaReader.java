@@ -16,23 +16,64 @@ import java.util.List;
  * missing from the unigrams, a file that ends before {@code \end\}. Each error names file and line.
  */
 public final class ArpaReader {
+    /**
+     * What a reading hands the model to as it goes: the unigrams whole, then each higher order's
+     * rows in blocks, so a sink that builds its own structure need not keep them.
+     */
+    interface Sink<T> {
+        /** The unigrams (every word, in id order) and the header's count of every order. */
+        void unigrams(Vocabulary vocabulary, OrderEntries unigrams, long[] counts);
+
+        /** Order {@code n} (2 and up) begins; {@code capacity} n-grams is as much room as is safe to reserve. */
+        void order(int n, int capacity);
+
+        /** The next rows of the current order, with the line of each (valid up to {@code rows.size()}). */
+        void rows(OrderEntries rows, int[] lines);
+
+        T finish();
+    }
+
+    /** Rows per block handed to a sink. */
+    private static final int BLOCK_ROWS = 1 << 16;
+
     private final ReadAheadLines in;
     private String line;
+    /** Hands each block to the sink while the next one is parsed; at most one block is in its hands. */
+    private final java.util.concurrent.ExecutorService consumer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "arpa-rows");
+        t.setDaemon(true);
+        return t;
+    });
+    private java.util.concurrent.Future<?> pending;
 
     private ArpaReader(ReadAheadLines in) {
         this.in = in;
     }
 
+    /** The whole model as tables. */
     public static BackoffTables read(Path path) {
+        return read(path, new TablesSink());
+    }
+
+    /** Reads {@code path} into {@code sink} and returns what it makes. */
+    static <T> T read(Path path, Sink<T> sink) {
         try (ReadAheadLines in = ReadAheadLines.open(path)) {  // the lines are read while the ones before are parsed
-            return new ArpaReader(in).read();
+            ArpaReader reader = new ArpaReader(in);
+            try {
+                return reader.read(sink);
+            } catch (InputFormatException e) {
+                reader.waitForSink();  // an error the sink found on an earlier line comes first
+                throw e;
+            } finally {
+                reader.consumer.shutdownNow();
+            }
         }
     }
 
-    private BackoffTables read() {
-        List<Long> counts = readHeader();
-        int order = counts.size();
-        OrderEntries[] orders = new OrderEntries[order];
+    private <T> T read(Sink<T> sink) {
+        List<Long> header = readHeader();
+        int order = header.size();
+        long[] counts = header.stream().mapToLong(Long::longValue).toArray();
         WordLookup ids = new WordLookup();
         int[] ngram = new int[order];
         for (int n = 1; n <= order; n++) {
@@ -41,8 +82,13 @@ public final class ArpaReader {
             if (!line.trim().equals(expected)) {
                 throw in.error("expected " + expected + " but found '" + abbreviate(line) + "'");
             }
-            long count = counts.get(n - 1);
-            OrderEntries entries = new OrderEntries(n, initialCapacity(n, count));
+            long count = counts[n - 1];
+            int capacity = initialCapacity(n, count);
+            if (n > 1) {
+                sink.order(n, capacity);
+            }
+            OrderEntries entries = new OrderEntries(n, n == 1 ? capacity : Math.min(capacity, BLOCK_ROWS));
+            int[] lines = new int[n == 1 ? 0 : BLOCK_ROWS];
             for (long i = 0; i < count; i++) {
                 if (!advance()) {
                     throw eof(count + " " + n + "-grams as the \\data\\ header says (found " + i + ")");
@@ -50,19 +96,93 @@ public final class ArpaReader {
                 if (line.startsWith("\\")) {
                     throw in.error("the \\data\\ header says " + count + " " + n + "-grams but the section has " + i);
                 }
+                if (n > 1) {
+                    lines[entries.size()] = (int) Math.min(in.lineNumber(), Integer.MAX_VALUE);
+                }
                 parseEntry(n, ngram, entries, ids);
+                if (n > 1 && entries.size() == BLOCK_ROWS) {
+                    hand(sink, entries, lines);
+                    entries = new OrderEntries(n, BLOCK_ROWS);
+                    lines = new int[BLOCK_ROWS];
+                }
             }
-            orders[n - 1] = entries;
+            if (n == 1) {
+                sink.unigrams(Vocabulary.of(ids.words()), entries, counts);
+            } else if (entries.size() > 0) {
+                hand(sink, entries, lines);
+            }
         }
         nextNonBlank("\\end\\");
         if (!line.trim().equals("\\end\\")) {
             if (line.startsWith("\\")) {
                 throw in.error("expected \\end\\ after the " + order + "-grams but found '" + abbreviate(line) + "'");
             }
-            throw in.error("the \\data\\ header says " + counts.get(order - 1) + " " + order
+            throw in.error("the \\data\\ header says " + counts[order - 1] + " " + order
                     + "-grams but the section has more");
         }
-        return new BackoffTables(Vocabulary.of(ids.words()), orders);
+        waitForSink();
+        return sink.finish();
+    }
+
+    /** Gives a block to the sink once it has taken the one before. */
+    private <T> void hand(Sink<T> sink, OrderEntries rows, int[] lines) {
+        waitForSink();
+        pending = consumer.submit(() -> sink.rows(rows, lines));
+    }
+
+    /** Waits for the sink's block; its error, on a line of the file, is this file's. */
+    private void waitForSink() {
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + in.path(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InputFormatException ife && ife.file() == null) {
+                throw new InputFormatException(in.path(), ife.line(), ife.getMessage());
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pending = null;
+        }
+    }
+
+    /** Keeps every row: the whole model as tables. */
+    private static final class TablesSink implements Sink<BackoffTables> {
+        private Vocabulary vocabulary;
+        private OrderEntries[] orders;
+
+        @Override
+        public void unigrams(Vocabulary vocabulary, OrderEntries unigrams, long[] counts) {
+            this.vocabulary = vocabulary;
+            orders = new OrderEntries[counts.length];
+            orders[0] = unigrams;
+        }
+
+        @Override
+        public void order(int n, int capacity) {
+            orders[n - 1] = new OrderEntries(n, capacity);
+        }
+
+        @Override
+        public void rows(OrderEntries rows, int[] lines) {
+            orders[rows.order() - 1].addAll(rows);
+        }
+
+        @Override
+        public BackoffTables finish() {
+            return new BackoffTables(vocabulary, orders);
+        }
     }
 
     /**

@@ -121,15 +121,18 @@ public final class BinaryFormat {
         if (probBits < 0 || probBits > 16 || backoffBits < 0 || backoffBits > 16) {
             throw new IllegalArgumentException("quantisation takes 1 to 16 bits (0: none)");
         }
-        ProbingIndex heap = ProbingIndex.of(tables);
-        TrieWriter trie = new TrieWriter(tables, Blanks.fill(tables, heap));
+        // heap tables only to find the blanks, without the highest order's: gone before the trie is sorted
+        TrieWriter trie = new TrieWriter(tables, Blanks.fill(tables, ProbingIndex.of(tables, tables.order() - 1)));
+        OrderEntries unigrams = tables.entries(1);
+        float[] uniProb = java.util.Arrays.copyOf(unigrams.probArray(), unigrams.size());
+        float[] uniBackoff = java.util.Arrays.copyOf(unigrams.backoffArray(), unigrams.size());
         long[] counts = new long[tables.order()];
         counts[0] = tables.vocabulary().size();
         for (int n = 2; n <= tables.order(); n++) {
             counts[n - 1] = trie.rows(n);
         }
         write(path, out -> {
-            header(out, Layout.TRIE, tables.vocabulary(), counts, heap.uniProb, heap.uniBackoff);
+            header(out, Layout.TRIE, tables.vocabulary(), counts, uniProb, uniBackoff);
             if (tables.order() > 1) {
                 for (int next : trie.unigramNext()) {
                     out.int32(next);

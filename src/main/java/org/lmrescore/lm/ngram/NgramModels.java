@@ -41,11 +41,10 @@ public final class NgramModels {
         if (BinaryFormat.isBinary(path)) {
             model = BinaryFormat.read(path);
         } else {
-            BackoffTables tables = ArpaReader.read(path);
             try {
-                model = NgramModel.of(tables);
+                model = ArpaReader.read(path, new ProbingBuilder());  // the rows go into the tables as they are read
             } catch (InputFormatException e) {
-                throw new InputFormatException(path, 0, e.getMessage());
+                throw e.file() != null ? e : new InputFormatException(path, 0, e.getMessage());
             }
         }
         Log.info("loaded %s: order %d, %,d words, in %.2f s", path, model.order(), model.vocabulary().size(),

@@ -88,6 +88,16 @@ public final class OrderEntries {
         return backoff[i];
     }
 
+    /** The probabilities; valid up to {@code size()}. */
+    float[] probArray() {
+        return prob;
+    }
+
+    /** The backoffs; valid up to {@code size()}. */
+    float[] backoffArray() {
+        return backoff;
+    }
+
     /** The flat word array (rows of {@code order} ids); valid up to {@code size()*order()}. */
     int[] wordArray() {
         return words;

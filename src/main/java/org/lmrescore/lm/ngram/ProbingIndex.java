@@ -1,5 +1,7 @@
 package org.lmrescore.lm.ngram;
 
+import org.lmrescore.lm.Vocabulary;
+
 /**
  * The probing search: unigrams in arrays by word id, every higher order in a {@link ProbingTable}
  * keyed by {@link NgramHash}, so each step of a query is one hash of the previous key with the
@@ -19,6 +21,14 @@ final class ProbingIndex implements NgramIndex {
 
     /** Heap tables holding the n-grams of {@code t} as they are (no blanks; {@link Blanks} adds them). */
     static ProbingIndex of(BackoffTables t) {
+        return of(t, t.order());
+    }
+
+    /**
+     * The tables of orders up to {@code highest} only, the rest null: finding the blanks of a model
+     * never looks in its highest order, the largest.
+     */
+    static ProbingIndex of(BackoffTables t, int highest) {
         int order = t.order();
         int v = t.vocabulary().size();
         float[] uniProb = new float[v];
@@ -30,23 +40,34 @@ final class ProbingIndex implements NgramIndex {
         }
         ProbingTable[] tables = new ProbingTable[order + 1];
         // the orders' tables are independent: built on every core
-        java.util.stream.IntStream.rangeClosed(2, order).parallel().forEach(n -> {
+        java.util.stream.IntStream.rangeClosed(2, highest).parallel().forEach(n -> {
             OrderEntries e = t.entries(n);
-            // room for the blanks a pruned file may need
-            tables[n] = ProbingTable.allocate(e.size() + e.size() / 16 + 16, n < order);
-            int[] w = e.wordArray();
-            for (int i = 0; i < e.size(); i++) {
-                tables[n].put(NgramHash.of(w, i * n, n), e.prob(i), n < order ? e.backoff(i) : 0f);
-                if (tables[n].size() != i + 1) {
-                    StringBuilder gram = new StringBuilder();
-                    for (int k = 0; k < n; k++) {
-                        gram.append(k == 0 ? "" : " ").append(t.vocabulary().word(w[i * n + k]));
-                    }
-                    throw new org.lmrescore.util.InputFormatException("the " + n + "-gram '" + gram + "' is listed twice");
-                }
-            }
+            tables[n] = ProbingTable.allocate(e.size(), n < order);
+            addNew(tables[n], e, null, t.vocabulary());
         });
         return new ProbingIndex(uniProb, uniBackoff, tables);
+    }
+
+    /**
+     * Puts {@code rows} into {@code table} (which has room for them), refusing an n-gram listed
+     * twice: by its line in {@code lines} when given, in the words of {@code vocabulary}.
+     */
+    static void addNew(ProbingTable table, OrderEntries rows, int[] lines, Vocabulary vocabulary) {
+        int n = rows.order();
+        boolean hasBackoff = table.hasBackoff();
+        int[] w = rows.wordArray();
+        for (int i = 0; i < rows.size(); i++) {
+            int before = table.size();
+            table.put(NgramHash.of(w, i * n, n), rows.prob(i), hasBackoff ? rows.backoff(i) : 0f);
+            if (table.size() == before) {
+                StringBuilder gram = new StringBuilder();
+                for (int k = 0; k < n; k++) {
+                    gram.append(k == 0 ? "" : " ").append(vocabulary.word(w[i * n + k]));
+                }
+                throw new org.lmrescore.util.InputFormatException((String) null, lines == null ? 0 : lines[i],
+                        "the " + n + "-gram '" + gram + "' is listed twice", null);
+            }
+        }
     }
 
     @Override

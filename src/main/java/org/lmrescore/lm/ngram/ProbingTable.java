@@ -128,14 +128,30 @@ final class ProbingTable {
     }
 
     /**
-     * This table at the capacity its entries need (tables are built with room for blanks), or
-     * itself when it is that already.
+     * This table at the capacity its entries need (a table may have grown for blanks), or itself
+     * when it is that already.
      */
     ProbingTable compacted() {
         if (capacity <= capacityFor(size)) {
             return this;
         }
-        ProbingTable t = allocate(size, hasBackoff);
+        return rehashed(size);
+    }
+
+    /**
+     * This table, or a copy with room for twice its entries when {@code more} would fill it
+     * beyond nine tenths: the blanks of a pruned model, or a compressed file's n-grams, can
+     * outnumber what the table was made for.
+     */
+    ProbingTable roomFor(long more) {
+        if (size + more <= capacity - capacity / 10) {
+            return this;
+        }
+        return rehashed(Math.max(2L * size, size + more));
+    }
+
+    private ProbingTable rehashed(long expected) {
+        ProbingTable t = allocate(expected, hasBackoff);
         for (int i = 0; i < capacity; i++) {
             long k = key(i);
             if (k != 0) {

@@ -43,11 +43,14 @@ final class TrieWriter {
         int extra = b == null ? 0 : b.size();
         rows[n] = Math.addExact(e.size(), extra);
         if (extra == 0) {
+            // the file's own arrays: the largest model is not copied (the top order's backoffs are never read)
             words[n] = e.wordArray();
-        } else {
-            words[n] = java.util.Arrays.copyOf(e.wordArray(), Math.multiplyExact(rows[n], n));
-            System.arraycopy(b.wordArray(), 0, words[n], e.size() * n, extra * n);
+            prob[n] = e.probArray();
+            backoff[n] = e.backoffArray();
+            return;
         }
+        words[n] = java.util.Arrays.copyOf(e.wordArray(), Math.multiplyExact(rows[n], n));
+        System.arraycopy(b.wordArray(), 0, words[n], e.size() * n, extra * n);
         prob[n] = new float[rows[n]];
         backoff[n] = new float[rows[n]];
         for (int i = 0; i < rows[n]; i++) {

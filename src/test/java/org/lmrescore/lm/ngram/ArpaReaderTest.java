@@ -146,7 +146,8 @@ class ArpaReaderTest {
     void duplicateNgramsAreAnError() throws Exception {
         Path p = file(GOOD.replace("-0.2\t<s> a", "-0.2\ta b"));
         InputFormatException e = assertThrows(InputFormatException.class, () -> NgramModels.load(p));
-        assertTrue(e.getMessage().equals(p + ": the 2-gram 'a b' is listed twice"), e.getMessage());
+        // the second 'a b' is line 16: the first took the place of '<s> a' on line 15
+        assertEquals(p + ":16: the 2-gram 'a b' is listed twice", e.getMessage());
     }
 
     private void assertError(String content, long line, String message) throws Exception {

@@ -1,0 +1,50 @@
+package org.lmrescore.lm.ngram;
+
+import org.lmrescore.lm.Vocabulary;
+
+/**
+ * Builds the probing index of an ARPA file while it is read: each block of rows goes into its
+ * order's table, has its missing parts reserved ({@link Blanks}) and is dropped, so the file's
+ * n-grams are never held a second time beside the tables. Loading an ARPA file, or converting
+ * one to the probing layout, peaks at about the size of the tables themselves.
+ */
+final class ProbingBuilder implements ArpaReader.Sink<NgramModel> {
+    private Vocabulary vocabulary;
+    private ProbingIndex index;
+    private Blanks blanks;
+
+    @Override
+    public void unigrams(Vocabulary vocabulary, OrderEntries unigrams, long[] counts) {
+        this.vocabulary = vocabulary;
+        int v = unigrams.size();
+        float[] uniProb = new float[v];
+        float[] uniBackoff = new float[v];
+        for (int i = 0; i < v; i++) {
+            uniProb[i] = unigrams.prob(i);
+            uniBackoff[i] = unigrams.backoff(i);
+        }
+        index = new ProbingIndex(uniProb, uniBackoff, new ProbingTable[counts.length + 1]);
+        blanks = new Blanks(index);
+    }
+
+    @Override
+    public void order(int n, int capacity) {
+        index.tables[n] = ProbingTable.allocate(capacity, n < index.order());
+    }
+
+    @Override
+    public void rows(OrderEntries rows, int[] lines) {
+        int n = rows.order();
+        ProbingTable table = index.tables[n] = index.tables[n].roomFor(rows.size());
+        ProbingIndex.addNew(table, rows, lines, vocabulary);
+        if (n >= 3) {
+            blanks.check(rows);
+        }
+    }
+
+    @Override
+    public NgramModel finish() {
+        blanks.finish();
+        return new NgramModel(vocabulary, index);
+    }
+}
