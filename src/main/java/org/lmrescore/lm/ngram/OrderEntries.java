@@ -88,6 +88,20 @@ public final class OrderEntries {
         return backoff[i];
     }
 
+    /**
+     * The error for an n-gram listed twice, {@code w[from .. from+n-1]} in the words of
+     * {@code vocabulary}, at {@code line} of a file (0: unknown); the reader adds the file.
+     */
+    static org.lmrescore.util.InputFormatException listedTwice(org.lmrescore.lm.Vocabulary vocabulary, int[] w,
+            int from, int n, long line) {
+        StringBuilder gram = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            gram.append(k == 0 ? "" : " ").append(vocabulary.word(w[from + k]));
+        }
+        return new org.lmrescore.util.InputFormatException((String) null, line,
+                "the " + n + "-gram '" + gram + "' is listed twice", null);
+    }
+
     /** The probabilities; valid up to {@code size()}. */
     float[] probArray() {
         return prob;

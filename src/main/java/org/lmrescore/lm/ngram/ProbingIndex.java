@@ -60,12 +60,7 @@ final class ProbingIndex implements NgramIndex {
             int before = table.size();
             table.put(NgramHash.of(w, i * n, n), rows.prob(i), hasBackoff ? rows.backoff(i) : 0f);
             if (table.size() == before) {
-                StringBuilder gram = new StringBuilder();
-                for (int k = 0; k < n; k++) {
-                    gram.append(k == 0 ? "" : " ").append(vocabulary.word(w[i * n + k]));
-                }
-                throw new org.lmrescore.util.InputFormatException((String) null, lines == null ? 0 : lines[i],
-                        "the " + n + "-gram '" + gram + "' is listed twice", null);
+                throw OrderEntries.listedTwice(vocabulary, w, i * n, n, lines == null ? 0 : lines[i]);
             }
         }
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 final class TrieWriter {
     private final int order;
     private final int vocabularySize;
+    private final org.lmrescore.lm.Vocabulary vocabulary;
     /** Per order n >= 2: words (rows of n), probabilities, backoffs, row count, and rows in suffix order. */
     private final int[][] words;
     private final float[][] prob;
@@ -22,7 +23,8 @@ final class TrieWriter {
 
     TrieWriter(BackoffTables t, OrderEntries[] blanks) {
         order = t.order();
-        vocabularySize = t.vocabulary().size();
+        vocabulary = t.vocabulary();
+        vocabularySize = vocabulary.size();
         words = new int[order + 1][];
         prob = new float[order + 1][];
         backoff = new float[order + 1][];
@@ -123,6 +125,10 @@ final class TrieWriter {
             int[] w = words[n];
             for (int k = 0; k < rows[n]; k++) {
                 int row = sorted[n][k];
+                // an n-gram listed twice would be two children with one word: sorted, they are neighbours
+                if (k > 0 && NgramOrdering.comparePrefix(w, sorted[n][k - 1], n, w, row, n, n) == 0) {
+                    throw OrderEntries.listedTwice(vocabulary, w, row * n, n, 0);
+                }
                 out.bits(w[row * n], wordBits);
                 float p = prob[n][row];
                 out.bits(pq != null ? pq.encode(p) : Float.floatToRawIntBits(p) & (probBits == 31 ? 0x7fffffffL : 0xffffffffL), probBits);

@@ -148,6 +148,12 @@ class ArpaReaderTest {
         InputFormatException e = assertThrows(InputFormatException.class, () -> NgramModels.load(p));
         // the second 'a b' is line 16: the first took the place of '<s> a' on line 15
         assertEquals(p + ":16: the 2-gram 'a b' is listed twice", e.getMessage());
+        // the trie finds it too, also in the highest order, which no hash table holds there
+        Path trie = tmp.resolve("m.trie");
+        e = assertThrows(InputFormatException.class,
+                () -> BinaryFormat.write(ArpaReader.read(p), trie, BinaryFormat.Layout.TRIE, 0, 0));
+        assertEquals("the 2-gram 'a b' is listed twice", e.getMessage());
+        assertTrue(Files.notExists(trie));
     }
 
     private void assertError(String content, long line, String message) throws Exception {
