@@ -40,11 +40,21 @@ public final class BinaryLayoutOptions {
         }
     }
 
+    /** Converts the ARPA file {@code arpa} to {@code out} as these options say. */
+    void convert(Path arpa, Path out) {
+        BinaryFormat.convert(arpa, out, layout(), probBits(), backoffBits());
+    }
+
+    private int probBits() {
+        return quantize == null ? 0 : quantize;
+    }
+
+    private int backoffBits() {
+        return quantizeBackoff != null ? quantizeBackoff : probBits();
+    }
+
     /** Writes {@code tables} as these options say. */
     void write(BackoffTables tables, Path out) {
-        BinaryFormat.Layout l = layout();
-        int probBits = quantize == null ? 0 : quantize;
-        int backoffBits = quantizeBackoff != null ? quantizeBackoff : probBits;
-        BinaryFormat.write(tables, out, l, probBits, backoffBits);
+        BinaryFormat.write(tables, out, layout(), probBits(), backoffBits());
     }
 }

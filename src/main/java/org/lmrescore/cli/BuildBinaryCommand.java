@@ -1,7 +1,6 @@
 package org.lmrescore.cli;
 
 import org.lmrescore.lm.ngram.BinaryFormat;
-import org.lmrescore.lm.ngram.ArpaReader;
 import org.lmrescore.lm.ngram.NgramModels;
 import org.lmrescore.util.InputFormatException;
 import org.lmrescore.util.Log;
@@ -37,20 +36,13 @@ public final class BuildBinaryCommand implements Callable<Integer> {
         OutputGuard.refuseOverwrite(out, java.util.List.of(in));
         BinaryFormat.Layout l = layout.layout();
         long t0 = System.nanoTime();
-        if (l == BinaryFormat.Layout.PROBING) {
-            // a binary model's tables as they are, or an ARPA file's built while it is read
-            BinaryFormat.write(NgramModels.load(in), out);
-        } else {
-            if (BinaryFormat.isBinary(in)) {
+        if (BinaryFormat.isBinary(in)) {
+            if (l != BinaryFormat.Layout.PROBING) {
                 throw new InputFormatException(in, 0, "a trie is built from an ARPA file, not from a binary model");
             }
-            org.lmrescore.lm.ngram.BackoffTables tables = ArpaReader.read(in);
-            try {
-                layout.write(tables, out);
-            } catch (InputFormatException e) {
-                // a model error (an n-gram listed twice) is the input's; the output's errors name their file
-                throw e.file() != null ? e : new InputFormatException(in, 0, e.getMessage());
-            }
+            BinaryFormat.write(NgramModels.load(in), out);  // its tables as they are
+        } else {
+            layout.convert(in, out);
         }
         Log.info("wrote %s in %.1f s", out, (System.nanoTime() - t0) / 1e9);
         return 0;

@@ -158,7 +158,7 @@ public final class ArpaReader {
     }
 
     /** Keeps every row: the whole model as tables. */
-    private static final class TablesSink implements Sink<BackoffTables> {
+    static final class TablesSink implements Sink<BackoffTables> {
         private Vocabulary vocabulary;
         private OrderEntries[] orders;
 

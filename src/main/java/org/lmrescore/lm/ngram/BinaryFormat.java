@@ -118,11 +118,75 @@ public final class BinaryFormat {
             write(NgramModel.of(tables), path);
             return;
         }
+        checkBits(probBits, backoffBits);
+        // heap tables only to find the blanks, without the highest order's: gone before the trie is sorted
+        writeTrie(tables, Blanks.fill(tables, ProbingIndex.of(tables, tables.order() - 1)), path, probBits, backoffBits);
+    }
+
+    /**
+     * Converts an ARPA file to {@code layout} (bits as {@link #write(BackoffTables, Path, Layout, int, int)}).
+     * The probing tables are built as the file is read; the trie keeps the file's rows for sorting
+     * and finds their blanks as they are read.
+     */
+    public static void convert(Path arpa, Path path, Layout layout, int probBits, int backoffBits) {
+        if (layout == Layout.PROBING) {
+            write(ArpaReader.read(arpa, new ProbingBuilder()), path);
+            return;
+        }
+        checkBits(probBits, backoffBits);
+        TrieInput input = ArpaReader.read(arpa, new TrieInput());
+        try {
+            writeTrie(input.tables, input.blanks, path, probBits, backoffBits);
+        } catch (InputFormatException e) {
+            // a model error (an n-gram listed twice) is the file's; the output's errors name their file
+            throw e.file() != null ? e : new InputFormatException(arpa, 0, e.getMessage());
+        }
+    }
+
+    /** A file's rows kept whole for the trie, and its blanks found as they arrive. */
+    private static final class TrieInput implements ArpaReader.Sink<TrieInput> {
+        private final ArpaReader.TablesSink rows = new ArpaReader.TablesSink();
+        private ProbingBuilder parts;
+        private BackoffTables tables;
+        private OrderEntries[] blanks;
+
+        @Override
+        public void unigrams(Vocabulary vocabulary, OrderEntries unigrams, long[] counts) {
+            rows.unigrams(vocabulary, unigrams, counts);
+            parts = new ProbingBuilder(counts.length - 1);  // the highest order is never searched
+            parts.unigrams(vocabulary, unigrams, counts);
+        }
+
+        @Override
+        public void order(int n, int capacity) {
+            rows.order(n, capacity);
+            parts.order(n, capacity);
+        }
+
+        @Override
+        public void rows(OrderEntries block, int[] lines) {
+            rows.rows(block, lines);
+            parts.rows(block, lines);
+        }
+
+        @Override
+        public TrieInput finish() {
+            tables = rows.finish();
+            parts.finish();
+            blanks = parts.blanks();
+            parts = null;
+            return this;
+        }
+    }
+
+    private static void checkBits(int probBits, int backoffBits) {
         if (probBits < 0 || probBits > 16 || backoffBits < 0 || backoffBits > 16) {
             throw new IllegalArgumentException("quantisation takes 1 to 16 bits (0: none)");
         }
-        // heap tables only to find the blanks, without the highest order's: gone before the trie is sorted
-        TrieWriter trie = new TrieWriter(tables, Blanks.fill(tables, ProbingIndex.of(tables, tables.order() - 1)));
+    }
+
+    private static void writeTrie(BackoffTables tables, OrderEntries[] blanks, Path path, int probBits, int backoffBits) {
+        TrieWriter trie = new TrieWriter(tables, blanks);
         OrderEntries unigrams = tables.entries(1);
         float[] uniProb = java.util.Arrays.copyOf(unigrams.probArray(), unigrams.size());
         float[] uniBackoff = java.util.Arrays.copyOf(unigrams.backoffArray(), unigrams.size());

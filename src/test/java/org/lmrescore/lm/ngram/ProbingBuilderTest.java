@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * An ARPA file read straight into probing tables (block by block, blanks reserved as the rows
- * arrive) against the backoff rule applied to the file's entries by hand, and against the tables
- * built from the whole file at once.
+ * arrive), and into a trie, against the backoff rule applied to the file's entries by hand, and
+ * against the tables built from the whole file at once.
  */
 class ProbingBuilderTest {
     @TempDir
@@ -72,8 +72,13 @@ class ProbingBuilderTest {
 
         NgramModel streamed = NgramModels.load(file);
         NgramModel whole = NgramModel.of(ArpaReader.read(file));
+        // the trie from the file finds the blanks as the rows arrive, without a table of its highest order
+        Path trieFile = tmp.resolve("gappy4.trie");
+        BinaryFormat.convert(file, trieFile, BinaryFormat.Layout.TRIE, 0, 0);
+        NgramModel trie = NgramModels.load(trieFile);
         for (int n = 1; n <= 4; n++) {
             assertEquals(whole.count(n), streamed.count(n), "n-grams of order " + n + ", blanks included");
+            assertEquals(whole.count(n), trie.count(n), "trie n-grams of order " + n + ", blanks included");
         }
         for (int s = 0; s < 2000; s++) {
             String[] sentence = new String[1 + rnd.nextInt(12)];
@@ -85,6 +90,7 @@ class ProbingBuilderTest {
             double expected = byHand(orders, sentence) * Math.log(10);
             assertEquals(expected, streamed.sentenceLogProb(ids), 1e-4, String.join(" ", sentence));
             assertEquals(whole.sentenceLogProb(ids), streamed.sentenceLogProb(ids), 1e-9, String.join(" ", sentence));
+            assertEquals(expected, trie.sentenceLogProb(ids), 1e-4, "trie: " + String.join(" ", sentence));
         }
     }
 
